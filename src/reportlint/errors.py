@@ -1,0 +1,83 @@
+"""Errors users see as one line: bad input files and bad configuration. Never a traceback."""
+
+from __future__ import annotations
+
+# code -> (Chinese, English). ``{detail}`` is filled from the error.
+INPUT_MESSAGES: dict[str, tuple[str, str]] = {
+    "missing": ("文件不存在", "no such file or directory"),
+    "unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    "empty": ("文件为空（0 字节）", "the file is empty (0 bytes)"),
+    "encrypted": (
+        "文件已加密（受密码保护），请取消密码后另存为 .docx 再检查",
+        "the file is encrypted (password protected); remove the password and save it as .docx again",
+    ),
+    "legacy-doc": (
+        "这是旧版 Word 97-2003 文档（.doc），只是扩展名为 .docx；请在 Word 中“另存为” .docx",
+        "this is a Word 97-2003 document (.doc) with a .docx extension; use Save As .docx in Word",
+    ),
+    "not-zip": (
+        "不是有效的 .docx 文件（不是 ZIP 包，文件可能已损坏或被截断）",
+        "not a valid .docx file (not a ZIP package; the file may be corrupt or truncated)",
+    ),
+    "corrupt-zip": (
+        "文件已损坏：ZIP 包无法解压（{detail}）",
+        "the file is corrupt: the ZIP package cannot be read ({detail})",
+    ),
+    "no-document": (
+        "不是 Word 文档：包内没有 word/document.xml",
+        "not a Word document: the package has no word/document.xml",
+    ),
+    "strict-ooxml": (
+        "文件为 Strict Open XML 格式，暂不支持；请在 Word 中另存为普通“Word 文档 (*.docx)”",
+        "the file uses Strict Open XML, which is not supported; save it as a standard Word document (*.docx)",
+    ),
+    "bad-xml": ("文档内容 XML 损坏：{detail}", "the document XML is damaged: {detail}"),
+    "unsupported": ("不支持的文件类型：{detail}", "unsupported file type: {detail}"),
+    "decode": ("无法识别文本编码：{detail}", "cannot decode the text: {detail}"),
+    "too-large": ("文件过大（{detail}），已跳过", "the file is too large ({detail}); skipped"),
+    "internal": ("读取失败：{detail}", "failed to read the file: {detail}"),
+}
+
+
+class ReportlintError(Exception):
+    """Base class: anything that ends in a one-line message and exit code 2."""
+
+    def render(self, lang: str = "zh") -> str:  # pragma: no cover - overridden
+        return str(self)
+
+
+class InputError(ReportlintError):
+    """A report file that cannot be read."""
+
+    def __init__(self, path: str, code: str, detail: str = "") -> None:
+        super().__init__(f"{path}: {code} {detail}")
+        self.path = path
+        self.code = code
+        self.detail = detail
+
+    def render(self, lang: str = "zh") -> str:
+        zh, en = INPUT_MESSAGES.get(self.code, INPUT_MESSAGES["internal"])
+        text = (en if lang == "en" else zh).format(detail=self.detail)
+        label = "error" if lang == "en" else "错误"
+        return f"{self.path}: {label}: {text}"
+
+
+class ConfigError(ReportlintError):
+    """A rule pack or configuration problem, located as file:line:col."""
+
+    def __init__(self, path: str, message: str, line: int | None = None, column: int | None = None,
+                 message_en: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+        self.message_en = message_en or message
+        self.line = line
+        self.column = column
+
+    def render(self, lang: str = "zh") -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message_en if lang == 'en' else self.message}"

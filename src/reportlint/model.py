@@ -1,0 +1,220 @@
+"""The one document shape every reader produces and every check consumes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalize import clean, norm
+from .table import Cell, DataCell, Label, RawCell, Table
+
+__all__ = ["Cell", "DataCell", "Document", "Label", "Paragraph", "RawCell", "Section", "Table"]
+
+
+@dataclass(eq=False)
+class Paragraph:
+    """A paragraph of body text. ``index`` is 1-based among the document's paragraphs."""
+
+    text: str
+    index: int = 0
+    block: int = 0
+    heading_level: int | None = None  # from a Word heading style / Markdown #, when the source has one
+    line: int | None = None  # 1-based source line (line-based formats)
+    column: int | None = None
+    para_id: str | None = None  # w14:paraId where the .docx has one
+    section: Section | None = None
+
+    @property
+    def display(self) -> str:
+        return clean(self.text)
+
+
+@dataclass(eq=False)
+class Section:
+    """A node of the section tree: 一、 (level 1), （一） (level 2), 1. (level 3) or a heading style level."""
+
+    title: str  # heading text as written (cleaned), numbering included
+    level: int
+    number: int | None  # 1 for 一、/（一）/1.
+    paragraph: Paragraph | None  # the heading paragraph (None for the root)
+    parent: Section | None = None
+    children: list[Section] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return norm(self.title)
+
+    def walk(self):
+        for child in self.children:
+            yield child
+            yield from child.walk()
+
+
+Block = Paragraph | Table
+
+
+@dataclass(eq=False)
+class Document:
+    path: str
+    blocks: list[Block] = field(default_factory=list)
+    format: str = "docx"
+    title: str = ""
+    title_paragraph: Paragraph | None = None
+    year: int | None = None
+    root: Section = field(default_factory=lambda: Section("", 0, None, None))
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def sections(self) -> list[Section]:
+        return list(self.root.walk())
+
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @classmethod
+    def build(cls, path: str, blocks: list[Block], fmt: str) -> Document:
+        """Number blocks, derive the title, year and section tree."""
+        doc = cls(path=path, blocks=blocks, format=fmt)
+        p_index = 0
+        caption = ""
+        for i, block in enumerate(blocks):
+            block.block = i
+            if isinstance(block, Paragraph):
+                p_index += 1
+                block.index = p_index
+                if block.display:
+                    caption = block.display
+            elif not block.caption:
+                block.caption = caption
+        _derive_title(doc)
+        _derive_sections(doc)
+        return doc
+
+
+# -- title and year ----------------------------------------------------------------------------------------
+_CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+_YEAR_RE = re.compile(r"(20\d\d)\s*年?度?")
+
+
+def year_of(text: str) -> int | None:
+    """First plausible report year (2000–2099) in a text, also written 二〇二三."""
+    m = _YEAR_RE.search(clean(text).translate(_CN_DIGITS))
+    return int(m.group(1)) if m else None
+
+
+_LEVEL1_RE = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]")
+_LEVEL2_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]")
+_LEVEL3_RE = re.compile(r"^(\d{1,2})\s*[.、．](?!\d)")
+
+
+def _derive_title(doc: Document) -> None:
+    paras = [p for p in doc.paragraphs if p.display][:12]
+    for i, p in enumerate(paras):
+        if _LEVEL1_RE.match(p.display):
+            break
+        if "报告" in p.display and len(p.display) <= 80:
+            title = p.display
+            if i:
+                prev = paras[i - 1].display
+                # Agency name split onto its own line above the title (曲沃县…\n2023年政府信息公开工作年度报告)
+                if len(prev) <= 30 and not re.search(r"[。，,：:；;]", prev) and year_of(prev) is None:
+                    if "报告" not in prev and not re.search(r"\d{4}-\d", prev):
+                        title = prev + title
+            doc.title = title
+            doc.title_paragraph = p
+            doc.year = year_of(p.display)
+            return
+    # No title line: take the year from the first lines mentioning 年度报告/政府信息公开
+    for p in paras:
+        if "政府信息公开" in p.display and year_of(p.display):
+            doc.year = year_of(p.display)
+            return
+
+
+def _cn_number(text: str) -> int:
+    values = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + values.get(text[1:], 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return values.get(tens, 0) * 10 + values.get(ones, 0)
+    return values.get(text, 0)
+
+
+def heading_of(p: Paragraph) -> tuple[int, int | None, str] | None:
+    """(level, number, title) when the paragraph reads as a heading, else None."""
+    text = p.display
+    if not text or len(text) > 120:
+        return None
+    m = _LEVEL1_RE.match(text)
+    if m:
+        title = _heading_title(text)
+        if len(title) <= 40:
+            return 1, _cn_number(m.group(1)), title
+    m = _LEVEL2_RE.match(text)
+    if m:
+        title = _heading_title(text)
+        if len(title) <= 40:
+            return 2, _cn_number(m.group(1)), title
+    m = _LEVEL3_RE.match(text)
+    if m and len(text) <= 40 and not re.search(r"[。；;]", text):
+        return 3, int(m.group(1)), text
+    if p.heading_level:
+        return p.heading_level, None, text
+    return None
+
+
+def _heading_title(text: str) -> str:
+    """An inline heading ends at the first full stop or colon: "（一）主动公开。本年度……" → "（一）主动公开"."""
+    m = re.search(r"[。：:；;]", text)
+    return text[: m.start()].strip() if m else text
+
+
+def _derive_sections(doc: Document) -> None:
+    root = doc.root
+    stack: list[Section] = [root]
+    last_number: dict[int, int] = {}
+    for block in doc.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        if block is doc.title_paragraph:
+            block.section = root
+            continue
+        head = heading_of(block)
+        if head is not None:
+            level, number, title = head
+            if block.heading_level and level != block.heading_level and number is None:
+                level = block.heading_level
+            parent_level = stack[-1].level
+            # Numbering must move forward at its level (一、 after 三、 is a list inside a section, not a heading),
+            # and a level may only open below an open section of a higher level.
+            if number is not None:
+                open_levels = [s.level for s in stack]
+                if level > 1 and level - 1 not in open_levels and level > parent_level + 1:
+                    head = None
+                elif number <= last_number.get(level, 0) and _same_parent(stack, level):
+                    head = None
+            if head is not None:
+                while stack[-1].level >= level:
+                    stack.pop()
+                section = Section(title, level, number, block, parent=stack[-1])
+                stack[-1].children.append(section)
+                stack.append(section)
+                if number is not None:
+                    last_number[level] = number
+                    for deeper in [lv for lv in last_number if lv > level]:
+                        del last_number[deeper]
+                _ = parent_level
+        block.section = stack[-1]
+
+
+def _same_parent(stack: list[Section], level: int) -> bool:
+    return any(s.level == level for s in stack)

@@ -1,0 +1,92 @@
+"""Text normalisation shared by every reader and check.
+
+Matching always happens on normalised text; messages always quote the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+_BRACKETS = str.maketrans(
+    {
+        "〔": "(", "〕": ")", "【": "(", "】": ")", "［": "(", "］": ")", "[": "(", "]": ")",
+        "〈": "(", "〉": ")", "《": "<", "》": ">",
+        "“": '"', "”": '"', "„": '"', "‟": '"', "「": '"', "」": '"', "『": '"', "』": '"',
+        "‘": "'", "’": "'", "‚": "'", "‛": "'",
+        "—": "-", "–": "-", "－": "-", "―": "-", "‐": "-", "‑": "-", "−": "-",
+        "、": "、", "，": ",", "：": ":", "；": ";",
+    }
+)
+_SPACE_RE = re.compile(r"\s+")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def clean(text: str) -> str:
+    """Text for messages: the original characters, whitespace runs (NBSP, U+3000, line breaks) made one space."""
+    text = text.translate(_ZERO_WIDTH).replace("\u3000", " ").replace("\u00a0", " ")
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def norm(text: str) -> str:
+    """The matching key of a label: NFKC, every space removed, bracket/quote/dash variants unified."""
+    text = unicodedata.normalize("NFKC", text.translate(_ZERO_WIDTH))
+    text = _SPACE_RE.sub("", text)
+    return text.translate(_BRACKETS)
+
+
+# Numbering prefixes of Chinese documents: 一、 （一） (一) 1. 1、 1．
+_NUMBER_PREFIX_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)[、.]?|\d+[.、](?!\d)|\(\d+\)[、.]?)"
+)
+_TRAILING_PAREN_RE = re.compile(r"\([^()]*\)$")
+
+
+def strip_number(key: str) -> str:
+    """Drop a leading numbering prefix from a normalised key."""
+    return _NUMBER_PREFIX_RE.sub("", key, count=1)
+
+
+def label_keys(text: str) -> set[str]:
+    """All keys a label may be matched by: full, without numbering, without a trailing parenthetical."""
+    key = norm(text)
+    keys = {key}
+    bare = strip_number(key)
+    if bare:
+        keys.add(bare)
+    for k in list(keys):
+        short = _TRAILING_PAREN_RE.sub("", k)
+        if short and short != k:
+            keys.add(short)
+    return keys
+
+
+PLACEHOLDERS = frozenset({"", "-", "--", "---", "/", "\\", "无", "空", "n/a", "na", "/ ", "×", "x", "*", "…", "..."})
+_INT_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+_DEC_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
+
+
+def cell_key(text: str) -> str:
+    """Normalised cell content for reading a number: NFKC, all spaces removed, dashes unified."""
+    return norm(text).lower()
+
+
+def parse_number(text: str, decimal: bool = False) -> Decimal | None:
+    """Read a cell as a non-negative number; None when it is not one (never guess 0)."""
+    key = cell_key(text)
+    pattern = _DEC_RE if decimal else _INT_RE
+    if not pattern.match(key):
+        return None
+    try:
+        return Decimal(key.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex guarantees a literal
+        return None
+
+
+def looks_like_value(text: str) -> bool:
+    """True for text that sits in a data slot: a number, blank or a placeholder dash/slash/无."""
+    key = cell_key(text)
+    if key in PLACEHOLDERS:
+        return True
+    return bool(re.match(r"^-?[\d.,]+%?$", key))

@@ -1,0 +1,303 @@
+"""The logical table: merged cells resolved once, labels derived once.
+
+A reader hands over rows of :class:`RawCell` (text, horizontal span, vertical-merge state); :class:`Table`
+resolves them into a rectangular grid where every covered slot points at its origin :class:`Cell`, then
+derives which rows are titles, headers and data, which leading columns hold row labels, every data row's
+label path (三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密) and every data column's header path
+(申请人情况 › 法人或其他组织 › 商业企业). Checks address cells through these paths only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .normalize import clean, label_keys, looks_like_value, norm
+
+
+@dataclass
+class RawCell:
+    """One cell as a reader sees it in the source row."""
+
+    text: str
+    span: int = 1  # gridSpan / colspan
+    vmerge: str | None = None  # None, "restart" or "continue" (Word vMerge)
+    rowspan: int = 1  # HTML/Markdown style vertical span (alternative to vmerge)
+
+
+@dataclass(eq=False)
+class Cell:
+    """An origin cell of the grid. Covered slots of a merge refer to the same object."""
+
+    text: str
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+
+    @property
+    def display(self) -> str:
+        return clean(self.text)
+
+    @property
+    def key(self) -> str:
+        return norm(self.text)
+
+    @property
+    def is_value(self) -> bool:
+        return looks_like_value(self.text)
+
+
+@dataclass(eq=False)
+class Label:
+    """One element of a row label path or column header path."""
+
+    cell: Cell
+
+    @property
+    def text(self) -> str:
+        return self.cell.display
+
+    @property
+    def keys(self) -> set[str]:
+        return label_keys(self.cell.text)
+
+
+@dataclass(eq=False)
+class DataCell:
+    """A data slot (one per origin cell) with its row label path and column header path."""
+
+    cell: Cell
+    row: int  # grid row of the data row
+    col: int  # grid column of the origin
+    row_path: tuple[Label, ...]
+    col_path: tuple[Label, ...]
+    band: int
+
+    @property
+    def row_label(self) -> str:
+        return " / ".join(lab.text for lab in self.row_path)
+
+    @property
+    def column_label(self) -> str:
+        return " / ".join(lab.text for lab in self.col_path)
+
+
+TITLE, HEADER, DATA = "title", "header", "data"
+
+
+@dataclass(eq=False)
+class Table:
+    """A logical table grid with derived labels.
+
+    ``index`` is the 1-based position among all tables of the document (nested ones included), in document order.
+    """
+
+    index: int
+    grid: list[list[Cell]]
+    block: int = 0  # position of the table in Document.blocks
+    line: int | None = None  # first source line, for line-based formats
+    nested_in: int | None = None  # index of the enclosing table
+    caption: str = ""  # nearest paragraph before the table, for messages
+    row_lines: list[int | None] = field(default_factory=list)  # source line of each grid row (line formats)
+    row_kinds: list[str] = field(default_factory=list)
+    label_cols: int = 0
+    bands: list[int] = field(default_factory=list)
+    data: list[DataCell] = field(default_factory=list)
+    row_paths: dict[int, tuple[Label, ...]] = field(default_factory=dict)
+
+    @property
+    def nrows(self) -> int:
+        return len(self.grid)
+
+    @property
+    def ncols(self) -> int:
+        return len(self.grid[0]) if self.grid else 0
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Sequence[RawCell]], index: int, **kw) -> Table:
+        table = cls(index=index, grid=resolve_grid(rows), **kw)
+        table._derive_labels()
+        return table
+
+    # -- queries -----------------------------------------------------------------------------------------
+    def origins(self) -> Iterable[Cell]:
+        seen: set[int] = set()
+        for row in self.grid:
+            for cell in row:
+                if id(cell) not in seen:
+                    seen.add(id(cell))
+                    yield cell
+
+    def all_label_keys(self) -> set[str]:
+        keys: set[str] = set()
+        for cell in self.origins():
+            if not cell.is_value:
+                keys |= label_keys(cell.text)
+        return keys
+
+    def data_rows(self) -> list[int]:
+        return [r for r, kind in enumerate(self.row_kinds) if kind == DATA]
+
+    def cells_in_row(self, row: int) -> list[DataCell]:
+        return [d for d in self.data if d.row == row]
+
+    # -- derivation --------------------------------------------------------------------------------------
+    def _derive_labels(self) -> None:
+        grid = self.grid
+        ncols = self.ncols
+        if not grid or not ncols:
+            return
+
+        def starts_here(r: int, cell: Cell) -> bool:
+            return cell.row == r
+
+        # Leading label columns: the most common first column holding a value-like cell in rows that have one.
+        firsts: list[int] = []
+        for r, row in enumerate(grid):
+            for c, cell in enumerate(row):
+                if cell.is_value and starts_here(r, cell) and cell.col == c:
+                    if any(x.display for x in row):
+                        firsts.append(c)
+                    break
+        label_cols = Counter(firsts).most_common(1)[0][0] if firsts else 0
+        self.label_cols = label_cols
+
+        kinds: list[str] = []
+        for _r, row in enumerate(grid):
+            distinct = {id(c) for c in row}
+            if len(distinct) == 1 and ncols > 1 and row[0].display and not row[0].is_value:
+                kinds.append(TITLE)
+                continue
+            value_part = row[label_cols:] if label_cols < ncols else []
+            if value_part and all(not c.is_value for c in value_part):
+                kinds.append(HEADER)
+            elif not value_part:
+                kinds.append(HEADER)
+            else:
+                kinds.append(DATA)
+        self.row_kinds = kinds
+
+        # Bands: a title row, or a header row after data rows, starts a new band.
+        bands: list[int] = []
+        band = 0
+        seen_data = False
+        for r, kind in enumerate(kinds):
+            if r and (kind == TITLE or (kind == HEADER and seen_data)):
+                if kind == HEADER and kinds[r - 1] == TITLE:
+                    pass  # the header under a title belongs to the title's band
+                else:
+                    band += 1
+                    seen_data = False
+            if kind == DATA:
+                seen_data = True
+            bands.append(band)
+        self.bands = bands
+
+        band_titles: dict[int, Cell] = {}
+        band_headers: dict[int, list[int]] = {}
+        for r, kind in enumerate(kinds):
+            if kind == TITLE and bands[r] not in band_titles:
+                band_titles[bands[r]] = grid[r][0]
+            elif kind == HEADER:
+                band_headers.setdefault(bands[r], []).append(r)
+
+        for r, kind in enumerate(kinds):
+            if kind != DATA:
+                continue
+            row = grid[r]
+            path: list[Label] = []
+            title = band_titles.get(bands[r])
+            if title is not None:
+                path.append(Label(title))
+            seen: set[int] = set()
+            for c in range(label_cols):
+                cell = row[c]
+                if id(cell) in seen or not cell.display or cell.is_value:
+                    continue
+                seen.add(id(cell))
+                path.append(Label(cell))
+            self.row_paths[r] = tuple(path)
+            done: set[int] = set()
+            for c in range(label_cols, ncols):
+                cell = row[c]
+                if id(cell) in done:
+                    continue
+                done.add(id(cell))
+                if cell.col < label_cols:  # a label cell spilling into the value area (group row)
+                    continue
+                col_path: list[Label] = []
+                hseen: set[int] = set()
+                for h in band_headers.get(bands[r], []):
+                    hc = grid[h][c]
+                    if id(hc) in hseen or not hc.display:
+                        continue
+                    hseen.add(id(hc))
+                    col_path.append(Label(hc))
+                self.data.append(DataCell(cell, r, c, self.row_paths[r], tuple(col_path), bands[r]))
+
+
+def resolve_grid(rows: Sequence[Sequence[RawCell]]) -> list[list[Cell]]:
+    """Lay raw rows out on a rectangular grid; merged slots share their origin Cell."""
+    grid: list[list[Cell | None]] = []
+    pending_rowspan: dict[int, tuple[Cell, int]] = {}  # col -> (cell, rows left) for rowspan-style merges
+    for r, raw_row in enumerate(rows):
+        out: list[Cell | None] = []
+        col = 0
+
+        def fill_rowspans() -> None:
+            nonlocal col
+            while col in pending_rowspan:
+                cell, left = pending_rowspan[col]
+                for k in range(cell.col_span):
+                    _put(out, col + k, cell)
+                if left <= 1:
+                    del pending_rowspan[col]
+                else:
+                    pending_rowspan[col] = (cell, left - 1)
+                col += cell.col_span
+
+        for raw in raw_row:
+            fill_rowspans()
+            span = max(1, int(raw.span or 1))
+            cell: Cell | None = None
+            if raw.vmerge == "continue" and r > 0:
+                above = _slot(grid[r - 1], col)
+                if above is not None:
+                    cell = above
+                    cell.row_span = r - cell.row + 1
+                    if raw.text.strip() and raw.text.strip() not in cell.text:
+                        cell.text = f"{cell.text}\n{raw.text}"
+            if cell is None:
+                cell = Cell(raw.text, r, col, 1, span)
+                if raw.rowspan > 1:
+                    cell.row_span = raw.rowspan
+                    pending_rowspan[col] = (cell, raw.rowspan - 1)
+            for k in range(span):
+                _put(out, col + k, cell)
+            col += span
+        fill_rowspans()
+        grid.append(out)
+
+    width = max((len(row) for row in grid), default=0)
+    result: list[list[Cell]] = []
+    for r, row in enumerate(grid):
+        full: list[Cell] = []
+        for c in range(width):
+            cell = row[c] if c < len(row) else None
+            if cell is None:
+                cell = Cell("", r, c)  # a ragged row: the missing slot is an empty cell
+            full.append(cell)
+        result.append(full)
+    return result
+
+
+def _slot(row: list[Cell | None], col: int) -> Cell | None:
+    return row[col] if col < len(row) else None
+
+
+def _put(row: list[Cell | None], col: int, cell: Cell) -> None:
+    while len(row) <= col:
+        row.append(None)
+    row[col] = cell
