@@ -81,3 +81,18 @@ class ConfigError(ReportlintError):
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {self.message_en if lang == 'en' else self.message}"
+
+
+class CheckError(ReportlintError):
+    """A rule that failed on a document (a bug in reportlint): reported in one line, exit 2."""
+
+    def __init__(self, path: str, rule: str, detail: str) -> None:
+        super().__init__(f"{path}: {rule}: {detail}")
+        self.path = path
+        self.rule = rule
+        self.detail = detail[:200]
+
+    def render(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return f"{self.path}: error: rule {self.rule} failed internally ({self.detail}); please report this bug"
+        return f"{self.path}: 错误: 规则 {self.rule} 内部出错（{self.detail}），请报告此问题"

@@ -244,22 +244,9 @@ def resolve_grid(rows: Sequence[Sequence[RawCell]]) -> list[list[Cell]]:
     pending_rowspan: dict[int, tuple[Cell, int]] = {}  # col -> (cell, rows left) for rowspan-style merges
     for r, raw_row in enumerate(rows):
         out: list[Cell | None] = []
-        col = 0
-
-        def fill_rowspans() -> None:
-            nonlocal col
-            while col in pending_rowspan:
-                cell, left = pending_rowspan[col]
-                for k in range(cell.col_span):
-                    _put(out, col + k, cell)
-                if left <= 1:
-                    del pending_rowspan[col]
-                else:
-                    pending_rowspan[col] = (cell, left - 1)
-                col += cell.col_span
-
+        col = _fill_rowspans(out, 0, pending_rowspan)
         for raw in raw_row:
-            fill_rowspans()
+            col = _fill_rowspans(out, col, pending_rowspan)
             span = max(1, int(raw.span or 1))
             cell: Cell | None = None
             if raw.vmerge == "continue" and r > 0:
@@ -277,7 +264,7 @@ def resolve_grid(rows: Sequence[Sequence[RawCell]]) -> list[list[Cell]]:
             for k in range(span):
                 _put(out, col + k, cell)
             col += span
-        fill_rowspans()
+        _fill_rowspans(out, col, pending_rowspan)
         grid.append(out)
 
     width = max((len(row) for row in grid), default=0)
@@ -291,6 +278,20 @@ def resolve_grid(rows: Sequence[Sequence[RawCell]]) -> list[list[Cell]]:
             full.append(cell)
         result.append(full)
     return result
+
+
+def _fill_rowspans(out: list[Cell | None], col: int, pending: dict[int, tuple[Cell, int]]) -> int:
+    """Place cells continuing a rowspan from rows above at ``col``; return the next free column."""
+    while col in pending:
+        cell, left = pending[col]
+        for k in range(cell.col_span):
+            _put(out, col + k, cell)
+        if left <= 1:
+            del pending[col]
+        else:
+            pending[col] = (cell, left - 1)
+        col += cell.col_span
+    return col
 
 
 def _slot(row: list[Cell | None], col: int) -> Cell | None:

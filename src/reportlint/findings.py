@@ -1,0 +1,92 @@
+"""Findings: what a check reports, where, and in which words (Chinese and English)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass
+class Location:
+    """Where a finding points. Renders for people (``表3 行「（七）总计」 列「总计」``) and for machines."""
+
+    section: str | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row_label: str | None = None
+    column_label: str | None = None
+    row: int | None = None  # 1-based grid row of the table
+    col: int | None = None  # 1-based grid column of the table
+    line: int | None = None  # 1-based, line-based formats
+    column: int | None = None  # 1-based character column, line-based formats
+    para_id: str | None = None
+    block: int | None = None  # position in Document.blocks, for ordering only
+
+    def render(self, lang: str = "zh") -> str:
+        parts: list[str] = []
+        if self.line is not None:
+            parts.append(f"{self.line}:{self.column or 1}")
+        en = lang == "en"
+        if self.table is not None:
+            t = f"table {self.table}" if en else f"表{self.table}"
+            if self.row_label:
+                t += f' row "{self.row_label}"' if en else f" 行「{self.row_label}」"
+            if self.column_label:
+                t += f' column "{self.column_label}"' if en else f" 列「{self.column_label}」"
+            parts.append(t)
+        elif self.paragraph is not None:
+            p = f"paragraph {self.paragraph}" if en else f"第{self.paragraph}段"
+            if self.section:
+                p += f' (section "{self.section}")' if en else f"（{self.section}）"
+            parts.append(p)
+        elif self.section:
+            parts.append(f'section "{self.section}"' if en else f"「{self.section}」")
+        if not parts:
+            parts.append("document" if en else "全文")
+        return " ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.table is not None:
+            out.update(table=self.table, row_label=self.row_label, column_label=self.column_label,
+                       row=self.row, col=self.col)
+        else:
+            out.update(section=self.section, paragraph=self.paragraph)
+        if self.line is not None:
+            out.update(line=self.line, column=self.column)
+        if self.para_id:
+            out["para_id"] = self.para_id
+        return out
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    message: str  # Chinese
+    message_en: str
+    location: Location = field(default_factory=Location)
+    path: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "path": self.path,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.text(lang),
+            "location": self.location.to_dict(),
+        }
+        if self.details:
+            out["details"] = self.details
+        return out
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        block = -1 if loc.block is None else loc.block
+        return (self.path, block, loc.line or 0, loc.row or 0, loc.col or 0, self.rule)
