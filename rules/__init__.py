@@ -1,0 +1,1 @@
+"""Rule packs shipped with reportlint (installed as ``reportlint.packs``)."""

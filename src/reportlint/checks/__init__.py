@@ -1,0 +1,20 @@
+"""Rule kinds: one module per kind, each with ``KIND``, ``compile(rule, pack)``, ``check(ctx, rule)`` and its
+documentation as the module docstring (shown by ``reportlint explain``)."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import (
+    contact_info,
+    no_blank_cells,
+    required_sections,
+    required_tables,
+    statistics_period,
+    table_arithmetic,
+)
+
+KINDS: dict[str, ModuleType] = {
+    m.KIND: m
+    for m in (required_sections, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells)
+}

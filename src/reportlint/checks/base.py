@@ -1,0 +1,135 @@
+"""What every rule kind shares: the check context, located tables, label matching, finding construction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..findings import Finding, Location
+from ..model import Document, Paragraph, Table
+from ..normalize import label_keys, norm
+from ..table import DataCell, Label
+
+SUBTOTAL_KEYS = {"小计", "合计", "总计"}
+
+
+class SpecError(ValueError):
+    """A rule whose settings cannot be compiled; ``key``/``index``/``offset`` locate it inside the rule."""
+
+    def __init__(self, message: str, key: str | None = None, index: int | None = None,
+                 offset: int | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+        self.index = index
+        self.offset = offset
+
+
+class Labels:
+    """Label matching with the pack's aliases (合计 for 总计, 不再受理 for 不再处理 …)."""
+
+    def __init__(self, aliases: list[tuple[str, str]]) -> None:
+        self.aliases = [(norm(v), norm(c)) for v, c in aliases]
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def keys(self, text: str) -> frozenset[str]:
+        cached = self._cache.get(text)
+        if cached is None:
+            keys = set()
+            for key in label_keys(text):
+                for variant, canonical in self.aliases:
+                    if variant in key:
+                        key = key.replace(variant, canonical)
+                keys.add(key)
+            cached = self._cache[text] = frozenset(keys)
+        return cached
+
+    def same(self, a: str, b: str) -> bool:
+        return bool(self.keys(a) & self.keys(b))
+
+    def path_matches(self, parts: tuple[str, ...], path: tuple[Label, ...]) -> bool:
+        """``parts`` (leaf last, optionally ending in "*") matches ``path`` as a subsequence, leaf to leaf."""
+        if not path:
+            return False
+        if parts[-1] == "*":
+            leaf = path[-1]
+            if self.keys(leaf.cell.text) & SUBTOTAL_KEYS or len(parts) < 2:
+                return False
+            return self._subsequence(parts[:-1], path[:-1], anchor_last=False)
+        if not self.keys(path[-1].cell.text) & self.keys(parts[-1]):
+            return False
+        return self._subsequence(parts[:-1], path[:-1], anchor_last=False)
+
+    def _subsequence(self, parts: tuple[str, ...], path: tuple[Label, ...], anchor_last: bool) -> bool:
+        i = 0
+        for label in path:
+            if i < len(parts) and self.keys(label.cell.text) & self.keys(parts[i]):
+                i += 1
+        return i == len(parts)
+
+
+@dataclass
+class Context:
+    doc: Document
+    pack: Any  # reportlint.pack.Pack
+    labels: Labels
+    _located: dict[str, Table | None] | None = None
+
+    @classmethod
+    def create(cls, doc: Document, pack: Any) -> Context:
+        return cls(doc, pack, Labels(pack.aliases))
+
+    def table(self, table_id: str) -> Table | None:
+        if self._located is None:
+            self._located = locate_tables(self.doc, self.pack, self.labels)
+        return self._located.get(table_id)
+
+    def finding(self, rule: Any, zh: str, en: str, location: Location | None = None,
+                details: dict[str, Any] | None = None) -> Finding:
+        return Finding(rule.id, rule.severity, zh, en, location or Location(), self.doc.path, details or {})
+
+
+def locate_tables(doc: Document, pack: Any, labels: Labels) -> dict[str, Table | None]:
+    """Give each table definition of the pack the document table whose labels identify it best."""
+    scores: list[tuple[int, int, str, Table]] = []
+    for table in doc.tables:
+        keys: set[str] = set()
+        for cell in table.origins():
+            if not cell.is_value:
+                keys |= labels.keys(cell.text)
+        for tid, tdef in pack.tables.items():
+            score = sum(1 for label in tdef.locate if labels.keys(label) & keys)
+            if score >= tdef.min_match:
+                scores.append((-score, table.index, tid, table))
+    located: dict[str, Table | None] = dict.fromkeys(pack.tables)
+    taken: set[int] = set()
+    for _neg, _idx, tid, table in sorted(scores, key=lambda s: (s[0], s[1])):
+        if located[tid] is None and table.index not in taken:
+            located[tid] = table
+            taken.add(table.index)
+    return located
+
+
+def table_location(table: Table, cell: DataCell | None = None, row: int | None = None) -> Location:
+    loc = Location(table=table.index, block=table.block)
+    if cell is not None:
+        loc.row_label = cell.row_label or None
+        loc.column_label = cell.column_label or None
+        loc.row = cell.row + 1
+        loc.col = cell.col + 1
+        row = cell.row
+    if table.row_lines and row is not None and row < len(table.row_lines):
+        loc.line = table.row_lines[row]
+    elif table.line is not None:
+        loc.line = table.line
+    return loc
+
+
+def paragraph_location(p: Paragraph) -> Location:
+    section = p.section.title if p.section is not None and p.section.title else None
+    return Location(section=section, paragraph=p.index, line=p.line, column=p.column if p.line else None,
+                    para_id=p.para_id, block=p.block)
+
+
+def table_name(pack: Any, table_id: str, lang: str) -> str:
+    tdef = pack.tables[table_id]
+    return tdef.name_en if lang == "en" else tdef.name

@@ -1,0 +1,125 @@
+"""contact_info — the report says how to reach the office, and the numbers and addresses are usable.
+
+What it does
+    Finds telephone numbers, e-mail addresses and postal addresses in the text. ``require:`` lists the kinds
+    that must be present (``phone``, ``email``, ``address``); one finding per missing kind. With ``validate``
+    (default true) every phone number and e-mail address given after 电话/联系方式/邮箱 is checked:
+
+    * landline: area code 0XX or 0XXX, then 7–8 digits; "-", "—", "–" or a space between them, or the area code
+      in brackets — ``0537-8928868``, ``0537—8928868``, ``(0537)8928868``;
+    * mobile: 11 digits starting 13–19; service numbers such as 12345 are accepted;
+    * a local number without its area code (``8928868``) is reported;
+    * an e-mail address must not contain spaces (``gk @example.gov.cn`` is reported).
+
+Why
+    Readers with questions about the report must be able to reach the office; FORMAT.md lists contact details
+    as standard practice, and a number missing its area code cannot be dialled from another city.
+
+Example
+    Passing::
+
+        如对本报告有疑问，请与本局办公室联系（联系电话：0537-1234567；电子邮箱：gk@example.gov.cn）。
+
+    Failing::
+
+        联系电话：8928868          → 电话号码「8928868」缺少区号
+        电子邮箱：gk @example.gov.cn → 电子邮箱「gk @example.gov.cn」中有空格
+
+    Configuration::
+
+        - id: contact-info
+          kind: contact_info
+          require: [phone]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from ..findings import Finding, Location
+from .base import Context, SpecError, paragraph_location
+
+KIND = "contact_info"
+
+_DASH = r"\-—–－‐‑―"
+LANDLINE_RE = re.compile(rf"(?<![\d.])(?:\(0\d{{2,3}}\)|0\d{{2,3}})\s*[{_DASH}]?\s*\d{{7,8}}(?:\s*[{_DASH}]\s*\d{{1,5}})?(?![\d.])")
+MOBILE_RE = re.compile(r"(?<![\d.])1[3-9]\d{9}(?![\d.])")
+SERVICE_RE = re.compile(r"(?<![\d.])(?:1\d{2,4}|[48]00[-\s]?\d{3}[-\s]?\d{4})(?![\d.])")
+PHONE_CONTEXT_RE = re.compile(r"(?:联系)?(?:电话|热线|手机|座机|联系方式|Tel|TEL|电\s*话)\s*(?:号码)?\s*(?:为|是)?\s*[:：]?\s*")
+NUMBERISH_RE = re.compile(rf"[\d(（][\d()（）\s{_DASH}]{{3,}}\d")
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+(?:\s+[A-Za-z0-9._%+\-]+)*\s*[@＠]\s*[A-Za-z0-9\-]+(?:\s*\.\s*[A-Za-z0-9\-]+)+")
+EMAIL_CONTEXT_RE = re.compile(r"(?:电子)?(?:邮箱|邮件|信箱|E-?mail|e-?mail|EMAIL)\s*(?:地址)?\s*(?:为|是)?\s*[:：]?\s*")
+ADDRESS_RE = re.compile(r"(?:通讯|通信|联系|办公|邮寄)?地址\s*(?:为|是)?\s*[:：]?\s*\S{4,}")
+
+KINDS = ("phone", "email", "address")
+NAMES = {"phone": ("联系电话", "phone number"), "email": ("电子邮箱", "e-mail address"),
+         "address": ("通讯地址", "postal address")}
+
+
+def compile(rule, pack):  # noqa: A001
+    require = list(rule.spec.get("require", ["phone"]))
+    for i, kind in enumerate(require):
+        if kind not in KINDS:  # the schema already refuses this; kept for packs built in code
+            raise SpecError(f"unknown contact kind {kind!r}", key="require", index=i)
+    return require, bool(rule.spec.get("validate", True))
+
+
+def _valid_phone(text: str) -> bool:
+    return bool(LANDLINE_RE.fullmatch(text.strip()) or MOBILE_RE.fullmatch(text.strip())
+                or SERVICE_RE.fullmatch(text.strip()))
+
+
+def check(ctx: Context, rule) -> Iterator[Finding]:
+    require, validate = rule.compiled
+    present = dict.fromkeys(KINDS, False)
+    problems: list[Finding] = []
+    for p in ctx.doc.paragraphs:
+        text = unicodedata.normalize("NFKC", p.text).replace("\u00a0", " ")
+        if LANDLINE_RE.search(text) or MOBILE_RE.search(text):
+            present["phone"] = True
+        for m in PHONE_CONTEXT_RE.finditer(text):
+            tail = text[m.end():m.end() + 40]
+            num = NUMBERISH_RE.match(tail)
+            if not num:
+                continue
+            for candidate in re.split(r"[、,，;；/或和]", num.group(0)):
+                candidate = candidate.strip()
+                if not candidate or not re.search(r"\d{3}", candidate):
+                    continue
+                if _valid_phone(candidate):
+                    present["phone"] = True
+                    continue
+                if not validate:
+                    continue
+                digits = re.sub(r"\D", "", candidate)
+                if re.fullmatch(r"[2-9]\d{6,7}", digits):
+                    zh, en = (f"电话号码「{candidate}」缺少区号（应为“区号-号码”，如 0537-8928868）",
+                              f"phone number \"{candidate}\" has no area code (write it as 0537-8928868)")
+                else:
+                    zh, en = (f"电话号码「{candidate}」格式不正确", f"phone number \"{candidate}\" is not valid")
+                problems.append(ctx.finding(rule, zh, en, paragraph_location(p), {"value": candidate}))
+        for m in EMAIL_RE.finditer(text):
+            value = m.group(0)
+            ctx_before = text[max(0, m.start() - 12):m.start()]
+            if re.search(r"\s", value.strip()) or "＠" in value:
+                if not validate:
+                    continue
+                # A space right after a label ("邮箱: gk@…") is not inside the address.
+                inner = re.sub(r"^\S*[:：]\s*", "", value.strip())
+                if re.search(r"\s", inner) and (EMAIL_CONTEXT_RE.search(ctx_before) or "@" in inner):
+                    present["email"] = True
+                    problems.append(ctx.finding(
+                        rule, f"电子邮箱「{inner}」中有空格", f"e-mail address \"{inner}\" contains spaces",
+                        paragraph_location(p), {"value": inner}))
+                    continue
+            present["email"] = True
+        if ADDRESS_RE.search(text):
+            present["address"] = True
+    for kind in require:
+        if not present[kind]:
+            zh, en = NAMES[kind]
+            yield ctx.finding(rule, f"未找到{zh}（如对本报告有疑问的联系方式）",
+                              f"no {en} found (how readers can contact the office)", Location())
+    yield from problems

@@ -1,0 +1,103 @@
+"""no_blank_cells — every data cell of a statistical table holds a number.
+
+What it does
+    Reads every data cell (one per merged cell, never twice) of the tables listed in ``tables:``. A cell must
+    hold a non-negative integer count, or a decimal amount in a column listed in the table's
+    ``decimal_columns`` (本年收费金额（单位：万元）). Spaces, NBSP, ideographic spaces, line breaks and
+    full-width digits are tolerated. Blank cells, the placeholders "—", "-", "/", "无" and any other text are
+    findings; such a cell is never read as 0. Group rows declared in the table's ``groups`` (（三）不予公开 …)
+    may stay empty when they carry no numbers at all.
+
+Why
+    The form says "本表只填报数字，没有的数据项填“0”，不得空白或者填入其他内容": a blank or a dash hides whether
+    the office had nothing to report or forgot to count.
+
+Example
+    Passing: ``0``, ``12``, ``１２``, ``12.5`` (万元 column only).
+
+    Failing::
+
+        (blank)  → 表三 行「（一）予以公开」 列「自然人」为空，应填数字（没有的填 0）
+        —        → 填写了「—」，应填数字（没有的填 0）
+
+    Configuration::
+
+        - id: blank-cell
+          kind: no_blank_cells
+          tables: [t2, t3, t4]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..normalize import PLACEHOLDERS, cell_key, parse_number
+from .base import Context, SpecError, table_location
+
+KIND = "no_blank_cells"
+
+
+def compile(rule, pack):  # noqa: A001
+    tables = list(rule.spec["tables"])
+    for i, tid in enumerate(tables):
+        if tid not in pack.tables:
+            raise SpecError(f"unknown table {tid!r} (defined: {', '.join(pack.tables) or 'none'})",
+                            key="tables", index=i)
+    return tables
+
+
+def check(ctx: Context, rule) -> Iterator[Finding]:
+    labels = ctx.labels
+    for tid in rule.compiled:
+        table = ctx.table(tid)
+        if table is None:
+            continue
+        tdef = ctx.pack.tables[tid]
+        by_row: dict[int, list] = {}
+        for d in table.data:
+            by_row.setdefault(d.row, []).append(d)
+        for row, cells in by_row.items():
+            path = table.row_paths.get(row, ())
+            if path and tdef.groups and all(not c.cell.display for c in cells):
+                if any(labels.same(path[-1].cell.text, g) for g in tdef.groups):
+                    continue
+            for d in cells:
+                decimal = any(labels.path_matches((dc,), d.col_path) for dc in tdef.decimal_columns)
+                text = d.cell.display
+                if parse_number(d.cell.text, decimal=decimal) is not None:
+                    continue
+                kind = "number" if decimal else "integer"
+                if not text:
+                    zh, en = "为空", "is blank"
+                elif cell_key(text) in PLACEHOLDERS:
+                    zh, en = f"填写了「{text}」", f"holds \"{text}\""
+                elif parse_number(d.cell.text, decimal=True) is not None:
+                    zh, en = f"「{text}」不是整数", f"\"{text}\" is not a whole number"
+                else:
+                    zh, en = f"「{text}」不是数字", f"\"{text}\" is not a number"
+                where_zh = _where(tdef.name, d.row_label, d.column_label, "zh")
+                where_en = _where(tdef.name_en, d.row_label, d.column_label, "en")
+                yield ctx.finding(
+                    rule,
+                    f"{where_zh}{zh}，应填{'数字' if decimal else '整数'}（没有的填 0）",
+                    f"{where_en} {en}; fill in a{'' if decimal else ' whole'} number (0 when there is nothing)",
+                    table_location(table, d),
+                    {"text": text, "expected": kind},
+                )
+
+
+def _where(name: str, row: str, col: str, lang: str) -> str:
+    if lang == "en":
+        out = name
+        if row:
+            out += f' row "{row}"'
+        if col:
+            out += f' column "{col}"'
+        return out
+    out = name
+    if row:
+        out += f"「{row}」"
+    if col:
+        out += f"「{col}」"
+    return out

@@ -1,0 +1,159 @@
+"""required_sections — the report has every section of the format, in order, under its official title.
+
+What it does
+    Finds each section of the pack's ``sections:`` list among the document's headings (一、 / （一） / 1.
+    numbering or Word heading styles). A heading matches a section when its text, with numbering, spaces,
+    punctuation width and a trailing 表 ignored, equals the section's ``title``, one of its ``aliases`` (accepted
+    silently) or one of its ``variants`` (accepted, reported by ``check: title``). A short paragraph whose text is
+    the title without numbering also counts.
+
+    ``check: presence`` reports one finding per missing section; ``check: order`` reports a section found
+    before one that should precede it; ``check: title`` reports a section written with a variant title.
+    ``sections:`` limits the rule to some section ids.
+
+Why
+    条例 第五十条 and the national format (国办公开办函〔2021〕30号) fix six sections; a missing 五、存在的主要问题
+    及改进情况 is the most common defect in published reports.
+
+Example
+    Passing::
+
+        一、总体情况 … 二、主动公开政府信息情况 … 六、其他需要报告的事项
+
+    Failing (presence)::
+
+        一、总体情况 … 四、政府信息公开行政复议、行政诉讼情况 … 六、其他需要报告的事项
+        → 缺少第五部分「五、存在的主要问题及改进情况」
+
+    Configuration::
+
+        - id: required-sections
+          kind: required_sections
+          check: presence
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..findings import Finding, Location
+from ..model import Paragraph, Section
+from ..normalize import norm, strip_number
+from .base import Context, SpecError, paragraph_location
+
+KIND = "required_sections"
+
+_CN = "一二三四五六七八九十"
+
+
+@dataclass
+class Match:
+    section_id: str
+    paragraph: Paragraph
+    title: str  # as written
+    variant: bool
+
+
+def title_key(text: str) -> str:
+    key = strip_number(norm(text))
+    key = re.sub(r"[.。:：;；,，!！]+$", "", key)
+    key = re.sub(r"(情况)?表$", lambda m: m.group(1) or "", key)
+    return key
+
+
+def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
+    check = rule.spec.get("check", "presence")
+    ids = rule.spec.get("sections")
+    known = {s.id for s in pack.sections}
+    if not pack.sections:
+        raise SpecError("the pack defines no sections:", key="kind")
+    for i, sid in enumerate(ids or []):
+        if sid not in known:
+            raise SpecError(f"unknown section id {sid!r}", key="sections", index=i)
+    return check, ids
+
+
+def find_sections(ctx: Context) -> dict[str, Match]:
+    """Section id → the heading that holds it (first match in document order)."""
+    wanted: list[tuple[str, str, bool]] = []  # (key, section id, is_variant)
+    for sdef in ctx.pack.sections:
+        for text in [sdef.title, *sdef.aliases]:
+            wanted.append((title_key(text), sdef.id, False))
+        for text in sdef.variants:
+            wanted.append((title_key(text), sdef.id, True))
+    found: dict[str, Match] = {}
+
+    def try_match(p: Paragraph, title: str) -> None:
+        key = title_key(title)
+        for wkey, sid, variant in wanted:
+            if key == wkey and sid not in found:
+                found[sid] = Match(sid, p, title, variant)
+                return
+
+    headings: list[Section] = [s for s in ctx.doc.sections() if s.paragraph is not None]
+    for s in headings:
+        try_match(s.paragraph, s.title)  # type: ignore[arg-type]
+    if len(found) < len(ctx.pack.sections):
+        # A heading without its numbering, or not recognised as a heading: a short paragraph equal to a title.
+        for p in ctx.doc.paragraphs:
+            text = p.display
+            if text and len(text) <= 40:
+                try_match(p, _inline_title(text))
+    return found
+
+
+def _inline_title(text: str) -> str:
+    m = re.search(r"[。：:]", text)
+    return text[: m.start()] if m else text
+
+
+def check(ctx: Context, rule) -> Iterator[Finding]:
+    mode, ids = rule.compiled
+    defs = [s for s in ctx.pack.sections if ids is None or s.id in ids]
+    found = find_sections(ctx)
+    if mode == "presence":
+        for sdef in defs:
+            if sdef.id not in found:
+                bare = strip_number(sdef.title) or sdef.title
+                number = _number_word(sdef.title)
+                yield ctx.finding(
+                    rule,
+                    f"缺少第{number}部分「{sdef.title}」" if number else f"缺少「{sdef.title}」部分",
+                    f"missing section {number} \"{bare}\"" if number else f"missing section \"{bare}\"",
+                    Location(section=sdef.title),
+                )
+    elif mode == "order":
+        order = {s.id: i for i, s in enumerate(ctx.pack.sections)}
+        present = sorted(found.values(), key=lambda m: m.paragraph.index)
+        best = -1
+        for m in present:
+            pos = order[m.section_id]
+            if ids is not None and m.section_id not in ids:
+                continue
+            if pos < best:
+                later = ctx.pack.sections[best]
+                yield ctx.finding(
+                    rule,
+                    f"「{m.title}」应排在「{later.title}」之前",
+                    f"\"{m.title}\" should come before \"{later.title}\"",
+                    paragraph_location(m.paragraph),
+                )
+            best = max(best, pos)
+    elif mode == "title":
+        titles = {s.id: s.title for s in ctx.pack.sections}
+        for sid, m in sorted(found.items(), key=lambda kv: kv[1].paragraph.index):
+            if not m.variant or (ids is not None and sid not in ids):
+                continue
+            yield ctx.finding(
+                rule,
+                f"标题「{m.title}」与规定标题「{titles[sid]}」不一致",
+                f"heading \"{m.title}\" differs from the official title \"{titles[sid]}\"",
+                paragraph_location(m.paragraph),
+            )
+
+
+def _number_word(title: str) -> str:
+    m = re.match(rf"^\s*([{_CN}]+)\s*[、.．]", title)
+    return m.group(1) if m else ""

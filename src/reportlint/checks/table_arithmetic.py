@@ -1,0 +1,161 @@
+"""table_arithmetic — totals in a statistical table add up.
+
+What it does
+    Checks equations between cells addressed by their labels, never by position. Each ``[label path]`` names a
+    row (``for_each: column``: the equation is checked in every data column) or a column (``for_each: row``:
+    checked in every data row). A path lists labels from outer to inner, leaf last
+    (``[（三）不予公开/1.属于国家秘密]``, ``[行政复议/总计]``); labels match after normalisation (numbering,
+    brackets, spaces ignored; pack aliases such as 合计 for 总计 applied). ``[（三）不予公开/*]`` sums every row
+    under （三）, subtotal rows excluded. Terms combine with ``+``, ``-``, parentheses and numbers; the language
+    has nothing else (it is parsed, never ``eval``-ed).
+
+    A finding shows the equation, the value of each side and every cell involved. An equation is skipped in a
+    column where one of its cells is blank or not a number (``no_blank_cells`` reports those), or where a label
+    is missing from the table.
+
+Why
+    The national format prints the balance of table 三 on the form itself (第一项加第二项之和，等于第三项加第四项之和);
+    totals that do not add up are the most visible statistical defect in published reports.
+
+Example
+    Passing (column 自然人)::
+
+        一 = 10, 二 = 2, （七）总计 = 11, 四 = 1      10 + 2 = 11 + 1
+
+    Failing::
+
+        一 = 10, 二 = 2, （七）总计 = 12, 四 = 1      → 左边 12，右边 13
+
+    Configuration::
+
+        - id: t3-balance
+          kind: table_arithmetic
+          table: t3
+          for_each: column
+          equation: "[本年新收政府信息公开申请数量] + [上年结转政府信息公开申请数量] = [（七）总计] + [结转下年度继续办理]"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..findings import Finding
+from ..normalize import parse_number
+from ..pack.expr import Equation, ExprError, Ref, evaluate, parse_equation
+from ..table import DataCell, Table
+from .base import Context, SpecError, table_location
+
+KIND = "table_arithmetic"
+
+
+class Skip(Exception):
+    """The equation does not apply here (missing label or unreadable cell)."""
+
+
+def compile(rule, pack):  # noqa: A001
+    tid = rule.spec["table"]
+    if tid not in pack.tables:
+        raise SpecError(f"unknown table {tid!r} (defined: {', '.join(pack.tables) or 'none'})", key="table")
+    texts = [rule.spec["equation"]] if "equation" in rule.spec else list(rule.spec["equations"])
+    key = "equation" if "equation" in rule.spec else "equations"
+    equations: list[Equation] = []
+    for i, text in enumerate(texts):
+        try:
+            equations.append(parse_equation(text))
+        except ExprError as exc:
+            raise SpecError(f"invalid equation: {exc}", key=key,
+                            index=i if key == "equations" else None, offset=exc.position) from None
+    return tid, rule.spec.get("for_each", "column"), equations
+
+
+def _fmt(value: Decimal) -> str:
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def check(ctx: Context, rule) -> Iterator[Finding]:
+    tid, for_each, equations = rule.compiled
+    table = ctx.table(tid)
+    if table is None:
+        return  # required_tables reports it
+    tdef = ctx.pack.tables[tid]
+    decimals = [d for d in tdef.decimal_columns]
+    index: dict[tuple[int, int], DataCell] = {}
+    for d in table.data:
+        for k in range(d.cell.col_span):
+            index[(d.row, d.col + k)] = d
+    labels = ctx.labels
+
+    def is_decimal(cell: DataCell) -> bool:
+        return any(labels.path_matches((dc,), cell.col_path) for dc in decimals)
+
+    def value(cell: DataCell) -> Decimal:
+        number = parse_number(cell.cell.text, decimal=True) if is_decimal(cell) else parse_number(cell.cell.text)
+        if number is None:
+            raise Skip
+        return number
+
+    if for_each == "column":
+        lines = sorted({d.col for d in table.data})
+        rows = table.data_rows()
+
+        def cells_for(ref: Ref, line: int) -> list[DataCell]:
+            out = []
+            for r in rows:
+                if labels.path_matches(ref.parts, table.row_paths.get(r, ())):
+                    cell = index.get((r, line))
+                    if cell is not None:
+                        out.append(cell)
+            return out
+    else:
+        lines = table.data_rows()
+        by_row: dict[int, list[DataCell]] = {}
+        for d in table.data:
+            by_row.setdefault(d.row, []).append(d)
+
+        def cells_for(ref: Ref, line: int) -> list[DataCell]:
+            return [d for d in by_row.get(line, []) if labels.path_matches(ref.parts, d.col_path)]
+
+    for eq in equations:
+        for line in lines:
+            involved: list[DataCell] = []
+
+            def value_of(ref: Ref, line: int = line, involved: list[DataCell] = involved) -> Decimal:
+                cells = cells_for(ref, line)
+                if not cells or (len(cells) > 1 and not ref.wildcard):
+                    raise Skip
+                total = Decimal(0)
+                for cell in cells:
+                    total += value(cell)
+                    involved.append(cell)
+                return total
+
+            try:
+                left = evaluate(eq.left, value_of)
+                right = evaluate(eq.right, value_of)
+            except Skip:
+                continue
+            if left == right:
+                continue
+            yield _finding(ctx, rule, table, tdef, eq, for_each, involved, left, right)
+
+
+def _finding(ctx, rule, table: Table, tdef, eq: Equation, for_each: str, involved: list[DataCell],
+             left: Decimal, right: Decimal) -> Finding:
+    anchor = involved[0]
+    loc = table_location(table, anchor)
+    if for_each == "column":
+        scope_zh, scope_en = f"列「{anchor.column_label}」", f"column \"{anchor.column_label}\""
+    else:
+        scope_zh, scope_en = f"行「{anchor.row_label}」", f"row \"{anchor.row_label}\""
+    if not anchor.row_label:
+        scope_zh, scope_en = "", ""
+    diff = _fmt(abs(left - right))
+    zh = (f"{tdef.name}{scope_zh}数据不平：{eq.text} 不成立，左边 {_fmt(left)}，右边 {_fmt(right)}（相差 {diff}）")
+    en = (f"{tdef.name_en} {scope_en} does not add up: {eq.text} fails, left side {_fmt(left)}, "
+          f"right side {_fmt(right)} (difference {diff})").replace("  ", " ")
+    cells = [{"row_label": c.row_label, "column_label": c.column_label, "row": c.row + 1, "col": c.col + 1,
+              "text": c.cell.display} for c in involved]
+    return ctx.finding(rule, zh, en, loc,
+                       {"equation": eq.text, "left": _fmt(left), "right": _fmt(right), "cells": cells})
