@@ -20,12 +20,15 @@ _BRACKETS = str.maketrans(
     }
 )
 _SPACE_RE = re.compile(r"\s+")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+_CJK_BREAK_RE = re.compile(rf"(?<=[{_CJK}])[ \t]*[\r\n]+[ \t]*(?=[{_CJK}])")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
 def clean(text: str) -> str:
     """Text for messages: the original characters, whitespace runs (NBSP, U+3000, line breaks) made one space."""
     text = text.translate(_ZERO_WIDTH).replace("\u3000", " ").replace("\u00a0", " ")
+    text = _CJK_BREAK_RE.sub("", text)  # "商业\n企业" is one word broken across lines
     return _SPACE_RE.sub(" ", text).strip()
 
 

@@ -203,6 +203,7 @@ class Table:
             elif kind == HEADER:
                 band_headers.setdefault(bands[r], []).append(r)
 
+        done: set[int] = set()  # origin cells already given a DataCell (a value merged over rows counts once)
         for r, kind in enumerate(kinds):
             if kind != DATA:
                 continue
@@ -219,7 +220,6 @@ class Table:
                 seen.add(id(cell))
                 path.append(Label(cell))
             self.row_paths[r] = tuple(path)
-            done: set[int] = set()
             for c in range(label_cols, ncols):
                 cell = row[c]
                 if id(cell) in done:

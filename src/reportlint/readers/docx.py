@@ -1,0 +1,557 @@
+"""The .docx reader: WordprocessingML body → Paragraph and Table blocks in reading order.
+
+python-docx opens the package (parts, relationships, styles); the text itself is read from the lxml element
+tree, because python-docx's ``paragraph.text`` leaves out content controls, field results, smart tags and
+tracked insertions, and cannot tell a text box from its anchoring paragraph.
+
+What counts as the text of a paragraph (the text a reader sees on screen with changes accepted):
+
+* ``w:t``; ``w:tab``/``w:ptab`` → tab; ``w:br``/``w:cr`` → newline; ``w:noBreakHyphen`` → "-".
+* inside ``w:hyperlink``, ``w:smartTag``, ``w:customXml``, ``w:sdt`` (its ``w:sdtContent``), ``w:fldSimple``,
+  ``w:ins``, ``w:moveTo``; the displayed result of a complex field (between ``separate`` and ``end``).
+* never ``w:del``/``w:delText``, ``w:moveFrom``, ``w:instrText``, ``w:sym``, ruby text, properties.
+* ``mc:AlternateContent``: one branch only, the first ``mc:Choice`` whose requirements are known, else
+  ``mc:Fallback``.
+* text boxes (``w:txbxContent``, DrawingML or VML) are not part of the paragraph: their paragraphs and
+  tables become blocks of their own right after the anchoring paragraph.
+
+Tables become :class:`~reportlint.table.Table` via :class:`~reportlint.table.RawCell` rows; a table nested in
+a cell is emitted as its own block after the outer table, with ``nested_in`` set.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import unicodedata
+import zipfile
+import zlib
+from urllib.parse import unquote
+
+from lxml import etree
+
+from ..errors import InputError
+from ..model import Document, Paragraph, RawCell, Table
+
+__all__ = ["read_docx"]
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_DEPTH = 50  # nesting of tables in cells / text boxes in text boxes
+MAX_SPAN = 128  # a gridSpan / gridBefore beyond Word's 63 columns is garbage; keep the grid small
+MAX_UNPACKED = 1024 * 1024 * 1024  # zip bomb guard: total uncompressed size of the package
+
+
+def _w(name: str) -> str:
+    return f"{{{W_NS}}}{name}"
+
+
+W_DOCUMENT, W_P, W_TBL, W_TR, W_TC = _w("document"), _w("p"), _w("tbl"), _w("tr"), _w("tc")
+W_T, W_TAB, W_PTAB, W_BR, W_CR = _w("t"), _w("tab"), _w("ptab"), _w("br"), _w("cr")
+W_NOBREAKHYPHEN, W_FLDCHAR, W_TXBXCONTENT = _w("noBreakHyphen"), _w("fldChar"), _w("txbxContent")
+W_SDT, W_SDTCONTENT, W_CUSTOMXML, W_INS, W_MOVETO = _w("sdt"), _w("sdtContent"), _w("customXml"), _w("ins"), _w("moveTo")
+W_SMARTTAG = _w("smartTag")
+W_PPR, W_RPR, W_TRPR, W_TCPR, W_DEL = _w("pPr"), _w("rPr"), _w("trPr"), _w("tcPr"), _w("del")
+W_VAL, W_FLDCHARTYPE = _w("val"), _w("fldCharType")
+W14_PARAID = f"{{{W14_NS}}}paraId"
+MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
+
+# Elements whose subtree never holds visible text of the paragraph.
+_SKIP_IN_PARAGRAPH = frozenset(
+    _w(n)
+    for n in (
+        "pPr", "rPr", "del", "delText", "moveFrom", "instrText", "delInstrText", "sym", "sdtPr", "sdtEndPr",
+        "rt", "rubyPr", "fldData", "ffData", "footnoteReference", "endnoteReference", "commentReference",
+        "annotationRef", "softHyphen", "lastRenderedPageBreak", "proofErr", "bookmarkStart", "bookmarkEnd",
+    )
+)
+# Wrappers that hold block content (paragraphs, tables, rows, cells) at block level.
+_BLOCK_WRAPPERS = frozenset({W_SDTCONTENT, W_CUSTOMXML, W_INS, W_MOVETO, W_SMARTTAG})
+
+# mc:Choice requirements we read: the DrawingML/Word 2010+ extensions whose text lives in w:t elements.
+_KNOWN_MC_NAMESPACES = frozenset(
+    {
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",  # wps
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",  # wpg
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",  # wpc
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingInk",  # wpi
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",  # wp14
+        "http://schemas.microsoft.com/office/drawing/2010/main",  # a14
+        W14_NS,  # w14
+        "http://schemas.microsoft.com/office/word/2012/wordml",  # w15
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        "http://schemas.openxmlformats.org/drawingml/2006/main",
+        "urn:schemas-microsoft-com:vml",
+    }
+)
+
+_HEADING_NAME_RE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_TITLE_NAMES = frozenset({"title", "标题"})
+
+
+# -- entry point -------------------------------------------------------------------------------------------
+def read_docx(path: str, data: bytes) -> Document:
+    """Read a WordprocessingML package (.docx/.docm/.dotx/.dotm) from its bytes."""
+    _sniff(path, data)
+    zf = _open_zip(path, data)
+    main_name = _main_part_name(zf)
+    if main_name is None:
+        raise InputError(path, "no-document")
+    unpacked = sum(max(0, info.file_size) for info in zf.infolist())
+    if unpacked > MAX_UNPACKED:
+        raise InputError(path, "too-large", f"unpacks to {unpacked // 1024 // 1024} MB")
+    body_root, styles_root = _open_with_python_docx(data)
+    if body_root is None or body_root.tag != W_DOCUMENT:
+        # python-docx could not open the package (Strict OOXML, broken XML or relationships, a missing content
+        # types entry …): parse the main part ourselves, which names the problem or reads the body anyway.
+        body_root = _parse_main(path, _read_member(path, zf, main_name))
+        styles_root = _styles_from_zip(zf, main_name)
+    reader = _BodyReader(_HeadingStyles(styles_root))
+    body = body_root.find(_w("body"))
+    blocks = reader.blocks(body, 0) if body is not None else []
+    return Document.build(path, blocks, "docx")
+
+
+# -- package checks ----------------------------------------------------------------------------------------
+def _sniff(path: str, data: bytes) -> None:
+    if data.startswith(OLE_MAGIC):
+        # An encrypted .docx is an OLE compound file with an "EncryptedPackage" stream; anything else in an
+        # OLE container is a Word 97-2003 binary document (or another binary Office file).
+        needle = "encryptedpackage".encode("utf-16-le")
+        raise InputError(path, "encrypted" if needle in data.lower() else "legacy-doc")
+    if not data.startswith(b"PK"):
+        raise InputError(path, "not-zip")
+
+
+def _open_zip(path: str, data: bytes) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        detail = "truncated, or the central directory is missing" if "not a zip file" in str(exc) else str(exc)
+        raise InputError(path, "corrupt-zip", detail[:80]) from None
+    except (ValueError, OSError, EOFError, NotImplementedError, zipfile.LargeZipFile) as exc:
+        raise InputError(path, "corrupt-zip", f"{type(exc).__name__}: {exc}"[:80]) from None
+
+
+def _read_member(path: str, zf: zipfile.ZipFile, name: str) -> bytes:
+    try:
+        return zf.read(name)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+        raise InputError(path, "corrupt-zip", f"{name}: {exc}"[:80]) from None
+    except (NotImplementedError, RuntimeError) as exc:  # unsupported compression, encrypted zip entry
+        raise InputError(path, "corrupt-zip", f"{name}: {exc}"[:80]) from None
+
+
+def _names(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Lower-case part name (no leading slash) → name in the zip. OPC part names are case-insensitive."""
+    names: dict[str, str] = {}
+    for name in zf.namelist():
+        names.setdefault(name.lstrip("/").lower(), name)
+    return names
+
+
+def _safe_parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _rels_targets(zf: zipfile.ZipFile, rels_name: str, type_suffix: str, base_dir: str) -> list[str]:
+    """Targets (resolved part names, lower case) of relationships whose Type ends with ``type_suffix``."""
+    names = _names(zf)
+    actual = names.get(rels_name.lower())
+    if actual is None:
+        return []
+    try:
+        rels = etree.fromstring(zf.read(actual), _safe_parser())
+    except Exception:  # noqa: BLE001 - broken rels: fall back to the conventional names
+        return []
+    targets = []
+    for rel in rels.iter(f"{{{REL_NS}}}Relationship"):
+        if (rel.get("Type") or "").endswith(type_suffix) and rel.get("TargetMode") != "External":
+            target = unquote(rel.get("Target") or "")
+            if target.startswith("/"):
+                resolved = target.lstrip("/")
+            else:
+                resolved = posixpath.normpath(posixpath.join(base_dir, target)).lstrip("/")
+            targets.append(resolved.lower())
+    return targets
+
+
+def _main_part_name(zf: zipfile.ZipFile) -> str | None:
+    names = _names(zf)
+    for target in _rels_targets(zf, "_rels/.rels", "/officeDocument", ""):
+        if target in names:
+            return names[target]
+    return names.get("word/document.xml")
+
+
+def _parse_main(path: str, xml: bytes) -> etree._Element:
+    try:
+        root = etree.fromstring(xml, _safe_parser())
+    except etree.XMLSyntaxError as exc:
+        if STRICT_W_NS.encode() in xml[:4096]:
+            raise InputError(path, "strict-ooxml") from None
+        line = exc.lineno if exc.lineno is not None else (exc.position[0] if exc.position else None)
+        msg = (exc.msg or str(exc)).split(",")[0].strip()
+        detail = f"line {line}: {msg}" if line else msg
+        raise InputError(path, "bad-xml", detail[:120]) from None
+    tag = root.tag if isinstance(root.tag, str) else ""
+    if tag.startswith(f"{{{STRICT_W_NS}}}"):
+        raise InputError(path, "strict-ooxml")
+    if tag != W_DOCUMENT:
+        raise InputError(path, "no-document")
+    return root
+
+
+# python-docx only maps the plain .docx main part to its DocumentPart; templates and macro-enabled files carry
+# the same WordprocessingML under other content types. Teach its part factory about them (additive only).
+_WML_MAIN_TYPES = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+
+
+def _open_with_python_docx(data: bytes):
+    """(document element, styles element or None) through python-docx, or (None, None) when it fails."""
+    try:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.opc.part import PartFactory
+        from docx.package import Package
+        from docx.parts.document import DocumentPart
+
+        if _WML_MAIN_TYPES[0] not in PartFactory.part_type_for:
+            for content_type in _WML_MAIN_TYPES:
+                PartFactory.part_type_for.setdefault(content_type, DocumentPart)
+        part = Package.open(io.BytesIO(data)).main_document_part
+        if not isinstance(part, DocumentPart):
+            return None, None
+        element = part.element
+    except (MemoryError, RecursionError):
+        raise
+    except Exception:  # noqa: BLE001 - broken rels, missing content types …: read the XML ourselves
+        return None, None
+    styles = None
+    try:
+        styles = part.part_related_by(RT.STYLES).element
+    except Exception:  # noqa: BLE001 - no (or a non-XML) styles part: no heading styles
+        styles = None
+    return element, styles
+
+
+def _styles_from_zip(zf: zipfile.ZipFile, main_name: str):
+    names = _names(zf)
+    base = posixpath.dirname(main_name.lstrip("/"))
+    rels_name = posixpath.join(base, "_rels", posixpath.basename(main_name) + ".rels")
+    candidates = _rels_targets(zf, rels_name, "/styles", base) + [posixpath.join(base, "styles.xml").lower()]
+    for target in candidates:
+        if target in names:
+            try:
+                return etree.fromstring(zf.read(names[target]), _safe_parser())
+            except Exception:  # noqa: BLE001 - unreadable styles: no heading styles
+                return None
+    return None
+
+
+# -- heading styles ----------------------------------------------------------------------------------------
+def _outline_level(ppr) -> int | None | bool:
+    """Heading level from a pPr's w:outlineLvl: 1-9, False for body text (9), None when absent/invalid."""
+    if ppr is None:
+        return None
+    el = ppr.find(_w("outlineLvl"))
+    if el is None:
+        return None
+    try:
+        val = int(el.get(W_VAL, ""))
+    except ValueError:
+        return None
+    if 0 <= val <= 8:
+        return val + 1
+    return False if val == 9 else None
+
+
+class _HeadingStyles:
+    """Paragraph style id → heading level, following w:basedOn chains."""
+
+    def __init__(self, styles_root) -> None:
+        self._styles: dict[str, tuple[str, str | None, int | None | bool]] = {}  # id -> (name, basedOn, outline)
+        self.default: str | None = None
+        self._cache: dict[str, int | None] = {}
+        if styles_root is None:
+            return
+        try:
+            for st in styles_root.iter(_w("style")):
+                if st.get(_w("type"), "paragraph") != "paragraph":
+                    continue
+                sid = st.get(_w("styleId"))
+                if sid is None:
+                    continue
+                name_el, based_el = st.find(_w("name")), st.find(_w("basedOn"))
+                name = name_el.get(W_VAL, "") if name_el is not None else ""
+                based = based_el.get(W_VAL) if based_el is not None else None
+                self._styles.setdefault(sid, (name, based, _outline_level(st.find(W_PPR))))
+                if st.get(_w("default")) in ("1", "true", "on") and self.default is None:
+                    self.default = sid
+        except Exception:  # noqa: BLE001 - odd styles part: whatever was read so far
+            pass
+
+    def level(self, style_id: str | None) -> int | None:
+        style_id = style_id or self.default
+        if style_id is None:
+            return None
+        if style_id not in self._cache:
+            self._cache[style_id] = self._resolve(style_id)
+        return self._cache[style_id]
+
+    def _resolve(self, style_id: str) -> int | None:
+        seen: set[str] = set()
+        sid: str | None = style_id
+        while sid is not None and sid not in seen and len(seen) < 50:
+            seen.add(sid)
+            entry = self._styles.get(sid)
+            if entry is None:
+                return None
+            name, based, outline = entry
+            if outline is False:
+                return None
+            if outline is not None:
+                return outline
+            key = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name)).strip()
+            if key.lower() in _TITLE_NAMES:
+                return None
+            m = _HEADING_NAME_RE.match(key)
+            if m and 1 <= int(m.group(1)) <= 9:
+                return int(m.group(1))
+            sid = based
+        return None
+
+
+# -- body --------------------------------------------------------------------------------------------------
+def _iter_blocks(parent):
+    """The w:p and w:tbl elements of a block container in order, through content controls, custom XML,
+    tracked insertions and alternate content. Iterative: arbitrary wrapper depth is fine."""
+    stack = [iter(parent)]
+    while stack:
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+            continue
+        tag = el.tag
+        if tag == W_P or tag == W_TBL:
+            yield el
+        elif tag in _BLOCK_WRAPPERS:
+            stack.append(iter(el))
+        elif tag == W_SDT:
+            content = el.find(W_SDTCONTENT)
+            if content is not None:
+                stack.append(iter(content))
+        elif tag == MC_ALTERNATE:
+            chosen = _choose_alternate(el)
+            if chosen is not None:
+                stack.append(iter(chosen))
+
+
+def _iter_children(parent, want: str):
+    """Children with tag ``want`` (w:tr of a table, w:tc of a row), through the same wrappers."""
+    stack = [iter(parent)]
+    while stack:
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+            continue
+        tag = el.tag
+        if tag == want:
+            yield el
+        elif tag in _BLOCK_WRAPPERS:
+            stack.append(iter(el))
+        elif tag == W_SDT:
+            content = el.find(W_SDTCONTENT)
+            if content is not None:
+                stack.append(iter(content))
+        elif tag == MC_ALTERNATE:
+            chosen = _choose_alternate(el)
+            if chosen is not None:
+                stack.append(iter(chosen))
+
+
+def _choose_alternate(el):
+    """The one branch of mc:AlternateContent to read: first known mc:Choice, else mc:Fallback, else None."""
+    fallback = None
+    for child in el:
+        if child.tag == MC_CHOICE:
+            requires = (child.get("Requires") or "").split()
+            nsmap = child.nsmap
+            if requires and all(nsmap.get(prefix) in _KNOWN_MC_NAMESPACES for prefix in requires):
+                return child
+        elif child.tag == MC_FALLBACK and fallback is None:
+            fallback = child
+    return fallback
+
+
+def _int_val(el, default: int = 1) -> int:
+    if el is None:
+        return default
+    try:
+        return int(el.get(W_VAL, ""))
+    except ValueError:
+        return default
+
+
+def _span(value: int) -> int:
+    return max(1, min(MAX_SPAN, value))
+
+
+class _BodyReader:
+    def __init__(self, styles: _HeadingStyles) -> None:
+        self.styles = styles
+        self.table_count = 0
+
+    # -- blocks --------------------------------------------------------------------------------------------
+    def blocks(self, container, depth: int) -> list:
+        """Paragraph and Table blocks of a block container (body, text box, stray block)."""
+        out: list = []
+        if depth > MAX_DEPTH:
+            return out
+        items = [container] if container.tag in (W_P, W_TBL) else _iter_blocks(container)
+        for el in items:
+            if el.tag == W_TBL:
+                out.extend(self.table(el, depth + 1, None))
+                continue
+            text, deferred = self.paragraph_text(el)
+            if text or not self._mark_deleted(el):
+                out.append(Paragraph(text=text, heading_level=self.heading_level(el), para_id=el.get(W14_PARAID)))
+            for extra in deferred:
+                out.extend(self.blocks(extra, depth + 1))
+        return out
+
+    @staticmethod
+    def _mark_deleted(p) -> bool:
+        ppr = p.find(W_PPR)
+        rpr = ppr.find(W_RPR) if ppr is not None else None
+        return rpr is not None and rpr.find(W_DEL) is not None
+
+    def heading_level(self, p) -> int | None:
+        ppr = p.find(W_PPR)
+        own = _outline_level(ppr)
+        if own is False:
+            return None
+        if own is not None:
+            return own
+        style = ppr.find(_w("pStyle")) if ppr is not None else None
+        return self.styles.level(style.get(W_VAL) if style is not None else None)
+
+    # -- paragraph text ------------------------------------------------------------------------------------
+    def paragraph_text(self, p) -> tuple[str, list]:
+        """(visible text, text boxes / stray blocks anchored in the paragraph, in order)."""
+        parts: list[str] = []
+        deferred: list = []
+        fields: list[bool] = []  # complex field stack: True once past "separate" (showing the result)
+        stack = [iter(p)]
+        while stack:
+            el = next(stack[-1], None)
+            if el is None:
+                stack.pop()
+                continue
+            tag = el.tag
+            if not isinstance(tag, str) or tag in _SKIP_IN_PARAGRAPH:
+                continue
+            visible = all(fields)
+            if tag == W_T:
+                if visible and el.text:
+                    parts.append(el.text)
+            elif tag == W_TAB or tag == W_PTAB:
+                if visible:
+                    parts.append("\t")
+            elif tag == W_BR or tag == W_CR:
+                if visible:
+                    parts.append("\n")
+            elif tag == W_NOBREAKHYPHEN:
+                if visible:
+                    parts.append("-")
+            elif tag == W_FLDCHAR:
+                kind = el.get(W_FLDCHARTYPE)
+                if kind == "begin":
+                    fields.append(False)
+                elif kind == "separate":
+                    if fields:
+                        fields[-1] = True
+                elif kind == "end":
+                    if fields:
+                        fields.pop()
+            elif tag == W_SDT:
+                content = el.find(W_SDTCONTENT)
+                if content is not None:
+                    stack.append(iter(content))
+            elif tag == MC_ALTERNATE:
+                chosen = _choose_alternate(el)
+                if chosen is not None:
+                    stack.append(iter(chosen))
+            elif tag == W_TXBXCONTENT or tag == W_P or tag == W_TBL:
+                deferred.append(el)
+            else:
+                stack.append(iter(el))
+        return "".join(parts), deferred
+
+    # -- tables --------------------------------------------------------------------------------------------
+    def table(self, tbl, depth: int, nested_in: int | None) -> list:
+        """[the table, then the tables nested in its cells and text-box blocks from its cells, in order]."""
+        if depth > MAX_DEPTH:
+            return []
+        self.table_count += 1
+        index = self.table_count
+        after: list = []
+        rows: list[list[RawCell]] = []
+        for tr in _iter_children(tbl, W_TR):
+            trpr = tr.find(W_TRPR)
+            if trpr is not None and trpr.find(W_DEL) is not None:
+                continue  # a row deleted with change tracking on
+            row: list[RawCell] = []
+            before = _int_val(trpr.find(_w("gridBefore")) if trpr is not None else None, 0)
+            if before > 0:
+                row.append(RawCell("", span=_span(before)))
+            for tc in _iter_children(tr, W_TC):
+                tcpr = tc.find(W_TCPR)
+                span, vmerge, hmerge_continue = 1, None, False
+                if tcpr is not None:
+                    if tcpr.find(_w("cellDel")) is not None:
+                        continue
+                    span = _span(_int_val(tcpr.find(_w("gridSpan")), 1))
+                    vm = tcpr.find(_w("vMerge"))
+                    if vm is not None:
+                        vmerge = "restart" if vm.get(W_VAL) == "restart" else "continue"
+                    hm = tcpr.find(_w("hMerge"))  # legacy horizontal merge (Word 2003 files)
+                    hmerge_continue = hm is not None and hm.get(W_VAL) != "restart"
+                text = self.cell_text(tc, depth, index, after)
+                if hmerge_continue and row:
+                    row[-1].span = _span(row[-1].span + span)
+                    if text.strip():
+                        row[-1].text = f"{row[-1].text}\n{text}" if row[-1].text else text
+                    continue
+                row.append(RawCell(text, span=span, vmerge=vmerge))
+            after_cols = _int_val(trpr.find(_w("gridAfter")) if trpr is not None else None, 0)
+            if after_cols > 0:
+                row.append(RawCell("", span=_span(after_cols)))
+            rows.append(row)
+        table = Table.from_rows(rows, index=index, nested_in=nested_in)
+        return [table, *after]
+
+    def cell_text(self, tc, depth: int, index: int, after: list) -> str:
+        texts: list[str] = []
+        for el in _iter_blocks(tc):
+            if el.tag == W_TBL:
+                after.extend(self.table(el, depth + 1, index))
+                continue
+            text, deferred = self.paragraph_text(el)
+            if text or not self._mark_deleted(el):
+                texts.append(text)
+            for extra in deferred:
+                if extra.tag == W_TBL:  # a table inside a run: nested in this cell all the same
+                    after.extend(self.table(extra, depth + 1, index))
+                else:
+                    after.extend(self.blocks(extra, depth + 1))
+        return "\n".join(texts)

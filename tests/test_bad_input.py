@@ -1,0 +1,189 @@
+"""load_document on files that are not readable reports: always an InputError with the right code."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+import reportlint.readers as readers
+from reportlint.errors import InputError
+from reportlint.model import Document
+from reportlint.readers import load_document
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _docx_bytes(text: str = "正文") -> bytes:
+    d = docx.Document()
+    d.add_paragraph(text)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def _rezip(data: bytes, replace: dict[str, bytes | None]) -> bytes:
+    """A copy of a zip with members replaced (bytes) or dropped (None)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename in replace:
+                if replace[info.filename] is not None:
+                    dst.writestr(info.filename, replace[info.filename])
+            else:
+                dst.writestr(info, src.read(info))
+    return out.getvalue()
+
+
+def _error(path: Path | str) -> InputError:
+    with pytest.raises(InputError) as info:
+        load_document(str(path))
+    return info.value
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_corrupt_zip(tmp_path):
+    err = _error(_write(tmp_path, "c.docx", b"PK\x03\x04" + bytes(range(256)) * 4))
+    assert (err.code, err.detail) == ("corrupt-zip", "truncated, or the central directory is missing")
+
+
+def test_truncated_docx(tmp_path):
+    data = _docx_bytes()
+    err = _error(_write(tmp_path, "t.docx", data[: len(data) // 2]))
+    assert err.code == "corrupt-zip"
+
+
+def test_damaged_member(tmp_path):
+    data = bytearray(_docx_bytes("损坏" * 2000))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+        info = zf.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + 10 : start + 40] = b"\x00" * 30  # corrupt the deflate stream of the main part
+    err = _error(_write(tmp_path, "d.docx", bytes(data)))
+    assert err.code == "corrupt-zip"
+    assert err.detail.startswith("word/document.xml: ")
+
+
+def test_encrypted_ole(tmp_path):
+    data = OLE_MAGIC + b"\x00" * 1024 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64
+    assert _error(_write(tmp_path, "e.docx", data)).code == "encrypted"
+    # directory names compare case-insensitively
+    data = OLE_MAGIC + b"\x00" * 600 + "encryptedpackage".encode("utf-16-le")
+    assert _error(_write(tmp_path, "e2.docx", data)).code == "encrypted"
+
+
+def test_legacy_doc_in_docx_clothing(tmp_path):
+    data = OLE_MAGIC + b"\x00" * 1024 + "WordDocument".encode("utf-16-le") + b"\x00" * 64
+    assert _error(_write(tmp_path, "old.docx", data)).code == "legacy-doc"
+
+
+def test_not_zip(tmp_path):
+    assert _error(_write(tmp_path, "n.docx", b"{\\rtf1\\ansi hello}")).code == "not-zip"
+
+
+def test_empty_file(tmp_path):
+    err = _error(_write(tmp_path, "empty.docx", b""))
+    assert err.code == "empty"
+
+
+def test_missing_path(tmp_path):
+    err = _error(tmp_path / "nope.docx")
+    assert (err.code, err.path) == ("missing", str(tmp_path / "nope.docx"))
+
+
+def test_directory_is_unreadable(tmp_path):
+    (tmp_path / "dir.docx").mkdir()
+    err = _error(tmp_path / "dir.docx")
+    assert (err.code, err.detail) == ("unreadable", "Is a directory")
+
+
+def test_unsupported_suffix(tmp_path):
+    err = _error(_write(tmp_path, "report.pdf", b"%PDF-1.7"))
+    assert (err.code, err.detail) == ("unsupported", ".pdf")
+
+
+def test_too_large(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_BYTES", 1024)
+    err = _error(_write(tmp_path, "big.docx", _docx_bytes("大" * 5000)))
+    assert err.code == "too-large"
+
+
+def test_zip_without_document(tmp_path):
+    data = _rezip(_docx_bytes(), {"word/document.xml": None})
+    assert _error(_write(tmp_path, "nodoc.docx", data)).code == "no-document"
+    plain = io.BytesIO()
+    with zipfile.ZipFile(plain, "w") as zf:
+        zf.writestr("readme.txt", "not a word document")
+    assert _error(_write(tmp_path, "plain.docx", plain.getvalue())).code == "no-document"
+
+
+def test_strict_ooxml(tmp_path):
+    strict = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main" w:conformance="strict">'
+        b"<w:body><w:p><w:r><w:t>Strict</w:t></w:r></w:p></w:body></w:document>"
+    )
+    rels = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" '
+        b'Target="word/document.xml"/></Relationships>'
+    )
+    data = _rezip(_docx_bytes(), {"word/document.xml": strict, "_rels/.rels": rels})
+    assert _error(_write(tmp_path, "strict.docx", data)).code == "strict-ooxml"
+
+
+def test_bad_xml(tmp_path):
+    broken = b'<?xml version="1.0"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\n<w:body><w:p></w:body>'
+    data = _rezip(_docx_bytes(), {"word/document.xml": broken})
+    err = _error(_write(tmp_path, "bad.docx", data))
+    assert err.code == "bad-xml"
+    assert err.detail.startswith("line 3: ")
+
+
+def test_reader_bug_becomes_internal_error(tmp_path, monkeypatch):
+    path = _write(tmp_path, "ok.docx", _docx_bytes())
+
+    def boom(path: str, data: bytes) -> Document:
+        raise ValueError("x" * 300)
+
+    monkeypatch.setitem(readers.READERS, ".docx", boom)
+    err = _error(path)
+    assert err.code == "internal"
+    assert err.detail.startswith("ValueError: xxx") and len(err.detail) == 120
+
+    def deep(path: str, data: bytes) -> Document:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setitem(readers.READERS, ".docx", deep)
+    assert _error(path).code == "internal"
+
+
+def test_good_file_still_reads(tmp_path):
+    doc = load_document(str(_write(tmp_path, "good.DOCX", _docx_bytes("第一段"))))
+    assert [p.text for p in doc.paragraphs] == ["第一段"]
+
+
+def test_render_messages(tmp_path):
+    empty = _error(_write(tmp_path, "e.docx", b""))
+    assert empty.render("zh") == f"{tmp_path / 'e.docx'}: 错误: 文件为空（0 字节）"
+    assert empty.render("en") == f"{tmp_path / 'e.docx'}: error: the file is empty (0 bytes)"
+    missing = _error("no/such/报告.docx")
+    assert missing.render("zh") == "no/such/报告.docx: 错误: 文件不存在"
+    assert missing.render("en") == "no/such/报告.docx: error: no such file or directory"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_named_pipe_is_not_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.docx")
+    err = _error(tmp_path / "pipe.docx")  # must not block waiting for a writer
+    assert (err.code, err.detail) == ("unreadable", "not a regular file")
