@@ -20,7 +20,7 @@ INPUT_MESSAGES: dict[str, tuple[str, str]] = {
         "not a valid .docx file (not a ZIP package; the file may be corrupt or truncated)",
     ),
     "corrupt-zip": (
-        "文件已损坏：ZIP 包无法解压（{detail}）",
+        "文件已损坏：ZIP 包无法解压（可能被截断或不完整）",
         "the file is corrupt: the ZIP package cannot be read ({detail})",
     ),
     "no-document": (

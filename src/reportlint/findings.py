@@ -30,7 +30,7 @@ class Location:
             parts.append(f"{self.line}:{self.column or 1}")
         en = lang == "en"
         if self.table is not None:
-            t = f"table {self.table}" if en else f"表{self.table}"
+            t = f"table {self.table}" if en else f"第{self.table}张表"
             if self.row_label:
                 t += f' row "{self.row_label}"' if en else f" 行「{self.row_label}」"
             if self.column_label:

@@ -91,6 +91,7 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
                 if _valid_phone(candidate):
                     present["phone"] = True
                     continue
+                present["phone"] = True  # given, but not usable: reported below, not as missing
                 if not validate:
                     continue
                 digits = re.sub(r"\D", "", candidate)

@@ -138,7 +138,7 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
                     rule,
                     f"「{m.title}」应排在「{later.title}」之前",
                     f"\"{m.title}\" should come before \"{later.title}\"",
-                    paragraph_location(m.paragraph),
+                    _heading_location(m),
                 )
             best = max(best, pos)
     elif mode == "title":
@@ -150,8 +150,14 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
                 rule,
                 f"标题「{m.title}」与规定标题「{titles[sid]}」不一致",
                 f"heading \"{m.title}\" differs from the official title \"{titles[sid]}\"",
-                paragraph_location(m.paragraph),
+                _heading_location(m),
             )
+
+
+def _heading_location(m: Match) -> Location:
+    loc = paragraph_location(m.paragraph)
+    loc.section = m.title  # the heading itself, even where the numbering kept it out of the section tree
+    return loc
 
 
 def _number_word(title: str) -> str:

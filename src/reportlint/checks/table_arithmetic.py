@@ -42,7 +42,7 @@ from decimal import Decimal
 
 from ..findings import Finding
 from ..normalize import parse_number
-from ..pack.expr import Equation, ExprError, Ref, evaluate, parse_equation
+from ..pack.expr import BinOp, Equation, ExprError, Node, Num, Ref, evaluate, parse_equation
 from ..table import DataCell, Table
 from .base import Context, SpecError, table_location
 
@@ -120,8 +120,10 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
     for eq in equations:
         for line in lines:
             involved: list[DataCell] = []
+            values: list[Decimal] = []
 
-            def value_of(ref: Ref, line: int = line, involved: list[DataCell] = involved) -> Decimal:
+            def value_of(ref: Ref, line: int = line, involved: list[DataCell] = involved,
+                         values: list[Decimal] = values) -> Decimal:
                 cells = cells_for(ref, line)
                 if not cells or (len(cells) > 1 and not ref.wildcard):
                     raise Skip
@@ -129,6 +131,7 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
                 for cell in cells:
                     total += value(cell)
                     involved.append(cell)
+                values.append(total)
                 return total
 
             try:
@@ -138,11 +141,31 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
                 continue
             if left == right:
                 continue
-            yield _finding(ctx, rule, table, tdef, eq, for_each, involved, left, right)
+            yield _finding(ctx, rule, table, tdef, eq, for_each, involved, values, left, right)
+
+
+def _side(values_text: str, total: Decimal) -> str:
+    return values_text if values_text == _fmt(total) else f"{values_text} = {_fmt(total)}"
+
+
+def show(node: Node, values: Iterator[Decimal] | None = None) -> str:
+    """The equation side as people read it: labels without brackets, or the values in their place."""
+    if isinstance(node, Ref):
+        if values is not None:
+            return _fmt(next(values))
+        return "Σ" + "/".join(node.parts[:-1]) if node.wildcard else node.selector
+    if isinstance(node, Num):
+        return _fmt(node.value)
+    assert isinstance(node, BinOp)
+    left = show(node.left, values)  # type: ignore[arg-type]
+    right = show(node.right, values)  # type: ignore[arg-type]
+    if isinstance(node.right, BinOp):
+        right = f"({right})"
+    return f"{left} {node.op} {right}"
 
 
 def _finding(ctx, rule, table: Table, tdef, eq: Equation, for_each: str, involved: list[DataCell],
-             left: Decimal, right: Decimal) -> Finding:
+             values: list[Decimal], left: Decimal, right: Decimal) -> Finding:
     anchor = involved[0]
     loc = table_location(table, anchor)
     if for_each == "column":
@@ -152,10 +175,14 @@ def _finding(ctx, rule, table: Table, tdef, eq: Equation, for_each: str, involve
     if not anchor.row_label:
         scope_zh, scope_en = "", ""
     diff = _fmt(abs(left - right))
-    zh = (f"{tdef.name}{scope_zh}数据不平：{eq.text} 不成立，左边 {_fmt(left)}，右边 {_fmt(right)}（相差 {diff}）")
-    en = (f"{tdef.name_en} {scope_en} does not add up: {eq.text} fails, left side {_fmt(left)}, "
-          f"right side {_fmt(right)} (difference {diff})").replace("  ", " ")
+    text = f"{show(eq.left)} = {show(eq.right)}"
+    it = iter(values)
+    left_text = _side(show(eq.left, it), left)
+    right_text = _side(show(eq.right, it), right)
+    zh = f"{tdef.name}{scope_zh}不平：{text}，但左边 {left_text}，右边 {right_text}（相差 {diff}）"
+    en = (f"{tdef.name_en} {scope_en} does not add up: {text}, but the left side is {left_text} "
+          f"and the right side {right_text} (difference {diff})").replace("  ", " ")
     cells = [{"row_label": c.row_label, "column_label": c.column_label, "row": c.row + 1, "col": c.col + 1,
               "text": c.cell.display} for c in involved]
     return ctx.finding(rule, zh, en, loc,
-                       {"equation": eq.text, "left": _fmt(left), "right": _fmt(right), "cells": cells})
+                       {"equation": text, "left": _fmt(left), "right": _fmt(right), "cells": cells})

@@ -1,0 +1,31 @@
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from report_builder import ReportSpec, build_report  # noqa: E402
+from reportlint.api import lint_document  # noqa: E402
+from reportlint.pack import builtin_pack_path, load_pack  # noqa: E402
+from reportlint.readers import load_document  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="session")
+def national_pack():
+    return load_pack(builtin_pack_path())
+
+
+@pytest.fixture
+def lint(tmp_path, national_pack):
+    """Build a report from a ReportSpec, lint it, return [(rule, location, message)]."""
+
+    def run(spec: ReportSpec | None = None, lang: str = "zh", name: str = "report.docx"):
+        path = build_report(tmp_path / name, spec or ReportSpec())
+        doc = load_document(str(path))
+        findings = lint_document(doc, national_pack)
+        return [(f.rule, f.location.render(lang), f.text(lang)) for f in findings]
+
+    return run

@@ -1,0 +1,202 @@
+"""Every rule kind of the national pack: a pass and a fail, with exact findings."""
+
+import pytest
+
+from report_builder import ReportSpec, default_sections
+
+T3_SCOPE = "第2张表"
+
+
+def test_clean_full_report_has_no_findings(lint):
+    assert lint() == []
+
+
+# -- required_sections ---------------------------------------------------------------------------------------
+def test_missing_section_is_one_finding(lint):
+    sections = [s for s in default_sections() if not s[0].startswith("五")]
+    assert lint(ReportSpec(sections=sections)) == [
+        ("required-sections", "「五、存在的主要问题及改进情况」", "缺少第五部分「五、存在的主要问题及改进情况」"),
+    ]
+
+
+def test_two_missing_sections_in_english(lint):
+    sections = [s for s in default_sections() if s[0][0] not in "五六"]
+    assert lint(ReportSpec(sections=sections), lang="en") == [
+        ("required-sections", 'section "五、存在的主要问题及改进情况"', 'missing section 五 "存在的主要问题及改进情况"'),
+        ("required-sections", 'section "六、其他需要报告的事项"', 'missing section 六 "其他需要报告的事项"'),
+    ]
+
+
+def test_variant_title_is_a_warning_not_a_missing_section(lint):
+    sections = [("五、存在的问题及改进情况", body) if h.startswith("五") else (h, body) for h, body in default_sections()]
+    found = lint(ReportSpec(sections=sections))
+    assert found == [
+        ("section-title", "第11段（五、存在的问题及改进情况）",
+         "标题「五、存在的问题及改进情况」与规定标题「五、存在的主要问题及改进情况」不一致"),
+    ]
+
+
+@pytest.mark.parametrize("heading", ["二、主动公开政府信息情况表", "二、 主动公开政府信息情况", "二.主动公开政府信息情况"])
+def test_tolerated_title_spellings(lint, heading):
+    sections = [(heading, body) if h.startswith("二") else (h, body) for h, body in default_sections()]
+    assert lint(ReportSpec(sections=sections)) == []
+
+
+def test_sections_out_of_order(lint):
+    sections = default_sections()
+    sections[4], sections[5] = sections[5], sections[4]
+    assert lint(ReportSpec(sections=sections)) == [
+        ("section-order", "第13段（五、存在的主要问题及改进情况）",
+         "「五、存在的主要问题及改进情况」应排在「六、其他需要报告的事项」之前"),
+    ]
+
+
+# -- statistics_period ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+        "本报告所列数据统计期限为2023年1月1日至12月31日。",
+        "本年度报告中所列数据统计期限从2023年1月1日到12月31日止。",
+        "统计期限为２０２３年１月１日至２０２３年１２月３１日。",
+    ],
+)
+def test_accepted_period_statements(lint, sentence):
+    assert lint(ReportSpec(period=sentence)) == []
+
+
+def test_no_period(lint):
+    assert lint(ReportSpec(period=None)) == [
+        ("statistics-period", "全文",
+         "未找到统计期限（如“本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止”）"),
+    ]
+
+
+def test_period_not_the_whole_year(lint):
+    assert lint(ReportSpec(period="本报告统计期限为2023年1月1日至2023年6月30日。"), lang="en") == [
+        ("statistics-period", "paragraph 2",
+         'statistics period "2023年1月1日至2023年6月30日" (2023-01-01 to 2023-06-30) does not cover '
+         "1 January–31 December 2023"),
+    ]
+
+
+def test_period_of_another_year(lint):
+    assert lint(ReportSpec(period="本报告统计期限自2022年1月1日起至2022年12月31日止。")) == [
+        ("statistics-period", "第2段", "统计期限「2022年1月1日起至2022年12月31日」是2022年，与报告年度2023年不符"),
+    ]
+
+
+# -- contact_info --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "如对本报告有疑问，请与本局联系（联系电话：0537—8928868）。",
+        "如对本报告有疑问，请与本局联系，联系电话：（0537）8928868，电子邮箱：gk@example.gov.cn。",
+        "如对本报告有疑问，请联系：0537 8928868 或 13912345678。",
+        "咨询电话：0537-8928868、12345。",
+    ],
+)
+def test_accepted_contact_details(lint, contact):
+    assert lint(ReportSpec(contact=contact)) == []
+
+
+def test_no_phone_number(lint):
+    assert lint(ReportSpec(contact="如对本报告有疑问，请来信至某某市某某路1号。")) == [
+        ("contact-info", "全文", "未找到联系电话（如对本报告有疑问的联系方式）"),
+    ]
+
+
+def test_phone_without_area_code_and_email_with_space(lint):
+    contact = "如对本报告有疑问，请联系（联系电话：8928868；电子邮箱：gk @example.gov.cn）。"
+    assert lint(ReportSpec(contact=contact)) == [
+        ("contact-info", "第2段", "电话号码「8928868」缺少区号（应为“区号-号码”，如 0537-8928868）"),
+        ("contact-info", "第2段", "电子邮箱「gk @example.gov.cn」中有空格"),
+    ]
+
+
+# -- required_tables -----------------------------------------------------------------------------------------
+def test_missing_table(lint):
+    assert lint(ReportSpec(include_tables=("二", "三"))) == [
+        ("table-missing", "全文", "未找到表四「政府信息公开行政复议、行政诉讼情况」统计表"),
+    ]
+
+
+# -- table_arithmetic ----------------------------------------------------------------------------------------
+def test_broken_total_breaks_e1_e2_e3_with_cells_and_values(lint):
+    found = lint(ReportSpec(t3={("（七）总计", "自然人"): "44"}))
+    assert found == [
+        ("t3-balance", f"{T3_SCOPE} 行「一、本年新收政府信息公开申请数量」 列「申请人情况 / 自然人」",
+         "表三列「申请人情况 / 自然人」不平：本年新收政府信息公开申请数量 + 上年结转政府信息公开申请数量 = "
+         "（七）总计 + 结转下年度继续办理，但左边 46 + 2 = 48，右边 44 + 3 = 47（相差 1）"),
+        ("t3-results-total", f"{T3_SCOPE} 行「三、本年度办理结果 / （七）总计」 列「申请人情况 / 自然人」",
+         "表三列「申请人情况 / 自然人」不平：（七）总计 = 予以公开 + 部分公开 + Σ不予公开 + Σ无法提供 + Σ不予处理 + "
+         "Σ其他处理，但左边 44，右边 20 + 3 + 5 + 11 + 4 + 2 = 45（相差 1）"),
+        ("t3-row-total", f"{T3_SCOPE} 行「三、本年度办理结果 / （七）总计」 列「申请人情况 / 总计」",
+         "表三行「三、本年度办理结果 / （七）总计」不平：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + "
+         "法律服务机构 + 法人或其他组织/其他，但左边 60，右边 44 + 10 + 1 + 0 + 3 + 1 = 59（相差 1）"),
+    ]
+
+
+def test_arithmetic_details_in_json_shape(tmp_path, national_pack):
+    from report_builder import build_report
+    from reportlint.api import lint_document
+    from reportlint.readers import load_document
+
+    path = build_report(tmp_path / "r.docx", ReportSpec(t4={("行政复议", "总计"): "3"}))
+    findings = lint_document(load_document(str(path)), national_pack)
+    assert [f.to_dict("en") for f in findings] == [{
+        "path": str(path),
+        "rule": "t4-total",
+        "severity": "error",
+        "message": 'table 四 does not add up: 行政复议/总计 = 行政复议/结果维持 + 行政复议/结果纠正 + 行政复议/其他结果 + '
+                   "行政复议/尚未审结, but the left side is 3 and the right side 1 + 0 + 0 + 1 = 2 (difference 1)",
+        "location": {"table": 3, "row_label": None, "column_label": "行政复议 / 总计", "row": 4, "col": 5},
+        "details": {
+            "equation": "行政复议/总计 = 行政复议/结果维持 + 行政复议/结果纠正 + 行政复议/其他结果 + 行政复议/尚未审结",
+            "left": "3", "right": "2",
+            "cells": [
+                {"row_label": "", "column_label": "行政复议 / 总计", "row": 4, "col": 5, "text": "3"},
+                {"row_label": "", "column_label": "行政复议 / 结果维持", "row": 4, "col": 1, "text": "1"},
+                {"row_label": "", "column_label": "行政复议 / 结果纠正", "row": 4, "col": 2, "text": "0"},
+                {"row_label": "", "column_label": "行政复议 / 其他结果", "row": 4, "col": 3, "text": "0"},
+                {"row_label": "", "column_label": "行政复议 / 尚未审结", "row": 4, "col": 4, "text": "1"},
+            ],
+        },
+    }]
+
+
+def test_unreadable_cell_is_not_taken_as_zero(lint):
+    # A blank 自然人 cell of row 一 is reported once, as blank; E1/E3 are not evaluated with a made-up 0.
+    found = lint(ReportSpec(t3={("一、本年新收政府信息公开申请数量", "自然人"): ""}))
+    assert found == [
+        ("blank-cell", f"{T3_SCOPE} 行「一、本年新收政府信息公开申请数量」 列「申请人情况 / 自然人」",
+         "表三「一、本年新收政府信息公开申请数量」「申请人情况 / 自然人」为空，应填整数（没有的填 0）"),
+    ]
+
+
+# -- no_blank_cells ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [("—", "填写了「—」"), ("/", "填写了「/」"), ("无", "填写了「无」"), ("-", "填写了「-」"), ("3.5", "「3.5」不是整数"),
+     ("三", "「三」不是数字")],
+)
+def test_non_numbers_in_count_cells(lint, text, problem):
+    found = lint(ReportSpec(t2={("规章", "本年制发件数"): text}))
+    assert found == [
+        ("blank-cell", "第1张表 行「第二十条第（一）项 / 规章」 列「本年制发件数」",
+         f"表二「第二十条第（一）项 / 规章」「本年制发件数」{problem}，应填整数（没有的填 0）"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["１", " 1 ", "1\u00a0", "\u30001", "0"])
+def test_tolerated_number_spellings(lint, text):
+    assert lint(ReportSpec(t2={("规章", "本年制发件数"): text})) == []
+
+
+def test_decimal_amount_column_accepts_decimals_only_there(lint):
+    assert lint(ReportSpec(t2={("行政事业性收费", "本年收费金额（单位：万元）"): "0.35"})) == []
+    assert lint(ReportSpec(t2={("行政事业性收费", "本年收费金额（单位：万元）"): "—"}), lang="en") == [
+        ("blank-cell", 'table 1 row "第二十条第（八）项 / 行政事业性收费" column "本年收费金额（单位：万元）"',
+         'table 二 row "第二十条第（八）项 / 行政事业性收费" column "本年收费金额（单位：万元）" holds "—"; '
+         "fill in a number (0 when there is nothing)"),
+    ]

@@ -1,0 +1,111 @@
+"""The command line: output formats, exit codes, bad input and bad packs."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from report_builder import ReportSpec, build_report
+from reportlint.cli import main
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    root = tmp_path_factory.mktemp("reports")
+    build_report(root / "clean.docx")
+    build_report(root / "sub" / "bad.docx", ReportSpec(period=None, t4={("复议后起诉", "结果纠正"): ""}))
+    return root
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_clean_report_exits_0_silently(capsys, reports):
+    assert run(capsys, "check", str(reports / "clean.docx")) == (0, "", "")
+
+
+def test_text_output_one_finding_per_line_and_exit_1(capsys, reports):
+    code, out, err = run(capsys, "check", str(reports))
+    bad = reports / "sub" / "bad.docx"
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        f"{bad}:全文: error statistics-period 未找到统计期限（如“本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止”）",
+        f"{bad}:第3张表 列「行政诉讼 / 复议后起诉 / 结果纠正」: error blank-cell 表四「行政诉讼 / 复议后起诉 / 结果纠正」为空，"
+        "应填整数（没有的填 0）",
+    ]
+
+
+def test_json_output_in_english(capsys, reports):
+    bad = reports / "sub" / "bad.docx"
+    code, out, _ = run(capsys, "check", "--format", "json", "--lang", "en", str(bad))
+    assert code == 1
+    data = json.loads(out)
+    assert data[1] == {
+        "path": str(bad),
+        "rule": "blank-cell",
+        "severity": "error",
+        "message": 'table 四 column "行政诉讼 / 复议后起诉 / 结果纠正" is blank; fill in a whole number (0 when there is nothing)',
+        "location": {"table": 3, "row_label": None, "column_label": "行政诉讼 / 复议后起诉 / 结果纠正", "row": 4, "col": 12},
+        "details": {"text": "", "expected": "integer"},
+    }
+    assert data[0]["location"] == {"section": None, "paragraph": None}
+
+
+def test_bad_files_give_one_line_each_exit_2_and_others_are_still_checked(capsys, reports, tmp_path):
+    corrupt = tmp_path / "corrupt.docx"
+    corrupt.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 20)
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    missing = tmp_path / "missing.docx"
+    bad = reports / "sub" / "bad.docx"
+    code, out, err = run(capsys, "check", str(corrupt), str(bad), str(empty), str(missing))
+    assert code == 2
+    assert len(out.splitlines()) == 2  # the readable report was still checked
+    assert err.splitlines() == [
+        f"{corrupt}: 错误: 文件已损坏：ZIP 包无法解压（可能被截断或不完整）",
+        f"{empty}: 错误: 文件为空（0 字节）",
+        f"{missing}: 错误: 文件不存在",
+    ]
+    code, _, err = run(capsys, "check", "--lang", "en", str(empty))
+    assert (code, err) == (2, f"{empty}: error: the file is empty (0 bytes)\n")
+
+
+def test_pack_failing_the_schema_is_file_line_col_exit_2(capsys, reports, tmp_path):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("pack: mine\nrules:\n  - id: period\n    kind: statistics_period\n    severity: fatal\n",
+                    encoding="utf-8")
+    code, out, err = run(capsys, "check", "--rules", str(pack), str(reports))
+    assert (code, out) == (2, "")
+    assert err == (f"{pack}:5:15: 不符合规则包格式：rules.0.severity: 'fatal' is not one of "
+                   "['error', 'warning', 'info', 'off']\n")
+
+
+def test_custom_pack_with_severity_off_and_warning(capsys, reports, tmp_path):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "pack: mine\nrules:\n  - {id: period, kind: statistics_period, severity: warning}\n",
+        encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--rules", str(pack), str(reports))
+    assert code == 0  # warnings do not fail
+    assert out.splitlines()[0].startswith(f"{reports / 'sub' / 'bad.docx'}:全文: warning period ")
+
+
+def test_directory_walk_skips_word_lock_files(capsys, tmp_path):
+    (tmp_path / "~$report.docx").write_bytes(b"\x00lock")
+    (tmp_path / "notes.bin").write_bytes(b"\x00")
+    assert run(capsys, "check", str(tmp_path)) == (0, "", "")
+
+
+def test_usage_error_exits_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["check", "--format", "xml"])
+    assert info.value.code == 2
+
+
+def test_python_dash_m_and_version():
+    proc = subprocess.run([sys.executable, "-m", "reportlint", "--version"], capture_output=True, text=True)
+    assert (proc.returncode, proc.stdout.strip()) == (0, "reportlint 0.1.0")

@@ -1,0 +1,73 @@
+"""The pre-commit hook, for real: a temporary repository that uses this repo's hook refuses a defective report."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from report_builder import ReportSpec, build_report
+
+ROOT = Path(__file__).resolve().parents[1]
+HOOK_FILES = ["pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "src", "rules"]
+
+pytestmark = pytest.mark.slow
+
+
+def git(cwd, *args, env):
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
+
+
+@pytest.fixture
+def env(tmp_path):
+    env = dict(os.environ)
+    env.update(
+        GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.org", PRE_COMMIT_HOME=str(tmp_path / "cache"),
+        GIT_CONFIG_GLOBAL=str(tmp_path / "gitconfig"), GIT_CONFIG_NOSYSTEM="1",
+    )
+    env.pop("VIRTUAL_ENV", None)
+    return env
+
+
+def test_hook_refuses_a_defective_report_and_accepts_a_clean_one(tmp_path, env):
+    # The hook repository: this project's files as committed to a repo pre-commit can clone.
+    hook_repo = tmp_path / "hook"
+    hook_repo.mkdir()
+    for name in HOOK_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, hook_repo / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(src, hook_repo / name)
+    git(hook_repo, "init", "-q", env=env)
+    git(hook_repo, "add", "-A", env=env)
+    git(hook_repo, "commit", "-qm", "hook", env=env)
+    rev = git(hook_repo, "rev-parse", "HEAD", env=env).stdout.strip()
+
+    work = tmp_path / "work"
+    work.mkdir()
+    git(work, "init", "-q", env=env)
+    (work / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: reportlint\n", encoding="utf-8")
+    pre_commit = [sys.executable, "-m", "pre_commit"]
+    subprocess.run([*pre_commit, "install"], cwd=work, env=env, check=True, capture_output=True)
+    git(work, "add", ".pre-commit-config.yaml", env=env)
+    git(work, "commit", "-qm", "config", env=env)
+
+    build_report(work / "2023年报.docx", ReportSpec(period=None))
+    (work / "~$2023年报.docx").write_bytes(b"\x00 Word lock file")  # must be excluded by the hook
+    git(work, "add", "-A", env=env)
+    refused = subprocess.run(["git", "commit", "-m", "report"], cwd=work, env=env, capture_output=True, text=True)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "2023年报.docx:全文: error statistics-period 未找到统计期限" in output
+    assert "~$2023年报.docx:" not in output  # the lock file was not handed to the linter
+
+    build_report(work / "2023年报.docx")
+    git(work, "add", "-A", env=env)
+    accepted = subprocess.run(["git", "commit", "-m", "report"], cwd=work, env=env, capture_output=True, text=True)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert "reportlint (政府信息公开工作年度报告)" in accepted.stderr and "Passed" in accepted.stderr
