@@ -10,8 +10,6 @@ from reportlint.api import lint_document  # noqa: E402
 from reportlint.pack import builtin_pack_path, load_pack  # noqa: E402
 from reportlint.readers import load_document  # noqa: E402
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-
 
 @pytest.fixture(scope="session")
 def national_pack():

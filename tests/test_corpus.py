@@ -1,4 +1,5 @@
-"""Every file of the third-party Word corpus (../shared/corpus/docx-wild) reads to a Document or an InputError.
+"""Every file of the third-party Word corpus (../shared/corpus/docx-wild) reads to a Document (and every rule
+runs on it) or an InputError.
 
 The loop runs in a child process: a per-file alarm turns a hang into a reported failure, and the whole run has
 a hard timeout, so a reader bug can never block the test suite.
@@ -9,11 +10,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/docx-wild"
+from shared_data import CORPUS
+
 PER_FILE_SECONDS = 60
 TOTAL_SECONDS = 900
 
@@ -21,7 +22,11 @@ CHILD = r"""
 import json, os, signal, sys, time
 from reportlint.errors import InputError
 from reportlint.model import Document
+from reportlint.api import lint_document
+from reportlint.errors import CheckError
+from reportlint.pack import builtin_pack_path, load_pack
 from reportlint.readers import load_document
+pack = load_pack(builtin_pack_path())
 
 class Hang(BaseException):
     pass
@@ -39,8 +44,12 @@ for path in files:
     try:
         doc = load_document(path)
         outcome = "Document" if isinstance(doc, Document) else f"returned {type(doc).__name__}"
+        if isinstance(doc, Document):
+            lint_document(doc, pack)  # every rule runs; a rule bug raises CheckError
     except InputError as exc:
         outcome = f"InputError:{exc.code}"
+    except CheckError as exc:
+        outcome = f"rule failed: {exc}"
     except Hang:
         outcome = f"hang > {limit}s"
     except BaseException as exc:
@@ -86,3 +95,15 @@ def test_every_corpus_file_reads_or_fails_cleanly():
     for name, expected in known.items():
         if name in results:
             assert results[name][0] == expected, name
+
+
+@pytest.mark.slow
+def test_cli_over_the_whole_corpus_never_prints_a_traceback():
+    if not CORPUS.is_dir():
+        pytest.skip(f"corpus not available: {CORPUS}")
+    proc = subprocess.run([sys.executable, "-m", "reportlint", "check", str(CORPUS)], capture_output=True,
+                          text=True, timeout=TOTAL_SECONDS)
+    assert proc.returncode == 2  # the corpus holds encrypted and corrupt files: reported, not fatal
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.splitlines()
+    assert lines and all(line.startswith(str(CORPUS)) and ": 错误: " in line for line in lines), lines[:5]

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reportlint.readers import load_document
-
-TEMPLATE = Path(__file__).resolve().parents[2] / "shared/corpus/reports-wild/govnianbao/政务公开年报模版.docx"
+from shared_data import TEMPLATE
 
 
 @pytest.fixture(scope="module")
