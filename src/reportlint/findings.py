@@ -21,14 +21,17 @@ class Location:
     col: int | None = None  # 1-based grid column of the table
     line: int | None = None  # 1-based, line-based formats
     column: int | None = None  # 1-based character column, line-based formats
+    page: int | None = None  # 1-based page (PDF)
     para_id: str | None = None
     block: int | None = None  # position in Document.blocks, for ordering only
 
     def render(self, lang: str = "zh") -> str:
         parts: list[str] = []
+        en = lang == "en"
         if self.line is not None:
             parts.append(f"{self.line}:{self.column or 1}")
-        en = lang == "en"
+        elif self.page is not None:
+            parts.append(f"page {self.page}" if en else f"第{self.page}页")
         if self.table is not None:
             t = f"table {self.table}" if en else f"第{self.table}张表"
             if self.row_label:
@@ -56,6 +59,8 @@ class Location:
             out.update(section=self.section, paragraph=self.paragraph)
         if self.line is not None:
             out.update(line=self.line, column=self.column)
+        if self.page is not None:
+            out["page"] = self.page
         if self.para_id:
             out["para_id"] = self.para_id
         return out

@@ -21,6 +21,7 @@ class Paragraph:
     heading_level: int | None = None  # from a Word heading style / Markdown #, when the source has one
     line: int | None = None  # 1-based source line (line-based formats)
     column: int | None = None
+    page: int | None = None  # 1-based page (PDF)
     para_id: str | None = None  # w14:paraId where the .docx has one
     section: Section | None = None
 

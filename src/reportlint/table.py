@@ -9,6 +9,7 @@ label path (三、本年度办理结果 › （三）不予公开 › 1.属于�
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -98,6 +99,7 @@ class Table:
     grid: list[list[Cell]]
     block: int = 0  # position of the table in Document.blocks
     line: int | None = None  # first source line, for line-based formats
+    page: int | None = None  # 1-based first page (PDF)
     nested_in: int | None = None  # index of the enclosing table
     caption: str = ""  # nearest paragraph before the table, for messages
     row_lines: list[int | None] = field(default_factory=list)  # source line of each grid row (line formats)
@@ -204,6 +206,7 @@ class Table:
                 band_headers.setdefault(bands[r], []).append(r)
 
         done: set[int] = set()  # origin cells already given a DataCell (a value merged over rows counts once)
+        group: tuple[Label, ...] | None = None  # the last （三）-style row, parent of flattened 1./2. rows
         for r, kind in enumerate(kinds):
             if kind != DATA:
                 continue
@@ -219,6 +222,7 @@ class Table:
                     continue
                 seen.add(id(cell))
                 path.append(Label(cell))
+            path, group = _nest_flattened(path, group, title is not None)
             self.row_paths[r] = tuple(path)
             for c in range(label_cols, ncols):
                 cell = row[c]
@@ -236,6 +240,28 @@ class Table:
                     hseen.add(id(hc))
                     col_path.append(Label(hc))
                 self.data.append(DataCell(cell, r, c, self.row_paths[r], tuple(col_path), bands[r]))
+
+
+_LEVEL1 = re.compile(r"^[一二三四五六七八九十]+[、.]")
+_LEVEL2 = re.compile(r"^\([一二三四五六七八九十]+\)")
+_LEVEL3 = re.compile(r"^\d+[.、](?!\d)")
+
+
+def _nest_flattened(path: list[Label], group: tuple[Label, ...] | None,
+                    has_title: bool) -> tuple[list[Label], tuple[Label, ...] | None]:
+    """Rows copied out of merged cells lose their parents: "1.属于国家秘密" follows "（三）不予公开" on its own
+    row. Give such a numbered row the path of the group row above it, as the merged layout would."""
+    if not path:
+        return path, group
+    leaf = path[-1].cell.key
+    own = path[1:] if has_title else path
+    if _LEVEL1.match(leaf):
+        return path, None
+    if _LEVEL2.match(leaf):
+        return path, tuple(path)
+    if _LEVEL3.match(leaf) and group is not None and not any(_LEVEL2.match(lab.cell.key) for lab in own):
+        return [*group, path[-1]], group
+    return path, group
 
 
 def resolve_grid(rows: Sequence[Sequence[RawCell]]) -> list[list[Cell]]:

@@ -110,7 +110,7 @@ def locate_tables(doc: Document, pack: Any, labels: Labels) -> dict[str, Table |
 
 
 def table_location(table: Table, cell: DataCell | None = None, row: int | None = None) -> Location:
-    loc = Location(table=table.index, block=table.block)
+    loc = Location(table=table.index, block=table.block, page=table.page)
     if cell is not None:
         loc.row_label = cell.row_label or None
         loc.column_label = cell.column_label or None
@@ -127,7 +127,7 @@ def table_location(table: Table, cell: DataCell | None = None, row: int | None =
 def paragraph_location(p: Paragraph) -> Location:
     section = p.section.title if p.section is not None and p.section.title else None
     return Location(section=section, paragraph=p.index, line=p.line, column=p.column if p.line else None,
-                    para_id=p.para_id, block=p.block)
+                    page=p.page, para_id=p.para_id, block=p.block)
 
 
 def table_name(pack: Any, table_id: str, lang: str) -> str:
