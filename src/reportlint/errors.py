@@ -35,6 +35,10 @@ INPUT_MESSAGES: dict[str, tuple[str, str]] = {
     "unsupported": ("不支持的文件类型：{detail}", "unsupported file type: {detail}"),
     "decode": ("无法识别文本编码：{detail}", "cannot decode the text: {detail}"),
     "too-large": ("文件过大（{detail}），已跳过", "the file is too large ({detail}); skipped"),
+    "pdf-extra": (
+        "读取 PDF 需要安装可选组件：pip install 'reportlint[pdf]'",
+        "reading PDF needs the optional extra: pip install 'reportlint[pdf]'",
+    ),
     "internal": ("读取失败：{detail}", "failed to read the file: {detail}"),
 }
 
