@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
     check.add_argument("--lang", choices=["zh", "en"], default=None, help="message language (default zh)")
     check.add_argument("--rules", metavar="PACK.yaml", help="use this rule pack instead of the national pack")
+    dump = sub.add_parser("dump", help="show what the linter sees in a report: section tree and labelled tables")
+    dump.add_argument("paths", nargs="+", metavar="FILE", help="report files")
+    dump.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    dump.add_argument("--lang", choices=["zh", "en"], default=None, help="language of the text output (default zh)")
+    dump.add_argument("--rules", metavar="PACK.yaml", help="identify tables with this rule pack")
     return parser
 
 
@@ -57,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     try:
-        return _check(args)
+        return _dump(args) if args.command == "dump" else _check(args)
     except KeyboardInterrupt:
         return 130
 
@@ -82,6 +87,47 @@ def _check(args: argparse.Namespace) -> int:
     if any(f.severity == "error" for f in result.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _dump(args: argparse.Namespace) -> int:
+    import json
+
+    from .checks.base import Labels, locate_tables
+    from .errors import InputError
+    from .output import dump
+    from .pack import builtin_pack_path, load_pack
+    from .readers import load_document
+
+    lang = _lang(args)
+    try:
+        pack = load_pack(args.rules or builtin_pack_path())
+    except ReportlintError as exc:
+        _write(sys.stderr, exc.render(lang) + "\n")
+        return EXIT_ERROR
+    status = EXIT_OK
+    dumped = []
+    for path in args.paths:
+        try:
+            doc = load_document(path)
+        except InputError as exc:
+            _write(sys.stderr, exc.render(lang) + "\n")
+            status = EXIT_ERROR
+            continue
+        identified = {}
+        for tid, table in locate_tables(doc, pack, Labels(pack.aliases)).items():
+            if table is not None:
+                tdef = pack.tables[tid]
+                identified[table.index] = (tid, tdef.name_en if lang == "en" else tdef.name)
+        if args.format == "json":
+            dumped.append(dump.to_dict(doc, identified))
+        else:
+            _write(sys.stdout, ("\n" if dumped else "") + dump.render_text(doc, identified, lang))
+            dumped.append(None)
+    if args.format == "json":
+        # One document: its object; several: an array, so the output is always one JSON value.
+        value = dumped[0] if len(args.paths) == 1 and dumped else dumped
+        _write(sys.stdout, json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,163 @@
+"""`reportlint dump`: what the linter sees in one document — the section tree and every table as a labelled
+grid (row label paths, column header paths, values) — as text for people or JSON for tools.
+
+Only the model is shown, as every reader produced it; ``identified`` maps a table to the pack's table id
+(表二/表三/表四) it was located as, so a surprising finding can be traced to how the document was read.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Document, Section, Table
+
+
+def to_dict(doc: Document, identified: dict[int, tuple[str, str]] | None = None) -> dict[str, Any]:
+    """The dump as plain data. ``identified``: table index -> (table id, display name)."""
+    identified = identified or {}
+    return {
+        "path": doc.path,
+        "format": doc.format,
+        "title": doc.title,
+        "year": doc.year,
+        "paragraphs": len(doc.paragraphs),
+        "sections": [_section_dict(s) for s in doc.root.children],
+        "tables": [_table_dict(t, identified.get(t.index)) for t in doc.tables],
+    }
+
+
+def render_json(doc: Document, identified: dict[int, tuple[str, str]] | None = None) -> str:
+    return json.dumps(to_dict(doc, identified), ensure_ascii=False, indent=2) + "\n"
+
+
+def _where(line: int | None, page: int | None) -> dict[str, int]:
+    out: dict[str, int] = {}
+    if line is not None:
+        out["line"] = line
+    if page is not None:
+        out["page"] = page
+    return out
+
+
+def _section_dict(section: Section) -> dict[str, Any]:
+    p = section.paragraph
+    out: dict[str, Any] = {"title": section.title, "level": section.level, "number": section.number}
+    if p is not None:
+        out["paragraph"] = p.index
+        out.update(_where(p.line, p.page))
+    out["children"] = [_section_dict(c) for c in section.children]
+    return out
+
+
+def _table_dict(table: Table, ident: tuple[str, str] | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"index": table.index}
+    if ident:
+        out["identified_as"] = ident[0]
+    out.update(_where(table.line, table.page))
+    out.update(
+        nested_in=table.nested_in,
+        caption=table.caption,
+        rows=table.nrows,
+        columns=table.ncols,
+        label_columns=table.label_cols,
+        row_kinds=table.row_kinds,
+        grid=[[cell.display for cell in row] for row in table.grid],
+    )
+    by_row: dict[int, list[dict[str, Any]]] = {}
+    for d in table.data:
+        by_row.setdefault(d.row, []).append(
+            {"col": d.col + 1, "column": [lab.text for lab in d.col_path], "value": d.cell.display}
+        )
+    data_rows = []
+    for r in table.data_rows():
+        row: dict[str, Any] = {"row": r + 1, "band": table.bands[r] if r < len(table.bands) else 0,
+                               "label": [lab.text for lab in table.row_paths.get(r, ())]}
+        if table.row_lines and r < len(table.row_lines) and table.row_lines[r] is not None:
+            row["line"] = table.row_lines[r]
+        row["cells"] = by_row.get(r, [])
+        data_rows.append(row)
+    out["data_rows"] = data_rows
+    return out
+
+
+# -- text -------------------------------------------------------------------------------------------------
+_TEXT = {
+    "zh": {
+        "title": "标题", "year": "年度", "format": "格式", "paragraphs": "段落数", "sections": "章节",
+        "none": "（无）", "tables": "表格", "table": "第{n}张表", "as": "识别为", "size": "{r}行×{c}列",
+        "labels": "标签列 {n}", "nested": "嵌套于第{n}张表", "caption": "表前文字", "cols": "数值列",
+        "rows": "数据行", "blank": "（空）", "para": "第{n}段", "line": "第{n}行", "page": "第{n}页",
+        "no_data": "（没有数据行）",
+    },
+    "en": {
+        "title": "title", "year": "year", "format": "format", "paragraphs": "paragraphs", "sections": "sections",
+        "none": "(none)", "tables": "tables", "table": "table {n}", "as": "identified as", "size": "{r}×{c}",
+        "labels": "{n} label columns", "nested": "nested in table {n}", "caption": "caption", "cols": "value columns",
+        "rows": "data rows", "blank": "(blank)", "para": "paragraph {n}", "line": "line {n}", "page": "page {n}",
+        "no_data": "(no data rows)",
+    },
+}
+
+
+def render_text(doc: Document, identified: dict[int, tuple[str, str]] | None = None, lang: str = "zh") -> str:
+    t = _TEXT["en" if lang == "en" else "zh"]
+    data = to_dict(doc, identified)
+    out = [doc.path]
+    out.append(f"  {t['format']}: {doc.format}   {t['title']}: {doc.title or t['none']}   "
+               f"{t['year']}: {doc.year or t['none']}   {t['paragraphs']}: {data['paragraphs']}")
+    out.append("")
+    out.append(f"{t['sections']}:")
+    if not data["sections"]:
+        out.append(f"  {t['none']}")
+
+    def where(item: dict[str, Any]) -> str:
+        bits = []
+        if "paragraph" in item:
+            bits.append(t["para"].format(n=item["paragraph"]))
+        if "line" in item:
+            bits.append(t["line"].format(n=item["line"]))
+        if "page" in item:
+            bits.append(t["page"].format(n=item["page"]))
+        return f"  [{', '.join(bits)}]" if bits else ""
+
+    def walk(items: list[dict[str, Any]], depth: int) -> None:
+        for item in items:
+            out.append(f"{'  ' * depth}{item['title']}{where(item)}")
+            walk(item["children"], depth + 1)
+
+    walk(data["sections"], 1)
+    out.append("")
+    out.append(f"{t['tables']}: {len(data['tables'])}")
+    for table in data["tables"]:
+        out.append("")
+        head = t["table"].format(n=table["index"])
+        if "identified_as" in table:
+            name = (identified or {}).get(table["index"], ("", table["identified_as"]))[1]
+            head += f" = {name}"
+        facts = [t["size"].format(r=table["rows"], c=table["columns"]), t["labels"].format(n=table["label_columns"])]
+        if table.get("nested_in"):
+            facts.append(t["nested"].format(n=table["nested_in"]))
+        out.append(f"{head}  ({', '.join(facts)}){where(table)}")
+        if table["caption"]:
+            out.append(f"  {t['caption']}: {table['caption']}")
+        if not table["data_rows"]:
+            out.append(f"  {t['no_data']}")
+            continue
+        shown: list[tuple[int, tuple[str, ...]]] | None = None
+        for row in table["data_rows"]:
+            columns = [(c["col"], tuple(c["column"])) for c in row["cells"]]
+            if columns and columns != shown and not set(columns) <= set(shown or ()):
+                shown = columns
+                out.append(f"  {t['cols']}:")
+                for col, path in columns:
+                    out.append(f"    C{col}  {' / '.join(path) or t['none']}")
+                out.append(f"  {t['rows']}:")
+            values = "  ".join(f"C{c['col']}={c['value'] or t['blank']}" for c in row["cells"])
+            line = f"  ({t['line'].format(n=row['line'])})" if "line" in row else ""
+            out.append(f"    R{row['row']}  {' / '.join(row['label']) or t['none']}{line}")
+            out.append(f"        {values}")
+    return "\n".join(out) + "\n"
+
+
+__all__ = ["render_json", "render_text", "to_dict"]
