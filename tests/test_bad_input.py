@@ -107,8 +107,8 @@ def test_directory_is_unreadable(tmp_path):
 
 
 def test_unsupported_suffix(tmp_path):
-    err = _error(_write(tmp_path, "report.pdf", b"%PDF-1.7"))
-    assert (err.code, err.detail) == ("unsupported", ".pdf")
+    err = _error(_write(tmp_path, "report.xlsx", b"PK\x03\x04"))
+    assert (err.code, err.detail) == ("unsupported", ".xlsx")
 
 
 def test_too_large(tmp_path, monkeypatch):

@@ -24,19 +24,61 @@ def run(capsys, *args):
     return code, out, err
 
 
-def test_clean_report_exits_0_silently(capsys, reports):
-    assert run(capsys, "check", str(reports / "clean.docx")) == (0, "", "")
+def test_clean_report_exits_0_with_a_summary(capsys, reports):
+    assert run(capsys, "check", str(reports / "clean.docx")) == (0, "未发现问题；共检查 1 个文件。\n", "")
+    assert run(capsys, "check", "--quiet", str(reports / "clean.docx")) == (0, "", "")
+    assert run(capsys, "check", "--lang", "en", str(reports / "clean.docx")) == (0, "0 findings; 1 file checked.\n", "")
 
 
-def test_text_output_one_finding_per_line_and_exit_1(capsys, reports):
+BAD_PERIOD = "未找到统计期限（如“本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止”）"
+BAD_CELL = "表四「行政诉讼 / 复议后起诉 / 结果纠正」为空，应填整数（没有的填 0）"
+
+
+def test_text_output_grouped_by_file_with_summary_and_exit_1(capsys, reports):
     code, out, err = run(capsys, "check", str(reports))
     bad = reports / "sub" / "bad.docx"
     assert (code, err) == (1, "")
     assert out.splitlines() == [
-        f"{bad}:全文: error statistics-period 未找到统计期限（如“本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止”）",
-        f"{bad}:第3张表 列「行政诉讼 / 复议后起诉 / 结果纠正」: error blank-cell 表四「行政诉讼 / 复议后起诉 / 结果纠正」为空，"
-        "应填整数（没有的填 0）",
+        str(bad),
+        f"  全文  error  statistics-period  {BAD_PERIOD}",
+        f"  第3张表 列「行政诉讼 / 复议后起诉 / 结果纠正」  error  blank-cell  {BAD_CELL}",
+        "",
+        "共 2 个问题（2 个错误），涉及 1 个文件；共检查 2 个文件。",
     ]
+
+
+def test_concise_output_for_problem_matchers(capsys, reports):
+    code, out, err = run(capsys, "check", "--format", "concise", str(reports))
+    bad = reports / "sub" / "bad.docx"
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        f"{bad}:1:1: error statistics-period [全文] {BAD_PERIOD}",
+        f"{bad}:1:1: error blank-cell [第3张表 列「行政诉讼 / 复议后起诉 / 结果纠正」] {BAD_CELL}",
+    ]
+
+
+def test_statistics_fail_on_and_output_file(capsys, reports, tmp_path):
+    code, out, _ = run(capsys, "check", "--statistics", str(reports))
+    assert code == 1
+    assert out.splitlines() == [
+        "1  blank-cell         error    统计表只填数字，没有的填 0，不得空白或填入其他内容",
+        "1  statistics-period  error    写明统计期限，且覆盖报告年度1月1日至12月31日",
+        "2  个问题合计",
+    ]
+    target = tmp_path / "out" / "findings.json"
+    target.parent.mkdir()
+    code, out, err = run(capsys, "check", "--format", "json", "--output", str(target), str(reports))
+    assert (code, out, err) == (1, "", "")
+    assert [f["rule"] for f in json.loads(target.read_text(encoding="utf-8"))] == ["statistics-period", "blank-cell"]
+    assert [p.name for p in target.parent.iterdir()] == ["findings.json"]  # no temporary file left behind
+
+
+def test_fail_on_warning(capsys, reports, tmp_path):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("pack: mine\nrules:\n  - {id: period, kind: statistics_period, severity: warning}\n",
+                    encoding="utf-8")
+    assert run(capsys, "check", "-q", "--rules", str(pack), str(reports))[0] == 0
+    assert run(capsys, "check", "-q", "--fail-on", "warning", "--rules", str(pack), str(reports))[0] == 1
 
 
 def test_json_output_in_english(capsys, reports):
@@ -64,7 +106,7 @@ def test_bad_files_give_one_line_each_exit_2_and_others_are_still_checked(capsys
     bad = reports / "sub" / "bad.docx"
     code, out, err = run(capsys, "check", str(corrupt), str(bad), str(empty), str(missing))
     assert code == 2
-    assert len(out.splitlines()) == 2  # the readable report was still checked
+    assert out.splitlines()[-1] == "共 2 个问题（2 个错误），涉及 1 个文件；共检查 4 个文件，3 个无法读取。"
     assert err.splitlines() == [
         f"{corrupt}: 错误: 文件已损坏：ZIP 包无法解压（可能被截断或不完整）",
         f"{empty}: 错误: 文件为空（0 字节）",
@@ -91,13 +133,13 @@ def test_custom_pack_with_severity_off_and_warning(capsys, reports, tmp_path):
         encoding="utf-8")
     code, out, _ = run(capsys, "check", "--rules", str(pack), str(reports))
     assert code == 0  # warnings do not fail
-    assert out.splitlines()[0].startswith(f"{reports / 'sub' / 'bad.docx'}:全文: warning period ")
+    assert out.splitlines()[:2] == [str(reports / "sub" / "bad.docx"), f"  全文  warning  period  {BAD_PERIOD}"]
 
 
 def test_directory_walk_skips_word_lock_files(capsys, tmp_path):
     (tmp_path / "~$report.docx").write_bytes(b"\x00lock")
     (tmp_path / "notes.bin").write_bytes(b"\x00")
-    assert run(capsys, "check", str(tmp_path)) == (0, "", "")
+    assert run(capsys, "check", str(tmp_path)) == (0, "未发现问题；共检查 0 个文件。\n", "")
 
 
 def test_usage_error_exits_2(capsys):

@@ -63,7 +63,7 @@ def test_hook_refuses_a_defective_report_and_accepts_a_clean_one(tmp_path, env):
     refused = subprocess.run(["git", "commit", "-m", "report"], cwd=work, env=env, capture_output=True, text=True)
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
-    assert "2023年报.docx:全文: error statistics-period 未找到统计期限" in output
+    assert "2023年报.docx\n  全文  error  statistics-period  未找到统计期限" in output
     assert "~$2023年报.docx:" not in output  # the lock file was not handed to the linter
 
     build_report(work / "2023年报.docx")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .checks import KINDS
@@ -12,17 +11,12 @@ from .checks.base import Context
 from .errors import CheckError, InputError, ReportlintError
 from .findings import Finding
 from .model import Document
+from .normalize import norm
+from .output.report import Report, RuleInfo
 from .pack import Pack, builtin_pack_path, load_pack
 from .readers import SUFFIXES, load_document
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
-
-
-@dataclass
-class Result:
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[ReportlintError] = field(default_factory=list)
-    files: int = 0
 
 
 def default_pack() -> Pack:
@@ -51,6 +45,21 @@ def collect(paths: Iterable[str]) -> Iterator[str]:
             yield raw
 
 
+# Text formats are also used for everything else in a repository (README.md, notes.txt, an index.html): such a
+# file is linted only when it reads as an annual report. A .docx or .pdf handed to reportlint always is.
+TEXT_FORMATS = {"markdown", "html", "text"}
+_REPORT_MARKERS = ("信息公开", "年度报告", "年报")
+
+
+def is_report(doc: Document) -> bool:
+    """True unless a text-format document shows no sign of being a 政府信息公开工作年度报告."""
+    if doc.format not in TEXT_FORMATS:
+        return True
+    texts = [doc.text()] + [cell.text for table in doc.tables for cell in table.origins()]
+    text = norm("\n".join(texts))
+    return any(marker in text for marker in _REPORT_MARKERS)
+
+
 def lint_document(doc: Document, pack: Pack, errors: list[ReportlintError] | None = None) -> list[Finding]:
     """Run every enabled rule. A rule that fails internally is reported in ``errors`` (exit 2), and the
     other rules still run."""
@@ -70,15 +79,47 @@ def lint_document(doc: Document, pack: Pack, errors: list[ReportlintError] | Non
     return findings
 
 
-def lint_paths(paths: Iterable[str], pack: Pack | None = None) -> Result:
+def rule_infos(pack: Pack) -> list[RuleInfo]:
+    """What formatters, ``explain`` and ``rules`` show about each rule of a pack."""
+    infos = []
+    for rule in pack.rules:
+        spec = rule.spec
+        description = {"zh": str(spec.get("description", "")), "en": str(spec.get("description_en", ""))}
+        help_ = {lang: {k: str(v) for k, v in text.items()} for lang, text in (spec.get("help") or {}).items()}
+        infos.append(RuleInfo(rule.id, rule.kind, rule.severity, pack.name, rule.source,
+                              {k: v for k, v in description.items() if v}, help_))
+    return infos
+
+
+def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
+               progress: Callable[[str], None] | None = None) -> Report:
+    """Lint files and directories. Tables with findings are kept as snapshots for the formatters; nothing else
+    of a document outlives its own linting. ``progress`` is called after each file."""
     pack = pack or default_pack()
-    result = Result()
+    report = Report(rules=rule_infos(pack), lang=lang)
     for path in collect(paths):
-        result.files += 1
-        try:
-            doc = load_document(path)
-        except InputError as exc:
-            result.errors.append(exc)
-            continue
-        result.findings.extend(lint_document(doc, pack, result.errors))
-    return result
+        report.paths.append(path)
+        _lint_one(path, pack, report)
+        if progress is not None:
+            progress(path)
+    return report
+
+
+def _lint_one(path: str, pack: Pack, report: Report) -> None:
+    try:
+        doc = load_document(path)
+    except InputError as exc:
+        report.errors.append(exc)
+        return
+    report.formats[path] = doc.format
+    if not is_report(doc):
+        report.skipped.append(path)
+        return
+    findings = lint_document(doc, pack, report.errors)
+    report.findings.extend(findings)
+    wanted = {f.location.table for f in findings if f.location.table is not None}
+    if wanted:
+        report.tables[path] = {t.index: t.to_dict() for t in doc.tables if t.index in wanted}
+
+
+Result = Report  # the name used before formatters got their own report type

@@ -21,20 +21,40 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
+FORMATS = ["text", "concise", "json", "sarif", "github", "junit", "html"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="reportlint", description="政府信息公开工作年度报告合规检查 (compliance linter for annual reports)")
     parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
     check = sub.add_parser("check", help="lint report files or directories")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or directories (default .)")
-    check.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the output to FILE instead of standard output")
     check.add_argument("--lang", choices=["zh", "en"], default=None, help="message language (default zh)")
     check.add_argument("--rules", metavar="PACK.yaml", help="use this rule pack instead of the national pack")
+    check.add_argument("--fail-on", choices=["error", "warning"], default="error",
+                       help="lowest severity that makes the exit code 1 (default error)")
+    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings only (no summary)")
+
     dump = sub.add_parser("dump", help="show what the linter sees in a report: section tree and labelled tables")
     dump.add_argument("paths", nargs="+", metavar="FILE", help="report files")
     dump.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
     dump.add_argument("--lang", choices=["zh", "en"], default=None, help="language of the text output (default zh)")
     dump.add_argument("--rules", metavar="PACK.yaml", help="identify tables with this rule pack")
+
+    explain = sub.add_parser("explain", help="show a rule's documentation")
+    explain.add_argument("rule", metavar="RULE-ID")
+    explain.add_argument("--lang", choices=["zh", "en"], default=None, help="language (default zh)")
+    explain.add_argument("--rules", metavar="PACK.yaml", help="explain a rule of this pack")
+
+    rules = sub.add_parser("rules", help="list every rule with its pack, kind, severity and whether it is enabled")
+    rules.add_argument("--lang", choices=["zh", "en"], default=None, help="language (default zh)")
+    rules.add_argument("--rules", metavar="PACK.yaml", help="list the rules of this pack")
+    rules.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
     return parser
 
 
@@ -61,31 +81,114 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    commands = {"check": _check, "dump": _dump, "explain": _explain, "rules": _rules}
     try:
-        return _dump(args) if args.command == "dump" else _check(args)
+        return commands[args.command](args)
     except KeyboardInterrupt:
         return 130
 
 
-def _check(args: argparse.Namespace) -> int:
-    from .api import lint_paths
-    from .output import FORMATTERS
+def _load_pack(args: argparse.Namespace, lang: str):
     from .pack import builtin_pack_path, load_pack
 
-    lang = _lang(args)
     try:
-        pack = load_pack(args.rules or builtin_pack_path())
+        return load_pack(args.rules or builtin_pack_path())
     except ReportlintError as exc:
         _write(sys.stderr, exc.render(lang) + "\n")
+        return None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .api import collect, lint_paths
+    from .output import formatter
+    from .progress import bar
+
+    lang = _lang(args)
+    if args.statistics and args.format not in ("text", "json"):
+        _write(sys.stderr, f"reportlint: error: --statistics works with --format text or json, not {args.format}\n")
         return EXIT_ERROR
-    result = lint_paths(args.paths, pack)
-    _write(sys.stdout, FORMATTERS[args.format](result.findings, lang))
-    for error in result.errors:
+    pack = _load_pack(args, lang)
+    if pack is None:
+        return EXIT_ERROR
+    paths = list(collect(args.paths))
+    show_progress = args.output is not None or args.format in ("text", "concise")
+    with bar(len(paths) if show_progress else 0, "reportlint") as advance:
+        report = lint_paths(paths, pack, lang, progress=advance)
+    report.quiet = args.quiet
+    out_stream = sys.stdout
+    report.color = (args.output is None and args.format == "text" and not os.environ.get("NO_COLOR")
+                    and bool(getattr(out_stream, "isatty", lambda: False)()))
+    if args.statistics:
+        from .output.statistics import render as render_statistics
+
+        text = render_statistics(report, args.format)
+    else:
+        text = formatter(args.format)(report)
+    if args.output:
+        try:
+            _write_file(args.output, text)
+        except OSError as exc:
+            _write(sys.stderr, f"{args.output}: error: cannot write the output: {exc.strerror or exc}\n")
+            return EXIT_ERROR
+    else:
+        _write(out_stream, text)
+    for error in report.errors:
         _write(sys.stderr, error.render(lang) + "\n")
-    if result.errors:
+    if report.errors:
         return EXIT_ERROR
-    if any(f.severity == "error" for f in result.findings):
+    failing = {"error"} if args.fail_on == "error" else {"error", "warning"}
+    if any(f.severity in failing for f in report.findings):
         return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _write_file(path: str, text: str) -> None:
+    """Write atomically: a temporary file beside the target, then a rename, so a reader never sees half."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".reportlint-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from .api import rule_infos
+    from .output.explain import render_rule
+
+    lang = _lang(args)
+    pack = _load_pack(args, lang)
+    if pack is None:
+        return EXIT_ERROR
+    infos = {info.id: info for info in rule_infos(pack)}
+    info = infos.get(args.rule)
+    if info is None:
+        known = ", ".join(sorted(infos))
+        msg = (f"unknown rule {args.rule!r}; rules: {known}" if lang == "en"
+               else f"没有规则 {args.rule!r}；现有规则：{known}")
+        _write(sys.stderr, f"reportlint: {'error' if lang == 'en' else '错误'}: {msg}\n")
+        return EXIT_ERROR
+    _write(sys.stdout, render_rule(info, lang))
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from .api import rule_infos
+    from .output.explain import render_rules
+
+    lang = _lang(args)
+    pack = _load_pack(args, lang)
+    if pack is None:
+        return EXIT_ERROR
+    _write(sys.stdout, render_rules(rule_infos(pack), lang, args.format))
     return EXIT_OK
 
 
@@ -95,14 +198,11 @@ def _dump(args: argparse.Namespace) -> int:
     from .checks.base import Labels, locate_tables
     from .errors import InputError
     from .output import dump
-    from .pack import builtin_pack_path, load_pack
     from .readers import load_document
 
     lang = _lang(args)
-    try:
-        pack = load_pack(args.rules or builtin_pack_path())
-    except ReportlintError as exc:
-        _write(sys.stderr, exc.render(lang) + "\n")
+    pack = _load_pack(args, lang)
+    if pack is None:
         return EXIT_ERROR
     status = EXIT_OK
     dumped = []

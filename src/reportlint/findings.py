@@ -25,10 +25,11 @@ class Location:
     para_id: str | None = None
     block: int | None = None  # position in Document.blocks, for ordering only
 
-    def render(self, lang: str = "zh") -> str:
+    def render(self, lang: str = "zh", lines: bool = True) -> str:
+        """The place for people. ``lines=False`` leaves out line:column (shown separately by the caller)."""
         parts: list[str] = []
         en = lang == "en"
-        if self.line is not None:
+        if self.line is not None and lines:
             parts.append(f"{self.line}:{self.column or 1}")
         elif self.page is not None:
             parts.append(f"page {self.page}" if en else f"第{self.page}页")

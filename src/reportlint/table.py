@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .normalize import clean, label_keys, looks_like_value, norm
 
@@ -144,6 +145,42 @@ class Table:
 
     def cells_in_row(self, row: int) -> list[DataCell]:
         return [d for d in self.data if d.row == row]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The table as plain data (for ``dump`` and the formatters): where it is, the grid texts with merges
+        (1-based row, col, row span, col span of every merged origin), row kinds, and each data row's label path
+        with its labelled cells (1-based grid positions)."""
+        out: dict[str, Any] = {"index": self.index}
+        if self.line is not None:
+            out["line"] = self.line
+        if self.page is not None:
+            out["page"] = self.page
+        out.update(
+            nested_in=self.nested_in,
+            caption=self.caption,
+            rows=self.nrows,
+            columns=self.ncols,
+            label_columns=self.label_cols,
+            row_kinds=self.row_kinds,
+            grid=[[cell.display for cell in row] for row in self.grid],
+            merges=[[c.row + 1, c.col + 1, c.row_span, c.col_span] for c in self.origins()
+                    if c.row_span > 1 or c.col_span > 1],
+        )
+        by_row: dict[int, list[dict[str, Any]]] = {}
+        for d in self.data:
+            by_row.setdefault(d.row, []).append(
+                {"col": d.col + 1, "column": [lab.text for lab in d.col_path], "value": d.cell.display}
+            )
+        data_rows = []
+        for r in self.data_rows():
+            row: dict[str, Any] = {"row": r + 1, "band": self.bands[r] if r < len(self.bands) else 0,
+                                   "label": [lab.text for lab in self.row_paths.get(r, ())]}
+            if r < len(self.row_lines) and self.row_lines[r] is not None:
+                row["line"] = self.row_lines[r]
+            row["cells"] = by_row.get(r, [])
+            data_rows.append(row)
+        out["data_rows"] = data_rows
+        return out
 
     # -- derivation --------------------------------------------------------------------------------------
     def _derive_labels(self) -> None:

@@ -1,5 +1,26 @@
-"""Formatters: findings in, text out. A formatter never re-reads a document."""
+"""Formatters: a :class:`~reportlint.output.report.Report` in, text out. A formatter never re-reads a document.
 
-from . import json_format, text
+Each formatter module has ``render(report) -> str``; they are imported only when chosen, so an unused format
+costs nothing at start-up.
+"""
 
-FORMATTERS = {"text": text.render, "json": json_format.render}
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from .report import Report, RuleInfo
+
+# --format name -> module under reportlint.output
+MODULES: dict[str, str] = {
+    "text": "text",
+    "concise": "concise",
+    "json": "json_format",
+}
+
+
+def formatter(name: str) -> Callable[[Report], str]:
+    return import_module(f"{__name__}.{MODULES[name]}").render
+
+
+__all__ = ["MODULES", "Report", "RuleInfo", "formatter"]

@@ -23,12 +23,19 @@ def to_dict(doc: Document, identified: dict[int, tuple[str, str]] | None = None)
         "year": doc.year,
         "paragraphs": len(doc.paragraphs),
         "sections": [_section_dict(s) for s in doc.root.children],
-        "tables": [_table_dict(t, identified.get(t.index)) for t in doc.tables],
+        "tables": [_table(t, identified.get(t.index)) for t in doc.tables],
     }
 
 
 def render_json(doc: Document, identified: dict[int, tuple[str, str]] | None = None) -> str:
     return json.dumps(to_dict(doc, identified), ensure_ascii=False, indent=2) + "\n"
+
+
+def _table(table: Table, ident: tuple[str, str] | None) -> dict[str, Any]:
+    out = table.to_dict()
+    if ident:
+        out = {"index": out.pop("index"), "identified_as": ident[0], **out}
+    return out
 
 
 def _where(line: int | None, page: int | None) -> dict[str, int]:
@@ -47,37 +54,6 @@ def _section_dict(section: Section) -> dict[str, Any]:
         out["paragraph"] = p.index
         out.update(_where(p.line, p.page))
     out["children"] = [_section_dict(c) for c in section.children]
-    return out
-
-
-def _table_dict(table: Table, ident: tuple[str, str] | None) -> dict[str, Any]:
-    out: dict[str, Any] = {"index": table.index}
-    if ident:
-        out["identified_as"] = ident[0]
-    out.update(_where(table.line, table.page))
-    out.update(
-        nested_in=table.nested_in,
-        caption=table.caption,
-        rows=table.nrows,
-        columns=table.ncols,
-        label_columns=table.label_cols,
-        row_kinds=table.row_kinds,
-        grid=[[cell.display for cell in row] for row in table.grid],
-    )
-    by_row: dict[int, list[dict[str, Any]]] = {}
-    for d in table.data:
-        by_row.setdefault(d.row, []).append(
-            {"col": d.col + 1, "column": [lab.text for lab in d.col_path], "value": d.cell.display}
-        )
-    data_rows = []
-    for r in table.data_rows():
-        row: dict[str, Any] = {"row": r + 1, "band": table.bands[r] if r < len(table.bands) else 0,
-                               "label": [lab.text for lab in table.row_paths.get(r, ())]}
-        if table.row_lines and r < len(table.row_lines) and table.row_lines[r] is not None:
-            row["line"] = table.row_lines[r]
-        row["cells"] = by_row.get(r, [])
-        data_rows.append(row)
-    out["data_rows"] = data_rows
     return out
 
 

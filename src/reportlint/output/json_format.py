@@ -1,11 +1,11 @@
-"""A JSON array of findings (path, rule, severity, message, location, details)."""
+"""``--format json``: a JSON array of findings (path, rule, severity, message, location, details)."""
 
 from __future__ import annotations
 
 import json
 
-from ..findings import Finding
+from .report import Report
 
 
-def render(findings: list[Finding], lang: str = "zh") -> str:
-    return json.dumps([f.to_dict(lang) for f in findings], ensure_ascii=False, indent=2) + "\n"
+def render(report: Report) -> str:
+    return json.dumps([f.to_dict(report.lang) for f in report.findings], ensure_ascii=False, indent=2) + "\n"

@@ -1,10 +1,79 @@
-"""One finding per line: ``path:LOCATION: severity rule-id message``."""
+"""``--format text`` (default): findings grouped by file, then one summary line.
+
+    reports/2023.docx
+      第2张表 行「三、本年度办理结果 / （七）总计」 列「申请人情况 / 自然人」  error  t3-balance  表三…不平…
+      全文  warning  section-title  …
+
+    共 2 个问题（1 个错误，1 个警告），涉及 1 个文件；共检查 3 个文件。
+
+Colour (severity and file names) only when ``report.color`` is set, which the CLI does for a terminal and never
+when ``NO_COLOR`` is set. ``report.quiet`` leaves out the file headings' blank lines and the summary.
+"""
 
 from __future__ import annotations
 
-from ..findings import Finding
+from collections import Counter
+
+from ..errors import InputError
+from .report import Report
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "path": "\033[1m"}
+_RESET = "\033[0m"
 
 
-def render(findings: list[Finding], lang: str = "zh") -> str:
-    lines = [f"{f.path}:{f.location.render(lang)}: {f.severity} {f.rule} {f.text(lang)}" for f in findings]
-    return "\n".join(lines) + ("\n" if lines else "")
+def _paint(text: str, what: str, on: bool) -> str:
+    return f"{_COLOURS[what]}{text}{_RESET}" if on else text
+
+
+def render(report: Report) -> str:
+    lang, color = report.lang, report.color
+    out: list[str] = []
+    current = None
+    for f in report.findings:
+        if f.path != current:
+            if current is not None and not report.quiet:
+                out.append("")
+            current = f.path
+            out.append(_paint(f.path, "path", color))
+        severity = _paint(f.severity, f.severity, color)
+        out.append(f"  {f.location.render(lang)}  {severity}  {f.rule}  {f.text(lang)}")
+    if not report.quiet:
+        if out:
+            out.append("")
+        out.append(summary(report))
+    return "".join(line + "\n" for line in out)
+
+
+def summary(report: Report) -> str:
+    lang = report.lang
+    counts = Counter(f.severity for f in report.findings)
+    files = len({f.path for f in report.findings})
+    checked = len(report.paths)
+    unreadable = len({e.path for e in report.errors if isinstance(e, InputError)})
+    if lang == "en":
+        text = f"{_n(len(report.findings), 'finding')}"
+        if report.findings:
+            kinds = ", ".join(_n(counts[s], s) for s in ("error", "warning", "info") if counts[s])
+            text += f" ({kinds}) in {_n(files, 'file')}"
+        text += f"; {_n(checked, 'file')} checked"
+        if unreadable:
+            text += f", {unreadable} could not be read"
+        if report.skipped:
+            text += f", {len(report.skipped)} skipped (not a report)"
+        return text + "."
+    names = {"error": "错误", "warning": "警告", "info": "提示"}
+    if report.findings:
+        kinds = "，".join(f"{counts[s]} 个{names[s]}" for s in ("error", "warning", "info") if counts[s])
+        text = f"共 {len(report.findings)} 个问题（{kinds}），涉及 {files} 个文件"
+    else:
+        text = "未发现问题"
+    text += f"；共检查 {checked} 个文件"
+    if unreadable:
+        text += f"，{unreadable} 个无法读取"
+    if report.skipped:
+        text += f"，{len(report.skipped)} 个不是年度报告已跳过"
+    return text + "。"
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")

@@ -1,0 +1,64 @@
+"""``reportlint explain RULE-ID`` and ``reportlint rules``: a rule's documentation from its pack (what it
+checks, why, a passing and a failing example) and, below it, the documentation of its rule kind (the kind
+module's docstring: how it works and how to configure it)."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import unicodedata
+
+from .report import RuleInfo
+
+_HEAD = {
+    "zh": {"rule": "规则", "pack": "规则包", "kind": "类型", "severity": "级别", "defined": "定义于",
+           "enabled": "启用", "yes": "是", "no": "否（off）", "kind_doc": "规则类型说明（{kind}）"},
+    "en": {"rule": "rule", "pack": "pack", "kind": "kind", "severity": "severity", "defined": "defined at",
+           "enabled": "enabled", "yes": "yes", "no": "no (off)", "kind_doc": "rule kind {kind}"},
+}
+
+
+def width(text: str) -> int:
+    """Terminal columns: CJK and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def kind_doc(kind: str) -> str:
+    from ..checks import KINDS
+
+    module = KINDS.get(kind)
+    return inspect.cleandoc(module.__doc__ or "") if module is not None else ""
+
+
+def render_rule(info: RuleInfo, lang: str = "zh") -> str:
+    h = _HEAD["en" if lang == "en" else "zh"]
+    out = [
+        f"{info.id} — {info.title(lang)}",
+        "",
+        f"{h['pack']}: {info.pack}   {h['kind']}: {info.kind}   {h['severity']}: {info.severity}   "
+        f"{h['enabled']}: {h['yes'] if info.enabled else h['no']}",
+        f"{h['defined']}: {info.source}",
+    ]
+    body = info.help_text(lang).split("\n", 1)
+    if len(body) > 1:
+        out += ["", body[1]]
+    doc = kind_doc(info.kind)
+    if doc:
+        out += ["", h["kind_doc"].format(kind=info.kind), "", doc]
+    return "\n".join(out) + "\n"
+
+
+def render_rules(infos: list[RuleInfo], lang: str = "zh", fmt: str = "text") -> str:
+    if fmt == "json":
+        data = [{"id": i.id, "pack": i.pack, "kind": i.kind, "severity": i.severity, "enabled": i.enabled,
+                 "description": i.title(lang), "source": i.source} for i in infos]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    h = _HEAD["en" if lang == "en" else "zh"]
+    header = (h["rule"], h["pack"], h["kind"], h["severity"], h["enabled"])
+    rows = [(i.id, i.pack, i.kind, i.severity, h["yes"] if i.enabled else h["no"]) for i in infos]
+    widths = [max(width(r[k]) for r in [header, *rows]) for k in range(5)]
+    lines = []
+    for row, info in zip([header, *rows], [None, *infos], strict=True):
+        cells = "  ".join(c + " " * (w - width(c)) for c, w in zip(row, widths, strict=True))
+        lines.append(f"{cells}  {info.title(lang) if info else ''}".rstrip())
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,70 @@
+"""What every formatter receives: the findings of a run and everything needed to present them, without the
+documents themselves (formatters never re-read a report).
+
+``tables`` holds, for each file, a snapshot (see :func:`reportlint.output.dump.table_dict`) of every table that has
+a finding, so the HTML report can draw it; ``rules`` describes every rule of the pack (enabled or not), so SARIF
+and JUnit can list them with their help text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ReportlintError
+from ..findings import Finding
+
+LINE_FORMATS = frozenset({"markdown", "html", "text"})  # document formats whose locations carry real lines
+
+
+@dataclass
+class RuleInfo:
+    id: str
+    kind: str
+    severity: str  # error | warning | info | off
+    pack: str
+    source: str  # file:line where the rule is defined
+    description: dict[str, str] = field(default_factory=dict)  # lang -> one line
+    help: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> {what, why, pass, fail}
+
+    @property
+    def enabled(self) -> bool:
+        return self.severity != "off"
+
+    def title(self, lang: str = "zh") -> str:
+        return self.description.get(lang) or self.description.get("zh") or self.id
+
+    def help_text(self, lang: str = "zh") -> str:
+        """The rule's help as plain text: what, why, a passing and a failing example."""
+        parts = self.help.get(lang) or self.help.get("zh") or {}
+        heads = {"zh": ("检查内容", "依据", "正确示例", "错误示例"), "en": ("What", "Why", "Passing", "Failing")}
+        names = heads["en" if lang == "en" else "zh"]
+        out = [self.title(lang)]
+        for key, name in zip(("what", "why", "pass", "fail"), names, strict=True):
+            if parts.get(key):
+                out.append(f"{name}: {parts[key].strip()}")
+        return "\n".join(out)
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[ReportlintError] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)  # every file looked at, in order (unreadable ones included)
+    formats: dict[str, str] = field(default_factory=dict)  # path -> document format (docx, markdown, pdf …)
+    skipped: list[str] = field(default_factory=list)  # text files that are not reports
+    rules: list[RuleInfo] = field(default_factory=list)
+    tables: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)  # path -> table index -> snapshot
+    lang: str = "zh"
+    color: bool = False  # ANSI colour in text output (the CLI sets it for a terminal)
+    quiet: bool = False  # findings only: no summary
+
+    def has_lines(self, path: str) -> bool:
+        """True when the file's locations carry real line numbers (not .docx/.pdf)."""
+        return self.formats.get(path) in LINE_FORMATS
+
+    def rule(self, rule_id: str) -> RuleInfo | None:
+        for info in self.rules:
+            if info.id == rule_id:
+                return info
+        return None
