@@ -16,6 +16,9 @@ MODULES: dict[str, str] = {
     "text": "text",
     "concise": "concise",
     "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
 }
 
 
