@@ -1,0 +1,258 @@
+"""`reportlint explain` and `reportlint rules`: every rule's documentation comes from the rule pack."""
+
+import json
+import re
+import textwrap
+
+import pytest
+
+from report_builder import ReportSpec, build_report, default_sections
+from reportlint.api import lint_document
+from reportlint.cli import main
+from reportlint.errors import ConfigError
+from reportlint.output.explain import kind_doc
+from reportlint.pack import builtin_pack_path, load_pack
+from reportlint.readers import load_document
+
+PACK_PATH = str(builtin_pack_path())
+RULE_IDS = [
+    "required-sections", "section-order", "section-title", "statistics-period", "contact-info",
+    "table-missing", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "blank-cell",
+]
+FIELDS = ("what", "why", "pass", "fail")
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def defined_at(rule_id: str) -> str:
+    """file:line of the rule's `- id:` line in the shipped pack, as explain and rules print it."""
+    lines = builtin_pack_path().read_text(encoding="utf-8").splitlines()
+    return f"{PACK_PATH}:{lines.index(f'  - id: {rule_id}') + 1}"
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack(builtin_pack_path())
+
+
+def test_explain_prints_header_help_and_kind_doc_in_chinese(capsys):
+    code, out, err = run(capsys, "explain", "t3-balance")
+    assert (code, err) == (0, "")
+    assert out.split("\n") == [
+        "t3-balance — E1：第一项加第二项之和，等于第三项加第四项之和",
+        "",
+        "规则包: national-2021   类型: table_arithmetic   级别: error   启用: 是",
+        f"定义于: {defined_at('t3-balance')}",
+        "",
+        "检查内容: 表三每一列（自然人、商业企业……总计）：“一、本年新收政府信息公开申请数量”加“二、上年结转政府信息公开"
+        "申请数量”，等于“三、本年度办理结果”的“（七）总计”加“四、结转下年度继续办理”。",
+        "依据: 格式表三左上角印明：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”"
+        "（《中华人民共和国政府信息公开工作年度报告格式》，国办公开办函〔2021〕30号）。",
+        "正确示例: 列「自然人」：一 = 46，二 = 2，（七）总计 = 45，四 = 3；46 + 2 = 45 + 3。",
+        "错误示例: 同一列“四、结转下年度继续办理”填 4：",
+        "→ 表三列「申请人情况 / 自然人」不平：本年新收政府信息公开申请数量 + 上年结转政府信息公开申请数量 = "
+        "（七）总计 + 结转下年度继续办理，但左边 46 + 2 = 48，右边 45 + 4 = 49（相差 1）",
+        "",
+        "规则类型说明（table_arithmetic）",
+        "",
+        *kind_doc("table_arithmetic").split("\n"),
+        "",
+    ]
+
+
+EN_CONTACT = [
+    "contact-info — A contact phone number is given; phone numbers and e-mail addresses are well formed",
+    "",
+    "pack: national-2021   kind: contact_info   severity: error   enabled: yes",
+    f"defined at: {defined_at('contact-info')}",
+    "",
+    "What: The text gives a contact phone number (this rule has require: [phone]). Every phone number given "
+    "carries its area code (0537-8928868, 0537—8928868, (0537)8928868) or is an 11-digit mobile number; "
+    "an e-mail address contains no spaces.",
+    "Why: Not a clause of the national format: giving an address, phone and e-mail after "
+    "\"如对本报告有疑问，请与…联系\" is standard practice in 山东, 云南, 江苏 and 浙江 reports. A number "
+    "without its area code cannot be dialled from another city.",
+    "Passing: 如对本报告有疑问，请与某某市某某局办公室联系（联系电话：0537-8928868；电子邮箱：gk@example.gov.cn）。",
+    "Failing: 联系电话：8928868",
+    "→ phone number \"8928868\" has no area code (write it as 0537-8928868)",
+    "",
+    "rule kind contact_info",
+    "",
+    *kind_doc("contact_info").split("\n"),
+    "",
+]
+
+
+def test_explain_in_english_with_lang_or_environment(capsys, monkeypatch):
+    code, out, err = run(capsys, "explain", "--lang", "en", "contact-info")
+    assert (code, err) == (0, "")
+    assert out.split("\n") == EN_CONTACT
+    monkeypatch.setenv("REPORTLINT_LANG", "en_US.UTF-8")
+    assert run(capsys, "explain", "contact-info") == (0, "\n".join(EN_CONTACT), "")
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_every_national_rule_has_complete_help_in_both_languages(capsys, pack, rule_id):
+    spec = {r.id: r.spec for r in pack.rules}[rule_id]
+    assert spec["description"] and spec["description_en"]
+    assert sorted(spec["help"]) == ["en", "zh"]
+    for lang, heads in (("zh", ("检查内容", "依据", "正确示例", "错误示例")), ("en", ("What", "Why", "Passing", "Failing"))):
+        help_ = spec["help"][lang]
+        assert sorted(help_) == sorted(FIELDS)
+        assert all(isinstance(help_[k], str) and help_[k].strip() for k in FIELDS)
+        # the failing example ends with the message the linter prints, on a line of its own
+        assert help_["fail"].strip().split("\n")[-1].startswith("→ ")
+        # only the articles of the 条例 that FORMAT.md gives (第四十九条, 第五十条) may be cited
+        assert set(re.findall(r"第[一二三四五六七八九十百]+条", help_["why"])) <= {"第四十九条", "第五十条"}
+        code, out, err = run(capsys, "explain", "--lang", lang, rule_id)
+        assert (code, err) == (0, "")
+        assert out.split("\n")[0] == f"{rule_id} — {spec['description' if lang == 'zh' else 'description_en']}"
+        for head, key in zip(heads, FIELDS, strict=True):
+            assert f"\n{head}: {help_[key].strip()}\n" in out
+
+
+@pytest.fixture(scope="module")
+def defect_findings(tmp_path_factory, pack):
+    """Three reports carrying, between them, the failing example of every rule: rule id → [(zh, en)]."""
+    root = tmp_path_factory.mktemp("defects")
+    sections = default_sections()
+    specs = [
+        ReportSpec(sections=[s for s in sections if not s[0].startswith("五")],
+                   period="本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
+                   contact="如对本报告有疑问，请与某某市某某局办公室联系（联系电话：8928868）。",
+                   include_tables=("二", "三"), t3={("四、结转下年度继续办理", "自然人"): "4"}),
+        ReportSpec(sections=[*sections[:4], sections[5], sections[4]],
+                   t3={("（一）予以公开", "自然人"): "21"},
+                   t4={("行政复议", "总计"): "3", ("复议后起诉", "结果纠正"): ""}),
+        ReportSpec(sections=[(h.replace("存在的主要问题", "存在的问题"), b) for h, b in sections],
+                   t3={("（一）予以公开", "总计"): "30"}),
+    ]
+    found: dict[str, list[tuple[str, str]]] = {}
+    for n, spec in enumerate(specs):
+        doc = load_document(str(build_report(root / f"r{n}.docx", spec)))
+        for f in lint_document(doc, pack):
+            found.setdefault(f.rule, []).append((f.text("zh"), f.text("en")))
+    return found
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_failing_example_quotes_the_linters_own_message(pack, defect_findings, rule_id):
+    help_ = {r.id: r.spec for r in pack.rules}[rule_id]["help"]
+    zh, en = (help_[lang]["fail"].strip().split("\n")[-1].removeprefix("→ ") for lang in ("zh", "en"))
+    assert (zh, en) in defect_findings[rule_id]
+
+
+def test_unknown_rule_exits_2_naming_the_known_rules(capsys):
+    known = ", ".join(sorted(RULE_IDS))
+    assert run(capsys, "explain", "no-such-rule") == (
+        2, "", f"reportlint: 错误: 没有规则 'no-such-rule'；现有规则：{known}\n")
+    assert run(capsys, "explain", "--lang", "en", "no-such-rule") == (
+        2, "", f"reportlint: error: unknown rule 'no-such-rule'; rules: {known}\n")
+
+
+def test_rules_lists_every_rule_as_text(capsys):
+    code, out, err = run(capsys, "rules")
+    assert (code, err) == (0, "")
+    assert out.split("\n") == [
+        "规则               规则包         类型               级别     启用",
+        "required-sections  national-2021  required_sections  error    是    六个部分齐全",
+        "section-order      national-2021  required_sections  error    是    六个部分按规定顺序排列",
+        "section-title      national-2021  required_sections  warning  是    部分标题使用规定写法",
+        "statistics-period  national-2021  statistics_period  error    是    写明统计期限，且覆盖报告年度1月1日至12月31日",
+        "contact-info       national-2021  contact_info       error    是    写明联系电话，电话和邮箱格式正确",
+        "table-missing      national-2021  required_tables    error    是    表二、表三、表四齐全",
+        "t3-balance         national-2021  table_arithmetic   error    是    E1：第一项加第二项之和，等于第三项加第四项之和",
+        "t3-results-total   national-2021  table_arithmetic   error    是    E2：（七）总计等于（一）至（六）各项之和",
+        "t3-row-total       national-2021  table_arithmetic   error    是    E3：每行总计等于自然人与各类法人或其他组织之和",
+        "t4-total           national-2021  table_arithmetic   error    是    "
+        "E4：行政复议、未经复议直接起诉、复议后起诉各自的总计等于四项结果之和",
+        "blank-cell         national-2021  no_blank_cells     error    是    统计表只填数字，没有的填 0，不得空白或填入其他内容",
+        "",
+    ]
+    code, out, err = run(capsys, "rules", "--lang", "en")
+    assert (code, err) == (0, "")
+    assert out.split("\n")[:2] == [
+        "rule               pack           kind               severity  enabled",
+        "required-sections  national-2021  required_sections  error     yes      All six sections are present",
+    ]
+
+
+def test_rules_as_json(capsys):
+    code, out, err = run(capsys, "rules", "--format", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert [d["id"] for d in data] == RULE_IDS
+    assert {(d["pack"], d["enabled"]) for d in data} == {("national-2021", True)}
+    assert data[2] == {"id": "section-title", "pack": "national-2021", "kind": "required_sections",
+                       "severity": "warning", "enabled": True, "description": "部分标题使用规定写法",
+                       "source": defined_at("section-title")}
+    code, out, err = run(capsys, "rules", "--format", "json", "--lang", "en")
+    assert (code, err) == (0, "")
+    assert json.loads(out)[6] == {
+        "id": "t3-balance", "pack": "national-2021", "kind": "table_arithmetic", "severity": "error",
+        "enabled": True,
+        "description": "E1: item one plus item two equals item three plus item four (table 三, every column)",
+        "source": defined_at("t3-balance")}
+
+
+def write(tmp_path, text):
+    path = tmp_path / "pack.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_rules_shows_a_disabled_rule_and_explain_falls_back_to_chinese(tmp_path, capsys):
+    path = write(tmp_path, """\
+        pack: local
+        rules:
+          - id: period
+            kind: statistics_period
+            severity: "off"
+            description: 统计期限
+            help:
+              zh: {what: 检查统计期限}
+        """)
+    code, out, err = run(capsys, "rules", "--rules", str(path), "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out) == [{"id": "period", "pack": "local", "kind": "statistics_period", "severity": "off",
+                                "enabled": False, "description": "统计期限", "source": f"{path}:3"}]
+    assert run(capsys, "rules", "--rules", str(path)) == (0, (
+        "规则    规则包  类型               级别  启用\n"
+        "period  local   statistics_period  off   否（off）  统计期限\n"), "")
+    code, out, err = run(capsys, "explain", "--rules", str(path), "--lang", "en", "period")
+    assert (code, err) == (0, "")
+    assert out.split("\n")[:6] == [
+        "period — 统计期限", "", "pack: local   kind: statistics_period   severity: off   enabled: no (off)",
+        f"defined at: {path}:3", "", "What: 检查统计期限"]
+
+
+BASE = "pack: bad\nrules:\n  - id: period\n    kind: statistics_period\n"
+
+
+@pytest.mark.parametrize(
+    ("tail", "where", "message"),
+    [
+        ("    help:\n      zh:\n        what: [1]\n", ":7:9: ", "rules.0.help.zh.what: [1] is not of type 'string'"),
+        ("    help:\n      zh:\n        what: 检查\n        example: 示例\n", ":8:9: ",
+         "rules.0.help.zh.example: unknown key 'example'"),
+        ("    help:\n      fr: {what: x}\n", ":6:7: ", "rules.0.help.fr: unknown key 'fr'"),
+        ("    help:\n      en:\n        why: |\n          ok\n        pass: 3\n", ":9:15: ",
+         "rules.0.help.en.pass: 3 is not of type 'string'"),
+        ("    help: 说明\n", ":5:11: ", "rules.0.help: '说明' is not of type 'object'"),
+        ("    description_en: 5\n", ":5:21: ", "rules.0.description_en: 5 is not of type 'string'"),
+    ],
+)
+def test_malformed_help_is_a_located_config_error(tmp_path, capsys, tail, where, message):
+    path = tmp_path / "pack.yaml"
+    path.write_text(BASE + tail, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_pack(path)
+    assert info.value.render("en") == f"{path}{where}does not match the rule pack schema: {message}"
+    assert run(capsys, "check", "--rules", str(path), str(tmp_path)) == (
+        2, "", f"{path}{where}不符合规则包格式：{message}\n")
+    assert run(capsys, "explain", "--rules", str(path), "--lang", "en", "period") == (
+        2, "", f"{path}{where}does not match the rule pack schema: {message}\n")
