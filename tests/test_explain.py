@@ -48,13 +48,17 @@ def test_explain_prints_header_help_and_kind_doc_in_chinese(capsys):
         "规则包: national-2021   类型: table_arithmetic   级别: error   启用: 是",
         f"定义于: {defined_at('t3-balance')}",
         "",
-        "检查内容: 表三每一列（自然人、商业企业……总计）：“一、本年新收政府信息公开申请数量”加“二、上年结转政府信息公开"
+        "检查内容:",
+        "    表三每一列（自然人、商业企业……总计）：“一、本年新收政府信息公开申请数量”加“二、上年结转政府信息公开"
         "申请数量”，等于“三、本年度办理结果”的“（七）总计”加“四、结转下年度继续办理”。",
-        "依据: 格式表三左上角印明：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”"
+        "依据:",
+        "    格式表三左上角印明：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”"
         "（《中华人民共和国政府信息公开工作年度报告格式》，国办公开办函〔2021〕30号）。",
-        "正确示例: 列「自然人」：一 = 46，二 = 2，（七）总计 = 45，四 = 3；46 + 2 = 45 + 3。",
-        "错误示例: 同一列“四、结转下年度继续办理”填 4：",
-        "→ 表三列「申请人情况 / 自然人」不平：本年新收政府信息公开申请数量 + 上年结转政府信息公开申请数量 = "
+        "正确示例:",
+        "    列「自然人」：一 = 46，二 = 2，（七）总计 = 45，四 = 3；46 + 2 = 45 + 3。",
+        "错误示例:",
+        "    同一列“四、结转下年度继续办理”填 4：",
+        "    → 表三列「申请人情况 / 自然人」不平：本年新收政府信息公开申请数量 + 上年结转政府信息公开申请数量 = "
         "（七）总计 + 结转下年度继续办理，但左边 46 + 2 = 48，右边 45 + 4 = 49（相差 1）",
         "",
         "规则类型说明（table_arithmetic）",
@@ -70,15 +74,19 @@ EN_CONTACT = [
     "pack: national-2021   kind: contact_info   severity: error   enabled: yes",
     f"defined at: {defined_at('contact-info')}",
     "",
-    "What: The text gives a contact phone number (this rule has require: [phone]). Every phone number given "
+    "What:",
+    "    The text gives a contact phone number (this rule has require: [phone]). Every phone number given "
     "carries its area code (0537-8928868, 0537—8928868, (0537)8928868) or is an 11-digit mobile number; "
     "an e-mail address contains no spaces.",
-    "Why: Not a clause of the national format: giving an address, phone and e-mail after "
+    "Why:",
+    "    Not a clause of the national format: giving an address, phone and e-mail after "
     "\"如对本报告有疑问，请与…联系\" is standard practice in 山东, 云南, 江苏 and 浙江 reports. A number "
     "without its area code cannot be dialled from another city.",
-    "Passing: 如对本报告有疑问，请与某某市某某局办公室联系（联系电话：0537-8928868；电子邮箱：gk@example.gov.cn）。",
-    "Failing: 联系电话：8928868",
-    "→ phone number \"8928868\" has no area code (write it as 0537-8928868)",
+    "Passing:",
+    "    如对本报告有疑问，请与某某市某某局办公室联系（联系电话：0537-8928868；电子邮箱：gk@example.gov.cn）。",
+    "Failing:",
+    "    联系电话：8928868",
+    "    → phone number \"8928868\" has no area code (write it as 0537-8928868)",
     "",
     "rule kind contact_info",
     "",
@@ -112,7 +120,8 @@ def test_every_national_rule_has_complete_help_in_both_languages(capsys, pack, r
         assert (code, err) == (0, "")
         assert out.split("\n")[0] == f"{rule_id} — {spec['description' if lang == 'zh' else 'description_en']}"
         for head, key in zip(heads, FIELDS, strict=True):
-            assert f"\n{head}: {help_[key].strip()}\n" in out
+            body = "\n".join(f"    {line}" if line else "" for line in help_[key].strip().split("\n"))
+            assert f"\n{head}:\n{body}\n" in out
 
 
 @pytest.fixture(scope="module")
@@ -225,9 +234,9 @@ def test_rules_shows_a_disabled_rule_and_explain_falls_back_to_chinese(tmp_path,
         "period  local   statistics_period  off   否（off）  统计期限\n"), "")
     code, out, err = run(capsys, "explain", "--rules", str(path), "--lang", "en", "period")
     assert (code, err) == (0, "")
-    assert out.split("\n")[:6] == [
+    assert out.split("\n")[:7] == [
         "period — 统计期限", "", "pack: local   kind: statistics_period   severity: off   enabled: no (off)",
-        f"defined at: {path}:3", "", "What: 检查统计期限"]
+        f"defined at: {path}:3", "", "What:", "    检查统计期限"]
 
 
 BASE = "pack: bad\nrules:\n  - id: period\n    kind: statistics_period\n"

@@ -347,7 +347,7 @@ def test_sarif_line_based_regions_off_rules_and_help(validator):
     assert schema_errors(validator, doc) == []
     (run_,) = doc["runs"]
     rules = run_["tool"]["driver"]["rules"]
-    assert rules[2]["help"] == {"text": "blank-cell 标题\nWhat: Every cell holds a number.\nFailing: an empty cell"}
+    assert rules[2]["help"] == {"text": "blank-cell 标题\nWhat:\n    Every cell holds a number.\nFailing:\n    an empty cell"}
     assert rules[3]["id"] == "t4-total" and rules[3]["defaultConfiguration"] == {"enabled": False}
     assert [(r[0], r[1], r[2], r[4], r[5]) for r in _results(doc)] == [
         ("statistics-period", 0, "error", "reports/2023.md", {"startLine": 1}),

@@ -35,14 +35,16 @@ class RuleInfo:
         return self.description.get(lang) or self.description.get("zh") or self.id
 
     def help_text(self, lang: str = "zh") -> str:
-        """The rule's help as plain text: what, why, a passing and a failing example."""
+        """The rule's help as plain text: the title, then what, why, a passing and a failing example, each a heading
+        with its text indented under it."""
         parts = self.help.get(lang) or self.help.get("zh") or {}
         heads = {"zh": ("检查内容", "依据", "正确示例", "错误示例"), "en": ("What", "Why", "Passing", "Failing")}
         names = heads["en" if lang == "en" else "zh"]
         out = [self.title(lang)]
         for key, name in zip(("what", "why", "pass", "fail"), names, strict=True):
             if parts.get(key):
-                out.append(f"{name}: {parts[key].strip()}")
+                out.append(f"{name}:")
+                out.extend(f"    {line}" if line else "" for line in parts[key].strip().split("\n"))
         return "\n".join(out)
 
 
