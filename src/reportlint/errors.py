@@ -34,10 +34,27 @@ INPUT_MESSAGES: dict[str, tuple[str, str]] = {
     "bad-xml": ("文档内容 XML 损坏：{detail}", "the document XML is damaged: {detail}"),
     "unsupported": ("不支持的文件类型：{detail}", "unsupported file type: {detail}"),
     "decode": ("无法识别文本编码：{detail}", "cannot decode the text: {detail}"),
+    "too-deep": (
+        "HTML 元素嵌套超过 {detail} 层，无法完整读取",
+        "the HTML nests elements more than {detail} levels deep and cannot be read completely",
+    ),
     "too-large": ("文件过大（{detail}），已跳过", "the file is too large ({detail}); skipped"),
     "pdf-extra": (
         "读取 PDF 需要安装可选组件：pip install 'reportlint[pdf]'",
         "reading PDF needs the optional extra: pip install 'reportlint[pdf]'",
+    ),
+    "bad-pdf": (
+        "不是有效的 PDF 文件（文件可能已损坏或被截断）：{detail}",
+        "not a valid PDF file (the file may be corrupt or truncated): {detail}",
+    ),
+    "pdf-no-text": (
+        "PDF 中没有可提取的文字（可能是扫描件，或字体缺少字符映射），无法检查；请使用带文字层的 PDF 或原始文档",
+        "the PDF has no extractable text (a scan, or fonts without a character map); use a PDF with a text layer"
+        " or the source document",
+    ),
+    "encrypted-pdf": (
+        "PDF 文件已加密（受密码保护），请取消密码后再检查",
+        "the PDF is encrypted (password protected); remove the password and check it again",
     ),
     "internal": ("读取失败：{detail}", "failed to read the file: {detail}"),
 }

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .normalize import clean, label_keys, looks_like_value, norm
+from .normalize import clean, label_keys, looks_like_value, norm, parse_number
 
 
 @dataclass
@@ -193,13 +193,19 @@ class Table:
             return cell.row == r
 
         # Leading label columns: the most common first column holding a value-like cell in rows that have one.
+        # Rows holding a number decide when there are any: an empty slot in a header row (a split header cell)
+        # must not pass for the start of the values.
         firsts: list[int] = []
+        numeric_firsts: list[int] = []
         for r, row in enumerate(grid):
             for c, cell in enumerate(row):
                 if cell.is_value and starts_here(r, cell) and cell.col == c:
                     if any(x.display for x in row):
                         firsts.append(c)
+                        if any(x.display and x.is_value and parse_number(x.text, True) is not None for x in row):
+                            numeric_firsts.append(c)
                     break
+        firsts = numeric_firsts or firsts
         label_cols = Counter(firsts).most_common(1)[0][0] if firsts else 0
         self.label_cols = label_cols
 
@@ -210,9 +216,11 @@ class Table:
                 kinds.append(TITLE)
                 continue
             value_part = row[label_cols:] if label_cols < ncols else []
-            if value_part and all(not c.is_value for c in value_part):
+            if not value_part or all(not c.is_value for c in value_part):
                 kinds.append(HEADER)
-            elif not value_part:
+            elif DATA not in kinds and _header_with_gaps(value_part):
+                # Above the first data row, a row of labels with empty slots (a header cell split by a stray
+                # rule, a merge lost in export) is still a header: it holds no number at all.
                 kinds.append(HEADER)
             else:
                 kinds.append(DATA)
@@ -275,8 +283,16 @@ class Table:
                     if id(hc) in hseen or not hc.display:
                         continue
                     hseen.add(id(hc))
+                    if col_path and col_path[-1].cell.key == hc.key:
+                        continue  # a merge written as repeated text (Markdown, text exports): one label
                     col_path.append(Label(hc))
                 self.data.append(DataCell(cell, r, c, self.row_paths[r], tuple(col_path), bands[r]))
+
+
+def _header_with_gaps(cells: Sequence[Cell]) -> bool:
+    """Labels and blanks only: some slot holds label text, none holds a number or a placeholder dash."""
+    has_label = any(not c.is_value for c in cells)
+    return has_label and all(not c.is_value or not c.display for c in cells)
 
 
 _LEVEL1 = re.compile(r"^[一二三四五六七八九十]+[、.]")

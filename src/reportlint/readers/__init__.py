@@ -15,6 +15,9 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Document
 from .docx import read_docx
+from .html import read_html
+from .markdown import read_markdown
+from .pdf import read_pdf  # imports pdfplumber only when a PDF is read
 
 __all__ = ["MAX_BYTES", "READERS", "SUFFIXES", "load_document"]
 
@@ -26,6 +29,11 @@ READERS: dict[str, Reader] = {
     ".docm": read_docx,
     ".dotx": read_docx,
     ".dotm": read_docx,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".pdf": read_pdf,
 }
 
 # What a directory walk picks up. A view on READERS, so a reader added there is found too.

@@ -1,0 +1,368 @@
+"""The Markdown reader (.md/.markdown): markdown-it-py tokens → Paragraph and Table blocks with source lines.
+
+Structure comes from markdown-it-py (CommonMark plus GFM pipe tables); every block token carries ``.map`` =
+[first line, end line), 0-based, which gives each block its 1-based ``line`` and ``column``.
+
+* ATX and Setext headings → ``Paragraph(heading_level=1..6)``.
+* Paragraphs, list items, block quotes → paragraphs; an ordered item keeps its number as written ("1. …"),
+  bullets drop their marker. Indented and fenced code blocks are read as plain text lines.
+* Inline markup is reduced to its text: emphasis, links and code spans keep their text, entities are decoded,
+  images are dropped, a soft or hard line break is "\\n", inline ``<br>`` is "\\n", other inline HTML is dropped.
+* GFM pipe tables → :class:`~reportlint.table.Table`, one :class:`RawCell` per cell as written (Markdown has no
+  merged cells: a span written by repeating the text or by an empty cell is handed over as it is).
+* Pipe rows without the separator line (``| a | b |`` or ``a | b | c |`` lines, as web pages and text exports
+  write tables) are not a table for markdown-it: inside the lines of a paragraph (found through its block map),
+  a run of such lines is read as a table, one row per line.
+* Many reports are pasted into Markdown without blank lines between paragraphs, so markdown-it sees one long
+  paragraph. Its lines are split into paragraphs again unless a line is visibly wrapped mid-sentence (see
+  :func:`paragraph_groups`).
+* An HTML block holding a table (``<table>`` in a Markdown file, as converters write merged cells) is read by
+  the HTML reader, with its line numbers.
+
+Decoding (shared with the HTML reader): a BOM decides; else UTF-8; else GB18030 (a superset of GBK/GB2312, the
+encoding of many Chinese government files); NUL bytes or undecodable bytes → ``InputError("decode")``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..errors import InputError
+from ..model import Document, Paragraph, RawCell, Table
+from ..normalize import clean
+
+__all__ = ["decode_text", "paragraph_groups", "read_markdown"]
+
+
+# -- decoding ----------------------------------------------------------------------------------------------
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_MAGIC = (
+    (b"PK\x03\x04", "a ZIP package (a .docx?)"),
+    (b"%PDF-", "a PDF file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 / OLE file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+)
+
+
+def decode_text(path: str, data: bytes, declared: str | None = None) -> str:
+    """Text of a file: BOM, else UTF-8, else the ``declared`` codec (HTML meta charset), else GB18030.
+
+    Valid UTF-8 wins over a declaration: pages re-encoded to UTF-8 often keep their old ``charset=gb2312``,
+    while GBK text is practically never valid UTF-8. Raises ``InputError(path, "decode")`` for binary data or
+    bytes no candidate decodes; a declared charset that fits nothing is decoded with replacement characters,
+    as browsers do.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(path, "decode", f"invalid {encoding} after its byte order mark "
+                                                 f"(offset {exc.start + len(bom)})") from None
+    if b"\x00" in data:
+        kind = next((name for magic, name in _MAGIC if data.startswith(magic)), "binary data")
+        raise InputError(path, "decode", f"{kind}, not text")
+    for encoding in dict.fromkeys(e for e in ("utf-8", declared, "gb18030") if e):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    if declared:
+        return data.decode(declared, errors="replace")
+    kind = next((name for magic, name in _MAGIC if data.startswith(magic)), None)
+    raise InputError(path, "decode", f"{kind}, not text" if kind else "neither UTF-8 nor GB18030")
+
+
+def normalize_newlines(text: str) -> str:
+    """Line ends as markdown-it counts them (CRLF and CR → LF; NUL → U+FFFD)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+
+
+# -- paragraphs from lines ---------------------------------------------------------------------------------
+_TERMINAL_RE = re.compile(r"[。！？；：!?;:…][\"'”’）)」』】》\]*_]*$")
+_NUMBERED_RE = re.compile(
+    r"^[*_`\s]*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
+    r"|\d{1,2}\s*[.、．](?!\d)|第[一二三四五六七八九十]+(?:部分|章|节))"
+)
+_SOFT_PUNCT_RE = re.compile(r"[，,、]")
+WRAP_MIN = 30  # a line wrapped by an editor fills the width; shorter lines end their paragraph
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """True when ``nxt`` continues the sentence of ``prev`` (a hard-wrapped line), False for a new paragraph."""
+    p, n = clean(prev), clean(nxt)
+    if not p or not n or _TERMINAL_RE.search(p) or _NUMBERED_RE.match(n):
+        return False
+    return len(p) >= WRAP_MIN and bool(_SOFT_PUNCT_RE.search(p))
+
+
+def paragraph_groups(lines: list[str]) -> list[tuple[int, int]]:
+    """Split consecutive text lines into paragraphs: [(start, end)] index ranges.
+
+    A line starts a new paragraph unless the previous line is visibly wrapped mid-sentence: at least
+    :data:`WRAP_MIN` characters, containing a comma, not ending with 。！？；： and the next line not starting
+    with 一、/（一）/1. numbering. A blank line always ends a paragraph (and belongs to none).
+    """
+    groups: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, line in enumerate(lines):
+        if not clean(line):
+            if start is not None:
+                groups.append((start, i))
+                start = None
+            continue
+        if start is None:
+            start = i
+        elif not _continues(lines[i - 1], line):
+            groups.append((start, i))
+            start = i
+    if start is not None:
+        groups.append((start, len(lines)))
+    return groups
+
+
+# -- pipe rows ---------------------------------------------------------------------------------------------
+_PIPE_RE = re.compile(r"(?<!\\)\|")
+
+
+def is_pipe_row(text: str) -> bool:
+    return _PIPE_RE.search(text) is not None
+
+
+def split_pipe_row(text: str) -> list[str]:
+    """Cells of a ``| a | b |`` / ``a | b |`` line (GFM rules: one outer pipe each side is dropped, ``\\|`` is
+    text), stripped, escapes kept for the inline parser."""
+    s = text.strip()
+    parts = _PIPE_RE.split(s)
+    if len(parts) > 1 and s.startswith("|"):
+        parts = parts[1:]
+    if len(parts) > 1 and _PIPE_RE.search(s[-1:]) and not s.endswith("\\|"):
+        parts = parts[:-1]
+    return [p.strip() for p in parts]
+
+
+def _pipe_runs(texts: list[str]) -> list[tuple[int, int]]:
+    """Index ranges of pipe-row runs that read as tables: two or more lines, or one line with an outer pipe."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(texts):
+        if not is_pipe_row(texts[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(texts) and is_pipe_row(texts[j]):
+            j += 1
+        single = texts[i].strip()
+        if j - i >= 2 or single.startswith("|") or (single.endswith("|") and not single.endswith("\\|")):
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+# -- the reader --------------------------------------------------------------------------------------------
+@dataclass
+class _Line:
+    text: str  # the line's content without block markers (">", list markers, indentation)
+    line: int  # 1-based
+    column: int  # 1-based column of the content's first character
+
+
+_MD: MarkdownIt | None = None
+
+
+def _parser() -> MarkdownIt:
+    global _MD
+    if _MD is None:
+        _MD = MarkdownIt("commonmark").enable("table")
+    return _MD
+
+
+_BR_RE = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+_MARKUP_RE = re.compile(r"[\\`*_\[\]<>&!~]|[ \t]\n")
+_FRONT_MATTER_END = ("---", "...")
+
+
+def read_markdown(path: str, data: bytes) -> Document:
+    """Read a Markdown file from its bytes."""
+    text = normalize_newlines(decode_text(path, data))
+    return Document.build(path, _MarkdownReader(path, text).blocks(), "markdown")
+
+
+class _MarkdownReader:
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.md = _parser()
+        self.src = text.split("\n")
+        self.out: list = []
+        self.tables = 0
+        self.env: dict = {}
+        self.text = self._front_matter(text)
+
+    # -- document ------------------------------------------------------------------------------------------
+    def blocks(self) -> list:
+        tokens = self.md.parse(self.text, self.env)
+        marker: tuple[int, int] | None = None  # (0-based line, 0-based column) of a pending ordered-list number
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            kind = tok.type
+            if kind == "list_item_open":
+                marker = self._marker(tok)
+            elif kind == "heading_open":
+                self._heading(tok, tokens[i + 1])
+                marker = None
+            elif kind == "paragraph_open":
+                self._paragraph(tokens[i + 1], marker)
+                marker = None
+            elif kind == "table_open":
+                i = self._gfm_table(tokens, i)
+                marker = None
+            elif kind in ("code_block", "fence") and tok.map:
+                first = tok.map[0] + (1 if kind == "fence" else 0)
+                content = tok.content[:-1] if tok.content.endswith("\n") else tok.content
+                lines = [self._line(text, first + k) for k, text in enumerate(content.split("\n"))]
+                self._lines(lines, inline=False)
+                marker = None
+            elif kind == "html_block" and tok.map:
+                self._html(tok)
+                marker = None
+            i += 1
+        return self.out
+
+    def _front_matter(self, text: str) -> str:
+        """Blank out a leading YAML front matter block (lines kept, so line numbers stay); its ``title:`` is
+        a paragraph."""
+        if not self.src or self.src[0].strip() != "---":
+            return text
+        for end in range(1, min(len(self.src), 200)):
+            if self.src[end].strip() in _FRONT_MATTER_END:
+                for k in range(1, end):
+                    m = re.match(r"^title\s*:\s*(.+?)\s*$", self.src[k])
+                    if m:
+                        value = m.group(1).strip("'\"")
+                        self.out.append(Paragraph(value, line=k + 1, column=self.src[k].find(value) + 1))
+                return "\n" * (end + 1) + "\n".join(self.src[end + 1:])
+        return text
+
+    def _line(self, text: str, index: int) -> _Line:
+        """A content line at 0-based source line ``index``, with the column where its content starts."""
+        src = self.src[index] if 0 <= index < len(self.src) else text
+        content = text.strip()
+        pos = src.rfind(content) if content else -1
+        if pos < 0:
+            pos = len(src) - len(src.lstrip())
+        return _Line(text, index + 1, pos + 1)
+
+    def _marker(self, tok: Token) -> tuple[int, int] | None:
+        if not tok.info or not tok.map:  # bullet item
+            return None
+        src = self.src[tok.map[0]]
+        pos = src.find(tok.info + tok.markup)
+        return (tok.map[0], pos) if pos >= 0 else None
+
+    # -- blocks --------------------------------------------------------------------------------------------
+    def _heading(self, tok: Token, inline: Token) -> None:
+        text = _inline_text(inline.children or [])
+        if not clean(text) or not inline.map:
+            return
+        first = self._line(inline.content.split("\n")[0], inline.map[0])
+        level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
+        self.out.append(Paragraph(text, heading_level=level, line=first.line, column=first.column))
+
+    def _paragraph(self, inline: Token, marker: tuple[int, int] | None) -> None:
+        if not inline.map:
+            return
+        start, end = inline.map
+        texts = inline.content.split("\n")
+        if len(texts) != end - start:  # never seen; keep the paragraph whole
+            texts = [inline.content]
+        lines = [self._line(text, start + k) for k, text in enumerate(texts)]
+        if marker is not None and marker[0] == start and lines:
+            src = self.src[start]
+            prefix = src[marker[1]: lines[0].column - 1]
+            lines[0] = _Line(prefix + lines[0].text.lstrip(), lines[0].line, marker[1] + 1)
+        self._lines(lines, inline=True)
+
+    def _lines(self, lines: list[_Line], inline: bool) -> None:
+        """Paragraphs and pipe-row tables from consecutive content lines."""
+        texts = [ln.text for ln in lines]
+        pos = 0
+        for start, end in [*_pipe_runs(texts), (len(lines), len(lines))]:
+            for a, b in paragraph_groups(texts[pos:start]):
+                group = lines[pos + a: pos + b]
+                text = "\n".join(ln.text.strip() for ln in group)
+                text = self._inline(text) if inline else text
+                if clean(text):
+                    self.out.append(Paragraph(text, line=group[0].line, column=group[0].column))
+            if start < end:
+                self._pipe_table(lines[start:end], inline)
+            pos = end
+
+    def _pipe_table(self, lines: list[_Line], inline: bool) -> None:
+        rows = []
+        for ln in lines:
+            cells = split_pipe_row(ln.text)
+            rows.append([RawCell(self._inline(c) if inline else c.replace("\\|", "|")) for c in cells])
+        self.tables += 1
+        self.out.append(Table.from_rows(rows, index=self.tables, line=lines[0].line,
+                                        row_lines=[ln.line for ln in lines]))
+
+    def _gfm_table(self, tokens: list[Token], i: int) -> int:
+        """Read a markdown-it table from ``tokens[i]`` (table_open); return the index of its table_close."""
+        first = tokens[i].map[0] + 1 if tokens[i].map else None
+        rows: list[list[RawCell]] = []
+        row_lines: list[int | None] = []
+        i += 1
+        while i < len(tokens) and tokens[i].type != "table_close":
+            tok = tokens[i]
+            if tok.type == "tr_open":
+                rows.append([])
+                row_lines.append(tok.map[0] + 1 if tok.map else None)
+            elif tok.type == "inline" and rows:
+                rows[-1].append(RawCell(_inline_text(tok.children or [])))
+            i += 1
+        self.tables += 1
+        self.out.append(Table.from_rows(rows, index=self.tables, line=first, row_lines=row_lines))
+        return i
+
+    def _html(self, tok: Token) -> None:
+        """An HTML block: its tables and text through the HTML reader (with this file's line numbers)."""
+        if "<" not in tok.content:
+            return
+        from .html import fragment_blocks  # the HTML reader imports this module's decoding helpers
+
+        blocks = fragment_blocks(self.path, tok.content, tok.map[0], self.tables + 1)
+        self.tables += sum(1 for b in blocks if isinstance(b, Table))
+        self.out.extend(blocks)
+
+    def _inline(self, text: str) -> str:
+        if not _MARKUP_RE.search(text):  # nothing the inline parser would change (lines come stripped)
+            return text.strip(" \t\n")
+        tokens = self.md.parseInline(text, self.env)
+        return _inline_text(tokens[0].children or []) if tokens else text
+
+
+def _inline_text(children: list[Token]) -> str:
+    """The visible text of an inline token's children."""
+    parts: list[str] = []
+    for tok in children:
+        kind = tok.type
+        if kind in ("text", "code_inline", "text_special"):
+            parts.append(tok.content)
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif kind == "html_inline" and _BR_RE.match(tok.content.strip()):
+            parts.append("\n")
+    return "".join(parts).strip(" \t\n")
