@@ -419,3 +419,13 @@ def test_real_pipe_export_reads_as_markdown(tmp_path):
         (62, 4, 15, "四、政府信息公开行政复议、行政诉讼情况表"),
     ]
     assert _cells(doc.tables[0])[2] == ["规章", "0", "0", "0"]
+
+
+def test_a_quoted_value_is_located_at_its_own_line_and_column(tmp_path, national_pack):
+    text = markdown_report(ReportSpec(agency=AGENCY, period=PERIOD, contact="联系电话：8928868。"))
+    line = _line_of(text, "8928868")
+    column = text.split("\n")[line - 1].index("8928868") + 1
+    assert _lint(tmp_path, national_pack, text) == [
+        ("contact-info", f"{line}:{column} 第2段",
+         "电话号码「8928868」缺少区号（应为“区号-号码”，如 0537-8928868）"),
+    ]

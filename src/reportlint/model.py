@@ -63,6 +63,7 @@ class Document:
     title_paragraph: Paragraph | None = None
     year: int | None = None
     root: Section = field(default_factory=lambda: Section("", 0, None, None))
+    generator: str = ""  # the program that wrote the file, where the format says (HTML <meta name=generator>)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -124,9 +124,19 @@ def table_location(table: Table, cell: DataCell | None = None, row: int | None =
     return loc
 
 
-def paragraph_location(p: Paragraph) -> Location:
+def paragraph_location(p: Paragraph, needle: str | None = None) -> Location:
+    """Where a paragraph is; with ``needle`` (text quoted in the finding), line and column point at that text
+    when the source has lines and the paragraph holds it as written."""
     section = p.section.title if p.section is not None and p.section.title else None
-    return Location(section=section, paragraph=p.index, line=p.line, column=p.column if p.line else None,
+    line, column = p.line, p.column if p.line else None
+    if needle and line is not None:
+        at = p.text.find(needle)
+        if at >= 0:
+            before = p.text[:at]
+            breaks = before.count("\n")
+            line += breaks
+            column = (column or 1) + at if not breaks else len(before) - before.rfind("\n")
+    return Location(section=section, paragraph=p.index, line=line, column=column,
                     page=p.page, para_id=p.para_id, block=p.block)
 
 

@@ -100,7 +100,7 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
                               f"phone number \"{candidate}\" has no area code (write it as 0537-8928868)")
                 else:
                     zh, en = (f"电话号码「{candidate}」格式不正确", f"phone number \"{candidate}\" is not valid")
-                problems.append(ctx.finding(rule, zh, en, paragraph_location(p), {"value": candidate}))
+                problems.append(ctx.finding(rule, zh, en, paragraph_location(p, candidate), {"value": candidate}))
         for m in EMAIL_RE.finditer(text):
             value = m.group(0)
             ctx_before = text[max(0, m.start() - 12):m.start()]
@@ -113,7 +113,7 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
                     present["email"] = True
                     problems.append(ctx.finding(
                         rule, f"电子邮箱「{inner}」中有空格", f"e-mail address \"{inner}\" contains spaces",
-                        paragraph_location(p), {"value": inner}))
+                        paragraph_location(p, inner), {"value": inner}))
                     continue
             present["email"] = True
         if ADDRESS_RE.search(text):

@@ -117,7 +117,11 @@ def read_html(path: str, data: bytes) -> Document:
     text = normalize_newlines(decode_text(path, data, declared_charset(data)))
     root = _parse(path, text)
     blocks = _HtmlReader(0, 1).read(root) if root is not None else []
-    return Document.build(path, blocks, "html")
+    doc = Document.build(path, blocks, "html")
+    if root is not None:
+        generator = root.xpath("string(//meta[@name='generator']/@content)")
+        doc.generator = generator.strip()[:100]
+    return doc
 
 
 def fragment_blocks(path: str, text: str, line_offset: int, first_index: int) -> list:
