@@ -151,3 +151,25 @@ def test_usage_error_exits_2(capsys):
 def test_python_dash_m_and_version():
     proc = subprocess.run([sys.executable, "-m", "reportlint", "--version"], capture_output=True, text=True)
     assert (proc.returncode, proc.stdout.strip()) == (0, "reportlint 0.1.0")
+
+
+def test_text_files_that_are_not_reports_are_skipped(capsys, reports, tmp_path):
+    """A README, notes, or reportlint's own HTML report beside the reports are not linted as reports."""
+    (tmp_path / "README.md").write_text("# 年报仓库\n\n本仓库存放各单位的文档。\n\n| 单位 | 负责人 |\n|---|---|\n| 办公室 | 张三 |\n",
+                                        encoding="utf-8")
+    (tmp_path / "requirements.txt").write_text("python-docx>=1.1\n", encoding="utf-8")
+    html = tmp_path / "report.html"
+    assert run(capsys, "check", "--format", "html", "--output", str(html), str(reports))[0] == 1
+    assert "信息公开" in html.read_text(encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path))
+    assert (code, out, err) == (0, "未发现问题；共检查 3 个文件，3 个不是年度报告已跳过。\n", "")
+
+
+def test_help_in_chinese_by_default_and_english_on_request(capsys, monkeypatch):
+    monkeypatch.delenv("REPORTLINT_LANG", raising=False)
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    assert "  --quiet, -q           只输出问题（不输出汇总）\n" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["check", "--lang", "en", "--help"])
+    assert "  --quiet, -q           print findings only (no summary)\n" in capsys.readouterr().out

@@ -6,6 +6,8 @@ import pytest
 
 from report_builder import SECTION_HEADINGS, T3_COLUMNS, T3_ROWS, ReportSpec, build_report, t3_texts
 from reportlint.cli import main
+from reportlint.normalize import norm
+from shared_data import SEEDS, SHARED
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +82,38 @@ def test_dump_of_unreadable_file_is_one_line_and_exit_2(capsys, tmp_path, report
     assert code == 2
     assert err == f"{bad}: 错误: 不是有效的 .docx 文件（不是 ZIP 包，文件可能已损坏或被截断）\n"
     assert [d["path"] for d in json.loads(out)] == [str(report)]
+
+
+# -- the real reports: table 三 as `reportlint dump --format json` shows it ------------------------------------
+
+WILD = SHARED / "corpus" / "reports-wild"
+REAL = sorted(SEEDS.glob("*.txt")) + [WILD / "KIROGOVCOMPARE" / "hzq2023_working.pdf",
+                                      WILD / "KIROGOVCOMPARE" / "hzq2024_working.pdf",
+                                      WILD / "govnianbao" / "szfgs2024.pdf"]
+# The two 洪泽 PDFs print （六）其他处理 as one row (the 2019 layout): 23 rows are all the document has.
+ROWS = {"hzq2023_working.pdf": 23, "hzq2024_working.pdf": 23}
+LEAVES = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_table_three_of_real_reports_is_fully_labelled(capsys, path):
+    if not path.is_file():
+        pytest.skip(f"shared data not available: {path}")
+    if path.suffix == ".pdf":
+        pytest.importorskip("pdfplumber", reason="the pdf extra is not installed")
+    code, out, err = run(capsys, "dump", "--format", "json", str(path))
+    assert (code, err) == (0, "")
+    t3 = next(t for t in json.loads(out)["tables"] if t.get("identified_as") == "t3")
+    rows = t3["data_rows"]
+    assert len(rows) == ROWS.get(path.name, 25)
+    for row in rows:
+        assert [c["column"][-1].replace(" ", "") for c in row["cells"]] == LEAVES, row["label"]
+        assert all(c["value"].strip().isdigit() for c in row["cells"]), row
+        assert row["label"] and row["label"][-1]
+    labels = [r["label"][-1] for r in rows]
+    assert labels[0].endswith("本年新收政府信息公开申请数量") and labels[-1].endswith("结转下年度继续办理")
+    wanted = [norm("（三）不予公开"), norm("1.属于国家秘密")]  # written "(三) 不予公开" in some exports
+    assert any([norm(x) for x in r["label"][-2:]] == wanted for r in rows), labels
+    natural = rows[0]["cells"][0]["column"]
+    assert natural[0] == "申请人情况" and natural[-1] == "自然人"
+    assert [norm(x) for x in rows[0]["cells"][1]["column"][-2:]] == ["法人或其他组织", "商业企业"]

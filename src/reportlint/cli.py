@@ -24,38 +24,70 @@ class _Parser(argparse.ArgumentParser):
 FORMATS = ["text", "concise", "json", "sarif", "github", "junit", "html"]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="reportlint", description="政府信息公开工作年度报告合规检查 (compliance linter for annual reports)")
+def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
+    """The argument parser, its help in Chinese or English."""
+
+    def t(zh: str, en: str) -> str:
+        return en if lang == "en" else zh
+
+    parser = _Parser(prog="reportlint", description=t("政府信息公开工作年度报告合规检查",
+                                                      "compliance linter for government information disclosure "
+                                                      "annual reports (政府信息公开工作年度报告)"))
     parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    check = sub.add_parser("check", help="lint report files or directories")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or directories (default .)")
-    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
-    check.add_argument("--output", "-o", metavar="FILE", help="write the output to FILE instead of standard output")
-    check.add_argument("--lang", choices=["zh", "en"], default=None, help="message language (default zh)")
-    check.add_argument("--rules", metavar="PACK.yaml", help="use this rule pack instead of the national pack")
+    def lang_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lang", choices=["zh", "en"], default=None,
+                       help=t("输出语言（默认 zh，或环境变量 REPORTLINT_LANG）",
+                              "language of the output (default zh, or $REPORTLINT_LANG)"))
+
+    check = sub.add_parser("check", help=t("检查报告文件或目录", "lint report files or directories"))
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                       help=t("文件或目录（默认当前目录）", "files or directories (default .)"))
+    check.add_argument("--format", choices=FORMATS, default="text", help=t("输出格式（默认 text）", "output format (default text)"))
+    check.add_argument("--output", "-o", metavar="FILE",
+                       help=t("把结果写入 FILE 而不是标准输出", "write the output to FILE instead of standard output"))
+    lang_option(check)
+    check.add_argument("--rules", metavar="PACK.yaml",
+                       help=t("使用此规则包代替全国规则包", "use this rule pack instead of the national pack"))
     check.add_argument("--fail-on", choices=["error", "warning"], default="error",
-                       help="lowest severity that makes the exit code 1 (default error)")
-    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
-    check.add_argument("--quiet", "-q", action="store_true", help="print findings only (no summary)")
+                       help=t("达到此级别的问题使退出码为 1（默认 error）",
+                              "lowest severity that makes the exit code 1 (default error)"))
+    check.add_argument("--statistics", action="store_true",
+                       help=t("按规则统计问题数", "print the number of findings per rule"))
+    check.add_argument("--quiet", "-q", action="store_true",
+                       help=t("只输出问题（不输出汇总）", "print findings only (no summary)"))
 
-    dump = sub.add_parser("dump", help="show what the linter sees in a report: section tree and labelled tables")
-    dump.add_argument("paths", nargs="+", metavar="FILE", help="report files")
-    dump.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
-    dump.add_argument("--lang", choices=["zh", "en"], default=None, help="language of the text output (default zh)")
-    dump.add_argument("--rules", metavar="PACK.yaml", help="identify tables with this rule pack")
+    dump = sub.add_parser("dump", help=t("显示检查器读到的内容：章节结构和带标签的表格",
+                                         "show what the linter sees in a report: section tree and labelled tables"))
+    dump.add_argument("paths", nargs="+", metavar="FILE", help=t("报告文件", "report files"))
+    dump.add_argument("--format", choices=["text", "json"], default="text",
+                      help=t("输出格式（默认 text）", "output format (default text)"))
+    lang_option(dump)
+    dump.add_argument("--rules", metavar="PACK.yaml", help=t("用此规则包识别表格", "identify tables with this rule pack"))
 
-    explain = sub.add_parser("explain", help="show a rule's documentation")
+    explain = sub.add_parser("explain", help=t("显示规则说明", "show a rule's documentation"))
     explain.add_argument("rule", metavar="RULE-ID")
-    explain.add_argument("--lang", choices=["zh", "en"], default=None, help="language (default zh)")
-    explain.add_argument("--rules", metavar="PACK.yaml", help="explain a rule of this pack")
+    lang_option(explain)
+    explain.add_argument("--rules", metavar="PACK.yaml", help=t("说明此规则包中的规则", "explain a rule of this pack"))
 
-    rules = sub.add_parser("rules", help="list every rule with its pack, kind, severity and whether it is enabled")
-    rules.add_argument("--lang", choices=["zh", "en"], default=None, help="language (default zh)")
-    rules.add_argument("--rules", metavar="PACK.yaml", help="list the rules of this pack")
-    rules.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    rules = sub.add_parser("rules", help=t("列出全部规则及其规则包、类型、级别和是否启用",
+                                           "list every rule with its pack, kind, severity and whether it is enabled"))
+    lang_option(rules)
+    rules.add_argument("--rules", metavar="PACK.yaml", help=t("列出此规则包的规则", "list the rules of this pack"))
+    rules.add_argument("--format", choices=["text", "json"], default="text",
+                       help=t("输出格式（默认 text）", "output format (default text)"))
     return parser
+
+
+def _argv_lang(argv: list[str]) -> str:
+    """The language asked for, read before parsing so that --help itself is in that language."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "zh"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1] == "en" else "zh"
+    return "en" if os.environ.get("REPORTLINT_LANG", "").lower().startswith("en") else "zh"
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -76,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_argv_lang(argv))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

@@ -18,6 +18,7 @@ from .docx import read_docx
 from .html import read_html
 from .markdown import read_markdown
 from .pdf import read_pdf  # imports pdfplumber only when a PDF is read
+from .text import read_text
 
 __all__ = ["MAX_BYTES", "READERS", "SUFFIXES", "load_document"]
 
@@ -29,6 +30,7 @@ READERS: dict[str, Reader] = {
     ".docm": read_docx,
     ".dotx": read_docx,
     ".dotm": read_docx,
+    ".txt": read_text,
     ".md": read_markdown,
     ".markdown": read_markdown,
     ".html": read_html,

@@ -1,0 +1,78 @@
+"""The README's CI snippets are real: their YAML parses and every `reportlint` command in them runs as written."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from ruamel.yaml import YAML
+
+from report_builder import ReportSpec, build_report
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
+
+
+def snippet(marker: str) -> dict:
+    """The ```yaml block of the README whose first line is the comment ``# <marker>``."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for block in re.findall(r"```yaml\n(.*?)```", text, re.S):
+        if block.startswith(f"# {marker}\n"):
+            return YAML(typ="safe").load(block)
+    raise AssertionError(f"README has no yaml block for {marker}")
+
+
+@pytest.fixture
+def repo(tmp_path):
+    build_report(tmp_path / "reports" / "2023年报.docx")
+    build_report(tmp_path / "reports" / "乡镇" / "bad.docx", ReportSpec(period=None))
+    return tmp_path
+
+
+def shell(command: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run a snippet line with this interpreter's `reportlint` first on PATH, as a CI job would."""
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    return subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def commands(lines: list[str]) -> list[str]:
+    return [line for line in lines if line.startswith("reportlint ")]
+
+
+def test_github_actions_workflow(repo):
+    workflow = snippet(".github/workflows/reportlint.yml")
+    steps = workflow["jobs"]["reports"]["steps"]
+    runs = commands([s["run"] for s in steps if "run" in s])
+    assert len(runs) == 2
+    upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif"))
+    assert workflow["permissions"]["security-events"] == "write"
+
+    sarif_run, github_run = (shell(cmd, repo) for cmd in runs)
+    assert sarif_run.returncode == 0, sarif_run.stderr  # `|| true`: the upload step must still run
+    sarif = json.loads((repo / upload["with"]["sarif_file"]).read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(sarif)
+    results = sarif["runs"][0]["results"]
+    assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in results] == [
+        ("statistics-period", "reports/%E4%B9%A1%E9%95%87/bad.docx")
+    ]
+
+    assert github_run.returncode == 1  # the job fails on an error finding, after annotating the pull request
+    assert github_run.stdout.startswith("::error file=reports/乡镇/bad.docx,line=1,title=statistics-period::")
+
+
+def test_gitlab_ci_job(repo):
+    job = snippet(".gitlab-ci.yml")["reportlint"]
+    runs = commands(job["script"])
+    assert len(runs) == 1
+    proc = shell(runs[0], repo)
+    assert proc.returncode == 1, proc.stderr
+    junitparser = pytest.importorskip("junitparser")
+    xml = junitparser.JUnitXml.fromfile(str(repo / job["artifacts"]["reports"]["junit"]))
+    cases = [(suite.name, case.name, [r.type for r in case.result]) for suite in xml for case in suite]
+    failing = [c for c in cases if c[2]]
+    assert failing == [("reports/乡镇/bad.docx", "statistics-period", ["error"])]
+    assert len(cases) == 2 * 11  # every rule of the national pack, for both files
