@@ -173,3 +173,14 @@ def test_help_in_chinese_by_default_and_english_on_request(capsys, monkeypatch):
     with pytest.raises(SystemExit):
         main(["check", "--lang", "en", "--help"])
     assert "  --quiet, -q           print findings only (no summary)\n" in capsys.readouterr().out
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(capsys, reports, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    _code, out, _err = run(capsys, "check", str(reports / "sub" / "bad.docx"))
+    assert f"\033[1m{reports / 'sub' / 'bad.docx'}\033[0m" in out and "  全文  \033[31merror\033[0m  " in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\033[" not in run(capsys, "check", str(reports / "sub" / "bad.docx"))[1]
+    monkeypatch.delenv("NO_COLOR")
+    assert "\033[" not in run(capsys, "check", "--format", "concise", str(reports / "sub" / "bad.docx"))[1]
