@@ -84,7 +84,7 @@ TABLES = "pack: x\ntables:\n  t3: {name: 表三, locate: [自然人]}\n"
         ),
         (
             "pack: x\nrules:\n  - {id: a, kind: statistics_period}\n  - {id: a, kind: statistics_period}\n",
-            ":4:1: ",
+            ":4:5: ",
             "规则 id 'a' 重复（第 3 行已定义）",
             "duplicate rule id 'a' (first defined on line 3)",
         ),

@@ -1,4 +1,5 @@
-"""Load a rule pack: ruamel.yaml (keeps line/column) → JSON Schema → typed, compiled pack."""
+"""Load a rule pack: ruamel.yaml (keeps line/column) → JSON Schema per layer → ``extends`` merged (layers.py) →
+each effective rule checked against the schema again → typed, compiled pack."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ..errors import ConfigError
+from .layers import Layering, Merged, Origin, RuleLayered, shipped_names
+from .yamlio import column_in_scalar, position
 
 DEFAULT_PACK = "national-2021"
 
@@ -46,6 +47,7 @@ class Rule:
     spec: dict[str, Any]
     source: str  # file:line where the rule is defined
     compiled: Any = None
+    origins: dict[str, str] = field(default_factory=dict)  # setting -> file:line of the layer that set it
 
 
 @dataclass
@@ -57,6 +59,7 @@ class Pack:
     tables: dict[str, TableDef] = field(default_factory=dict)
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (variant, canonical)
     rules: list[Rule] = field(default_factory=list)
+    layers: list[str] = field(default_factory=list)  # the pack files merged into this one, parents first
 
 
 @lru_cache(maxsize=1)
@@ -67,72 +70,20 @@ def schema() -> dict[str, Any]:
 
 def builtin_pack_path(name: str = DEFAULT_PACK) -> Path:
     """Path of a pack shipped inside the package (rules/ in the source tree)."""
-    ref = resources.files("reportlint.packs").joinpath(f"{name}.yaml")
-    return Path(str(ref))
+    return shipped_names().get(name) or Path(str(resources.files("reportlint.packs").joinpath(f"{name}.yaml")))
 
 
 def builtin_pack_names() -> list[str]:
-    folder = resources.files("reportlint.packs")
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return sorted(shipped_names())
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    return yaml
-
-
-def read_yaml(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(str(path), "规则文件不存在", message_en="rule file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"无法读取规则文件：{exc}", message_en=f"cannot read the rule file: {exc}") from None
-    try:
-        return _yaml().load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "").strip()
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        raise ConfigError(str(path), f"YAML 语法错误：{problem}", line, col,
-                          message_en=f"YAML syntax error: {problem}") from None
-    except YAMLError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ConfigError(str(path), f"YAML 语法错误：{first}", message_en=f"YAML syntax error: {first}") from None
-
-
-def position(data: Any, path: list[Any], at_key: bool = False) -> tuple[int | None, int | None]:
-    """1-based line/column of the node at ``path`` in ruamel round-trip data (nearest known ancestor).
-
-    With ``at_key`` the last element of ``path`` is located at its key rather than its value."""
-    node = data
-    line = col = None
-    for n, key in enumerate(path):
-        lc = getattr(node, "lc", None)
-        try:
-            if lc is not None:
-                if isinstance(key, int):
-                    ln, cl = lc.item(key)
-                else:
-                    last_key = at_key and n == len(path) - 1
-                    ln, cl = lc.value(key) if _is_scalar(node[key]) and not last_key else lc.key(key)
-                line, col = ln + 1, cl + 1
-            node = node[key]
-        except (KeyError, IndexError, TypeError, AttributeError):
-            break
-    if line is None and getattr(data, "lc", None) is not None:
-        line, col = data.lc.line + 1, data.lc.col + 1
-    return line, col
-
-
-def _is_scalar(value: Any) -> bool:
-    return not isinstance(value, dict | list)
-
-
-def _schema_errors(path: Path, data: Any) -> list[ConfigError]:
-    validator = jsonschema.Draft202012Validator(schema())
+def _schema_errors(path: Path, data: Any, node: dict[str, Any] | None = None,
+                   locate=None, prefix: list[Any] | None = None) -> list[ConfigError]:
+    """Schema errors of ``data``, each located. ``node`` validates against a part of the schema (a merged rule
+    against ``#/$defs/rule``); ``locate(where)`` then maps a path inside ``data`` to (file, line, col)."""
+    full = schema()
+    validator = jsonschema.Draft202012Validator(
+        {**node, "$defs": full["$defs"]} if node is not None else full)
     errors: list[ConfigError] = []
     raw = list(validator.iter_errors(data))
     paths = [tuple(e.absolute_path) for e in raw]
@@ -157,84 +108,88 @@ def _schema_errors(path: Path, data: Any) -> list[ConfigError]:
             best = jsonschema.exceptions.best_match(err.context)
             where = list(best.absolute_path)
             message = best.message
-        line, col = position(data, where, at_key)
-        dotted = ".".join(str(p) for p in where) or "(top level)"
-        errors.append(ConfigError(str(path), f"不符合规则包格式：{dotted}: {message}", line, col,
+        file = str(path)
+        if locate is not None:
+            file, line, col = locate(where, at_key)
+        else:
+            line, col = position(data, where, at_key)
+        dotted = ".".join(str(p) for p in [*(prefix or []), *where]) or "(top level)"
+        errors.append(ConfigError(file, f"不符合规则包格式：{dotted}: {message}", line, col,
                                   message_en=f"does not match the rule pack schema: {dotted}: {message}"))
     return errors
 
 
-def load_pack(path: str | Path) -> Pack:
-    """Load and validate one pack file. Raises ConfigError (the first problem, located)."""
-    path = Path(path)
-    data = read_yaml(path)
-    if data is None:
-        raise ConfigError(str(path), "规则文件为空", message_en="the rule file is empty")
+def _validate_layer(path: Path, data: Any) -> None:
     errors = _schema_errors(path, data)
     if errors:
         raise errors[0]
-    pack = Pack(name=str(data["pack"]), path=str(path), description=str(data.get("description", "")))
-    for canonical, variants in (data.get("aliases") or {}).items():
+
+
+def load_pack(path: str | Path, extra: tuple[Path, Any] | None = None) -> Pack:
+    """Load a pack file with everything it extends. ``extra`` is one more layer on top, as (file, data) whose
+    ``rules`` follow pack syntax (a repository config's local rules). Raises ConfigError (the first problem,
+    located at the layer that wrote it)."""
+    layering = Layering(_validate_layer)
+    merged = layering.load(Path(path))
+    if extra is not None:
+        layering.apply(merged, extra[1], str(extra[0]))
+    return compile_pack(merged, str(path))
+
+
+def compile_pack(merged: Merged, path: str) -> Pack:
+    pack = Pack(name=merged.pack, path=path, description=merged.description, layers=list(merged.files))
+    for canonical, variants in merged.aliases.items():
         for variant in variants:
-            pack.aliases.append((str(variant), str(canonical)))
-    for sec in data.get("sections") or []:
-        pack.sections.append(SectionDef(str(sec["id"]), str(sec["title"]), [str(a) for a in sec.get("aliases", [])],
+            pack.aliases.append((variant, canonical))
+    for sid, (sec, _origin) in merged.sections.items():
+        pack.sections.append(SectionDef(sid, str(sec["title"]), [str(a) for a in sec.get("aliases", [])],
                                         [str(v) for v in sec.get("variants", [])]))
-    for tid, tdef in (data.get("tables") or {}).items():
+    for tid, (tdef, _origin) in merged.tables.items():
         locate = [str(x) for x in tdef["locate"]]
-        pack.tables[str(tid)] = TableDef(
-            id=str(tid), name=str(tdef["name"]), name_en=str(tdef.get("name_en", tid)),
+        pack.tables[tid] = TableDef(
+            id=tid, name=str(tdef["name"]), name_en=str(tdef.get("name_en", tid)),
             title=str(tdef.get("title", "")), locate=locate,
             min_match=int(tdef.get("min_match", max(1, (len(locate) + 1) // 2))),
             decimal_columns=[str(x) for x in tdef.get("decimal_columns", [])],
             groups=[str(x) for x in tdef.get("groups", [])],
         )
-    seen: dict[str, int] = {}
     from ..checks import KINDS  # the registry of rule kinds
 
-    for i, spec in enumerate(data["rules"]):
-        line, _ = position(data, ["rules", i])
-        rid = str(spec["id"])
-        if rid in seen:
-            raise ConfigError(str(path), f"规则 id {rid!r} 重复（第 {seen[rid]} 行已定义）", line, 1,
-                              message_en=f"duplicate rule id {rid!r} (first defined on line {seen[rid]})")
-        seen[rid] = line or 0
-        plain = _plain(spec)
-        rule = Rule(rid, str(spec["kind"]), str(spec.get("severity", "error")), plain, f"{path}:{line}")
+    for layered in merged.rules.values():
+        _check_merged_rule(layered)
+        spec = layered.spec
+        defined = layered.defined
+        rule = Rule(layered.id, str(spec["kind"]), str(spec.get("severity", "error")), spec,
+                    defined.text() if defined else path,
+                    origins={k: o.text() for k, o in layered.origins.items()})
         try:
             rule.compiled = KINDS[rule.kind].compile(rule, pack)
         except ValueError as exc:
             key = getattr(exc, "key", None)
-            where = ["rules", i] + ([key] if key else [])
-            if key and getattr(exc, "index", None) is not None:
-                where.append(exc.index)
-            ln, cl = position(data, where)
+            origin = layered.origins.get(key) if key else None
+            origin = origin or defined
+            more = [exc.index] if key and getattr(exc, "index", None) is not None else []
+            ln, cl = origin.locate(*more) if origin else (None, None)
             offset = getattr(exc, "offset", None)
+            file = origin.file if origin else path
             if offset is not None and ln is not None and cl is not None:
-                cl = _column_in_scalar(path, ln, cl, offset)
-            raise ConfigError(str(path), f"规则 {rid}：{exc}", ln, cl, message_en=f"rule {rid}: {exc}") from None
+                cl = column_in_scalar(Path(file), ln, cl, offset)
+            raise ConfigError(file, f"规则 {rule.id}：{exc}", ln, cl, message_en=f"rule {rule.id}: {exc}") from None
         pack.rules.append(rule)
     return pack
 
 
-def _column_in_scalar(path: Path, line: int, col: int, offset: int) -> int:
-    """Column of character ``offset`` of a scalar that starts at line:col (quoted or plain; block scalars
-    start on the next line, so they keep the indicator's column)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig").splitlines()[line - 1]
-    except (OSError, IndexError, UnicodeDecodeError):
-        return col
-    first = text[col - 1:col]
-    if first in ("'", '"'):
-        return col + 1 + offset
-    if first in (">", "|"):
-        return col
-    return col + offset
+def _check_merged_rule(layered: RuleLayered) -> None:
+    """An effective rule (after overrides) must match the schema; errors point at the layer that wrote the key."""
 
+    def locate(where: list[Any], at_key: bool) -> tuple[str, int | None, int | None]:
+        origin: Origin | None = layered.origins.get(str(where[0])) if where else None
+        origin = origin or layered.defined
+        if origin is None:
+            return "", None, None
+        line, col = origin.locate(*where[1:], at_key=at_key)
+        return origin.file, line, col
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
+    errors = _schema_errors(Path(""), layered.spec, {"$ref": "#/$defs/rule"}, locate, ["rules", layered.id])
+    if errors:
+        raise errors[0]
