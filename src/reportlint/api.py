@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .checks import KINDS
 from .checks.base import Context
-from .errors import CheckError, InputError, ReportlintError
+from .config import Resolver, is_rule_ignored
+from .errors import CheckError, ConfigError, InputError, ReportlintError
 from .findings import Finding
 from .model import Document
 from .normalize import norm
@@ -96,20 +97,50 @@ def rule_infos(pack: Pack) -> list[RuleInfo]:
 
 
 def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
-               progress: Callable[[str], None] | None = None) -> Report:
-    """Lint files and directories. Tables with findings are kept as snapshots for the formatters; nothing else
-    of a document outlives its own linting. ``progress`` is called after each file."""
-    pack = pack or default_pack()
-    report = Report(rules=rule_infos(pack), lang=lang)
+               progress: Callable[[str], None] | None = None, resolver: Resolver | None = None) -> Report:
+    """Lint files and directories. Each file gets the pack its ``.reportlint.yaml`` chooses (``resolver``; by
+    default configurations are discovered), unless ``pack`` is given for all. Tables with findings are kept as
+    snapshots for the formatters; nothing else of a document outlives its own linting. ``progress`` is called
+    after each file."""
+    report = Report(lang=lang)
+    resolver = resolver or Resolver()
+    known_rules: set[str] = set()
+    broken: set[int] = set()  # configuration errors already reported
+    if pack is not None:
+        _add_rules(report, pack, known_rules)
     for path in collect(paths):
+        if pack is not None:
+            use, ignores = pack, []
+        else:
+            try:
+                resolution = resolver.resolve(path)
+            except ConfigError as exc:
+                if id(exc) not in broken:
+                    broken.add(id(exc))
+                    report.errors.append(exc)
+                report.paths.append(path)
+                continue
+            if resolution.excluded:
+                continue
+            use, ignores = resolution.pack, resolution.ignores
+            _add_rules(report, use, known_rules)
         report.paths.append(path)
-        _lint_one(path, pack, report)
+        _lint_one(path, use, report, ignores)
         if progress is not None:
             progress(path)
+    if not report.rules:
+        _add_rules(report, default_pack(), known_rules)
     return report
 
 
-def _lint_one(path: str, pack: Pack, report: Report) -> None:
+def _add_rules(report: Report, pack: Pack, known: set[str]) -> None:
+    for info in rule_infos(pack):
+        if info.id not in known:
+            known.add(info.id)
+            report.rules.append(info)
+
+
+def _lint_one(path: str, pack: Pack, report: Report, ignores: list[str]) -> None:
     try:
         doc = load_document(path)
     except InputError as exc:
@@ -120,6 +151,8 @@ def _lint_one(path: str, pack: Pack, report: Report) -> None:
         report.skipped.append(path)
         return
     findings = lint_document(doc, pack, report.errors)
+    if ignores:
+        findings = [f for f in findings if not is_rule_ignored(f.rule, ignores)]
     report.findings.extend(findings)
     wanted = {f.location.table for f in findings if f.location.table is not None}
     if wanted:

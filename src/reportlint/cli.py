@@ -36,6 +36,11 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+    def config_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--config", metavar="FILE",
+                       help=t("使用此配置文件（默认：从每个文件所在目录向上查找 .reportlint.yaml）",
+                              "use this configuration (default: .reportlint.yaml found upwards from each file)"))
+
     def lang_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--lang", choices=["zh", "en"], default=None,
                        help=t("输出语言（默认 zh，或环境变量 REPORTLINT_LANG）",
@@ -49,7 +54,9 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                        help=t("把结果写入 FILE 而不是标准输出", "write the output to FILE instead of standard output"))
     lang_option(check)
     check.add_argument("--rules", metavar="PACK.yaml",
-                       help=t("使用此规则包代替全国规则包", "use this rule pack instead of the national pack"))
+                       help=t("使用此规则包（代替配置文件选择的规则包）",
+                              "use this rule pack (instead of the one the configuration chooses)"))
+    config_option(check)
     check.add_argument("--fail-on", choices=["error", "warning"], default="error",
                        help=t("达到此级别的问题使退出码为 1（默认 error）",
                               "lowest severity that makes the exit code 1 (default error)"))
@@ -65,11 +72,13 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                       help=t("输出格式（默认 text）", "output format (default text)"))
     lang_option(dump)
     dump.add_argument("--rules", metavar="PACK.yaml", help=t("用此规则包识别表格", "identify tables with this rule pack"))
+    config_option(dump)
 
     explain = sub.add_parser("explain", help=t("显示规则说明", "show a rule's documentation"))
     explain.add_argument("rule", metavar="RULE-ID")
     lang_option(explain)
     explain.add_argument("--rules", metavar="PACK.yaml", help=t("说明此规则包中的规则", "explain a rule of this pack"))
+    config_option(explain)
 
     rules = sub.add_parser("rules", help=t("列出全部规则及其规则包、类型、级别和是否启用",
                                            "list every rule with its pack, kind, severity and whether it is enabled"))
@@ -77,6 +86,20 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     rules.add_argument("--rules", metavar="PACK.yaml", help=t("列出此规则包的规则", "list the rules of this pack"))
     rules.add_argument("--format", choices=["text", "json"], default="text",
                        help=t("输出格式（默认 text）", "output format (default text)"))
+    config_option(rules)
+
+    config = sub.add_parser("config", help=t("查看配置", "inspect the configuration"))
+    config_sub = config.add_subparsers(dest="config_command", metavar="ACTION", parser_class=_Parser, required=True)
+    show = config_sub.add_parser("show", help=t("显示某路径适用的全部规则，以及每项设置来自哪个文件哪一行",
+                                                "show the effective rules for a path and, for every setting, the "
+                                                "file and line of the layer that set it"))
+    show.add_argument("path", nargs="?", default=".", metavar="PATH", help=t("文件或目录（默认当前目录）",
+                                                                            "file or folder (default .)"))
+    show.add_argument("--format", choices=["text", "json"], default="text",
+                      help=t("输出格式（默认 text）", "output format (default text)"))
+    show.add_argument("--rules", metavar="PACK.yaml", help=t("使用此规则包", "use this rule pack"))
+    config_option(show)
+    lang_option(show)
     return parser
 
 
@@ -114,18 +137,36 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    commands = {"check": _check, "dump": _dump, "explain": _explain, "rules": _rules}
+    commands = {"check": _check, "dump": _dump, "explain": _explain, "rules": _rules, "config": _config}
     try:
         return commands[args.command](args)
     except KeyboardInterrupt:
         return 130
 
 
-def _load_pack(args: argparse.Namespace, lang: str):
-    from .pack import builtin_pack_path, load_pack
+def _resolver(args: argparse.Namespace, lang: str):
+    """The per-file pack resolver; an explicit --config or --rules that is broken stops the run (exit 2)."""
+    from .config import Config, Resolver
+    from .pack import load_pack
 
     try:
-        return load_pack(args.rules or builtin_pack_path())
+        if getattr(args, "config", None):
+            Config.load(args.config)
+        if args.rules:
+            load_pack(args.rules)
+    except ReportlintError as exc:
+        _write(sys.stderr, exc.render(lang) + "\n")
+        return None
+    return Resolver(getattr(args, "config", None), args.rules)
+
+
+def _load_pack(args: argparse.Namespace, lang: str, where: str = "."):
+    """The effective pack for ``where`` (a file or folder): its configuration's choice, or --rules."""
+    resolver = _resolver(args, lang)
+    if resolver is None:
+        return None
+    try:
+        return resolver.resolve(where, honour_exclude=False).pack
     except ReportlintError as exc:
         _write(sys.stderr, exc.render(lang) + "\n")
         return None
@@ -140,13 +181,13 @@ def _check(args: argparse.Namespace) -> int:
     if args.statistics and args.format not in ("text", "json"):
         _write(sys.stderr, f"reportlint: error: --statistics works with --format text or json, not {args.format}\n")
         return EXIT_ERROR
-    pack = _load_pack(args, lang)
-    if pack is None:
+    resolver = _resolver(args, lang)
+    if resolver is None:
         return EXIT_ERROR
     paths = list(collect(args.paths))
     show_progress = args.output is not None or args.format in ("text", "concise")
     with bar(len(paths) if show_progress else 0, "reportlint") as advance:
-        report = lint_paths(paths, pack, lang, progress=advance)
+        report = lint_paths(paths, lang=lang, progress=advance, resolver=resolver)
     report.quiet = args.quiet
     out_stream = sys.stdout
     report.color = (args.output is None and args.format == "text" and not os.environ.get("NO_COLOR")
@@ -229,20 +270,20 @@ def _dump(args: argparse.Namespace) -> int:
     import json
 
     from .checks.base import Labels, locate_tables
-    from .errors import InputError
     from .output import dump
     from .readers import load_document
 
     lang = _lang(args)
-    pack = _load_pack(args, lang)
-    if pack is None:
+    resolver = _resolver(args, lang)
+    if resolver is None:
         return EXIT_ERROR
     status = EXIT_OK
     dumped = []
     for path in args.paths:
         try:
+            pack = resolver.resolve(path, honour_exclude=False).pack
             doc = load_document(path)
-        except InputError as exc:
+        except ReportlintError as exc:
             _write(sys.stderr, exc.render(lang) + "\n")
             status = EXIT_ERROR
             continue
@@ -261,6 +302,23 @@ def _dump(args: argparse.Namespace) -> int:
         value = dumped[0] if len(args.paths) == 1 and dumped else dumped
         _write(sys.stdout, json.dumps(value, ensure_ascii=False, indent=2) + "\n")
     return status
+
+
+def _config(args: argparse.Namespace) -> int:
+    from .output.config_show import render
+
+    lang = _lang(args)
+    resolver = _resolver(args, lang)
+    if resolver is None:
+        return EXIT_ERROR
+    try:
+        resolution = resolver.resolve(args.path, honour_exclude=False)
+        excluded = resolution.config is not None and resolution.config.excluded(args.path)
+    except ReportlintError as exc:
+        _write(sys.stderr, exc.render(lang) + "\n")
+        return EXIT_ERROR
+    _write(sys.stdout, render(args.path, resolution, excluded, lang, args.format))
+    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,69 @@
+"""``reportlint config show [PATH]``: the effective rules for a path and, for every setting, the file and line of
+the layer that set it (pack, province pack, repository configuration)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+_SKIP = ("id", "help")  # shown by `explain`, too long here
+
+_T = {
+    "zh": {"path": "路径", "config": "配置文件", "none": "（无）", "pack": "规则包", "chosen": "选择于",
+           "layers": "层次", "excluded": "排除", "yes": "是", "no": "否", "ignored": "不报告的规则", "rules": "规则",
+           "on": "启用", "off": "停用", "default": "（默认）"},
+    "en": {"path": "path", "config": "configuration", "none": "(none)", "pack": "pack", "chosen": "chosen at",
+           "layers": "layers", "excluded": "excluded", "yes": "yes", "no": "no", "ignored": "ignored rules",
+           "rules": "rules", "on": "enabled", "off": "disabled", "default": "(default)"},
+}
+
+
+def to_dict(path: str, resolution: Any, excluded: bool) -> dict[str, Any]:
+    pack = resolution.pack
+    rules = []
+    for rule in pack.rules:
+        settings = {}
+        for key, value in rule.spec.items():
+            if key in _SKIP:
+                continue
+            settings[key] = {"value": value, "from": rule.origins.get(key)}
+        if "severity" not in settings:
+            settings["severity"] = {"value": rule.severity, "from": None}
+        rules.append({"id": rule.id, "kind": rule.kind, "severity": rule.severity,
+                      "enabled": rule.severity != "off", "source": rule.source, "settings": settings})
+    return {
+        "path": path,
+        "config": str(resolution.config.path) if resolution.config else None,
+        "pack": pack.name,
+        "chosen_at": resolution.chosen_at,
+        "layers": pack.layers,
+        "excluded": excluded,
+        "ignored_rules": resolution.ignores,
+        "rules": rules,
+    }
+
+
+def render(path: str, resolution: Any, excluded: bool, lang: str = "zh", fmt: str = "text") -> str:
+    data = to_dict(path, resolution, excluded)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    t = _T["en" if lang == "en" else "zh"]
+    out = [
+        f"{t['path']}: {path}",
+        f"{t['config']}: {data['config'] or t['none']}",
+        f"{t['pack']}: {data['pack']}  ({t['chosen']} {data['chosen_at']})",
+        f"{t['layers']}: " + " → ".join(data["layers"]),
+        f"{t['excluded']}: {t['yes'] if excluded else t['no']}",
+        f"{t['ignored']}: {', '.join(data['ignored_rules']) or t['none']}",
+        "",
+        f"{t['rules']}:",
+    ]
+    for rule in data["rules"]:
+        out.append(f"  {rule['id']}  {rule['kind']}  {rule['severity']}  {t['on'] if rule['enabled'] else t['off']}")
+        width = max(len(k) for k in rule["settings"])
+        for key, setting in rule["settings"].items():
+            value = json.dumps(setting["value"], ensure_ascii=False)
+            if len(value) > 70:
+                value = value[:69] + "…"
+            out.append(f"      {key.ljust(width)}  {value}  ← {setting['from'] or t['default']}")
+    return "\n".join(out) + "\n"
