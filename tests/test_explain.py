@@ -63,7 +63,7 @@ def test_explain_prints_header_help_and_kind_doc_in_chinese(capsys):
         "",
         "规则类型说明（table_arithmetic）",
         "",
-        *kind_doc("table_arithmetic").split("\n"),
+        *kind_doc("table_arithmetic", "zh").split("\n"),
         "",
     ]
 
@@ -90,7 +90,7 @@ EN_CONTACT = [
     "",
     "rule kind contact_info",
     "",
-    *kind_doc("contact_info").split("\n"),
+    *kind_doc("contact_info", "en").split("\n"),
     "",
 ]
 
@@ -265,3 +265,17 @@ def test_malformed_help_is_a_located_config_error(tmp_path, capsys, tail, where,
         2, "", f"{path}{where}不符合规则包格式：{message}\n")
     assert run(capsys, "explain", "--rules", str(path), "--lang", "en", "period") == (
         2, "", f"{path}{where}does not match the rule pack schema: {message}\n")
+
+
+def test_every_kind_is_documented_in_chinese_and_english(capsys):
+    from reportlint.checks import KINDS
+
+    for kind in KINDS:
+        zh, en = kind_doc(kind, "zh"), kind_doc(kind, "en")
+        assert zh.startswith(f"{kind} —— ") and re.search(r"[\u4e00-\u9fff]{8}", zh), kind
+        assert en.startswith(f"{kind} — ") and "What it does" in en and "作用" not in en, kind
+        assert {"作用", "依据", "示例"} <= set(re.findall(r"^(作用|依据|示例)$", zh, re.M)), kind
+    out = run(capsys, "explain", "blank-cell")[1]
+    assert "\n规则类型说明（no_blank_cells）\n\nno_blank_cells —— 统计表的每个数据格都填了数字。\n" in out
+    out = run(capsys, "explain", "--lang", "en", "blank-cell")[1]
+    assert "\nrule kind no_blank_cells\n\nno_blank_cells — every data cell of a statistical table holds a number.\n" in out

@@ -43,6 +43,40 @@ from .base import Context, SpecError, paragraph_location
 
 KIND = "contact_info"
 
+# The documentation above in Chinese, for `reportlint explain` (the default language).
+DOC_ZH = """\
+contact_info —— 报告写明联系方式，且电话、邮箱可用。
+
+作用
+    在正文中查找电话号码、电子邮箱和通讯地址。``require:`` 列出必须出现的种类（``phone``、``email``、
+    ``address``），每缺一种报告一条。``validate``（默认 true）时，检查“电话/联系方式/邮箱”之后给出的每个电话和邮箱：
+
+    * 固定电话：区号 0XX 或 0XXX，再加 7–8 位号码；中间可用“-”“—”“–”或空格，或把区号放在括号里——
+      ``0537-8928868``、``0537—8928868``、``(0537)8928868``；
+    * 手机：以 13–19 开头的 11 位数字；12345 等服务号码也接受；
+    * 缺少区号的本地号码（``8928868``）报告；
+    * 电子邮箱中不得有空格（``gk @example.gov.cn`` 报告）。
+
+依据
+    对报告有疑问的读者须能联系到机关；FORMAT.md 把联系方式列为通行做法，缺少区号的号码在外地无法拨通。
+
+示例
+    正确::
+
+        如对本报告有疑问，请与本局办公室联系（联系电话：0537-1234567；电子邮箱：gk@example.gov.cn）。
+
+    错误::
+
+        联系电话：8928868          → 电话号码「8928868」缺少区号
+        电子邮箱：gk @example.gov.cn → 电子邮箱「gk @example.gov.cn」中有空格
+
+    配置::
+
+        - id: contact-info
+          kind: contact_info
+          require: [phone]
+"""
+
 _DASH = r"\-—–－‐‑―"
 LANDLINE_RE = re.compile(rf"(?<![\d.])(?:\(0\d{{2,3}}\)|0\d{{2,3}})\s*[{_DASH}]?\s*\d{{7,8}}(?:\s*[{_DASH}]\s*\d{{1,5}})?(?![\d.])")
 MOBILE_RE = re.compile(r"(?<![\d.])1[3-9]\d{9}(?![\d.])")

@@ -37,6 +37,35 @@ from .base import Context, SpecError, table_location
 
 KIND = "no_blank_cells"
 
+# The documentation above in Chinese, for `reportlint explain` (the default language).
+DOC_ZH = """\
+no_blank_cells —— 统计表的每个数据格都填了数字。
+
+作用
+    读取 ``tables:`` 所列各表的每个数据格（合并单元格只算一次）。单元格须为非负整数件数，或在该表
+    ``decimal_columns`` 所列的列（本年收费金额（单位：万元））中为小数金额。空格、不换行空格、全角空格、换行和全角
+    数字都可容忍。空白、占位符“—”“-”“/”“无”以及其他任何文字都报告；这样的单元格绝不当作 0。表中 ``groups``
+    所列的分组行（（三）不予公开 …）在完全不带数字时可以留空。
+
+依据
+    表上印明“本表只填报数字，没有的数据项填“0”，不得空白或者填入其他内容”：空白或横线让人无法分辨是没有数据
+    还是漏填。
+
+示例
+    正确：``0``、``12``、``１２``、``12.5``（仅限万元列）。
+
+    错误::
+
+        （空白） → 表三 行「（一）予以公开」 列「自然人」为空，应填数字（没有的填 0）
+        —        → 填写了「—」，应填数字（没有的填 0）
+
+    配置::
+
+        - id: blank-cell
+          kind: no_blank_cells
+          tables: [t2, t3, t4]
+"""
+
 
 def compile(rule, pack):  # noqa: A001
     tables = list(rule.spec["tables"])

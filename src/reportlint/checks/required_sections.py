@@ -45,6 +45,39 @@ from .base import Context, SpecError, paragraph_location
 
 KIND = "required_sections"
 
+# The documentation above in Chinese, for `reportlint explain` (the default language).
+DOC_ZH = """\
+required_sections —— 报告具备格式规定的各个部分，顺序正确，标题规范。
+
+作用
+    在文档的标题中（一、/（一）/1. 编号或 Word 标题样式）查找规则包 ``sections:`` 列出的每个部分。标题文字在忽略
+    编号、空格、标点全角半角和末尾“表”字后，与该部分的 ``title``、某个 ``aliases``（静默接受）或某个
+    ``variants``（接受，但由 ``check: title`` 报告）相同，即视为找到。正文中单独一段、内容为不带编号的标题文字，也算。
+
+    ``check: presence`` 每缺一个部分报告一条；``check: order`` 报告出现在应排在它前面的部分之前的部分；
+    ``check: title`` 报告使用了变体标题的部分。``sections:`` 可把规则限定于部分 id。
+
+依据
+    条例第五十条和全国格式（国办公开办函〔2021〕30号）规定了六个部分；缺少“五、存在的主要问题及改进情况”是已发布
+    报告中最常见的缺陷。
+
+示例
+    正确::
+
+        一、总体情况 … 二、主动公开政府信息情况 … 六、其他需要报告的事项
+
+    错误（presence）::
+
+        一、总体情况 … 四、政府信息公开行政复议、行政诉讼情况 … 六、其他需要报告的事项
+        → 缺少第五部分「五、存在的主要问题及改进情况」
+
+    配置::
+
+        - id: required-sections
+          kind: required_sections
+          check: presence
+"""
+
 _CN = "一二三四五六七八九十"
 
 

@@ -40,6 +40,35 @@ from .base import Context, paragraph_location
 
 KIND = "statistics_period"
 
+# The documentation above in Chinese, for `reportlint explain` (the default language).
+DOC_ZH = """\
+statistics_period —— 报告写明统计期限，且为整个报告年度。
+
+作用
+    在正文中查找日期区间（自2023年1月1日起至2023年12月31日止、2023年1月1日至12月31日、
+    从2019年1月1日到12月31日止，数字可为半角或全角，可带空格），优先取点明期限的句子（含“统计”“期限”“时限”
+    “期间”或规则的 ``keywords``）。完全没有写明期限的报告一条；期限不是报告年度1月1日至12月31日的也报告。
+    报告年度取自标题（2023年…年度报告）；标题中没有年份时，只检查是否写明了期限。
+
+依据
+    三张统计表中的每个数字都只有在写明期限时才有意义；不写期限或照抄上年文字的报告无法比较、无法核查。
+
+示例
+    正确::
+
+        本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。
+
+    错误::
+
+        本报告统计期限为2023年1月1日至2023年6月30日。   → 统计期限未覆盖2023年1月1日至12月31日
+        （完全没有期限）                                 → 未找到统计期限
+
+    配置::
+
+        - id: statistics-period
+          kind: statistics_period
+"""
+
 DEFAULT_KEYWORDS = ("统计", "期限", "时限", "期间", "时段", "报告期")
 
 _RANGE_RE = re.compile(

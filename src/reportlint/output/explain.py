@@ -23,11 +23,16 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def kind_doc(kind: str) -> str:
+def kind_doc(kind: str, lang: str = "zh") -> str:
+    """The rule kind's documentation: its module's ``DOC_ZH`` in Chinese, its docstring in English (a kind
+    without a Chinese text falls back to the docstring)."""
     from ..checks import KINDS
 
     module = KINDS.get(kind)
-    return inspect.cleandoc(module.__doc__ or "") if module is not None else ""
+    if module is None:
+        return ""
+    text = getattr(module, "DOC_ZH", None) if lang != "en" else None
+    return inspect.cleandoc(text or module.__doc__ or "")
 
 
 def render_rule(info: RuleInfo, lang: str = "zh") -> str:
@@ -42,7 +47,7 @@ def render_rule(info: RuleInfo, lang: str = "zh") -> str:
     body = info.help_text(lang).split("\n", 1)
     if len(body) > 1:
         out += ["", body[1]]
-    doc = kind_doc(info.kind)
+    doc = kind_doc(info.kind, lang)
     if doc:
         out += ["", h["kind_doc"].format(kind=info.kind), "", doc]
     return "\n".join(out) + "\n"
