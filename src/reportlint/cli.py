@@ -62,6 +62,10 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                               "lowest severity that makes the exit code 1 (default error)"))
     check.add_argument("--statistics", action="store_true",
                        help=t("按规则统计问题数", "print the number of findings per rule"))
+    check.add_argument("--baseline", metavar="FILE",
+                       help=t("不报告基线文件中记录的问题", "hide the findings recorded in this baseline file"))
+    check.add_argument("--write-baseline", metavar="FILE",
+                       help=t("把当前的问题记入基线文件", "record the current findings in this baseline file"))
     check.add_argument("--quiet", "-q", action="store_true",
                        help=t("只输出问题（不输出汇总）", "print findings only (no summary)"))
 
@@ -184,11 +188,29 @@ def _check(args: argparse.Namespace) -> int:
     resolver = _resolver(args, lang)
     if resolver is None:
         return EXIT_ERROR
+    if args.baseline and args.write_baseline:
+        _write(sys.stderr, "reportlint: error: --baseline and --write-baseline exclude each other\n")
+        return EXIT_ERROR
+    recorded = None
+    if args.baseline:
+        from . import baseline
+
+        try:
+            recorded = baseline.load(args.baseline)
+        except ReportlintError as exc:
+            _write(sys.stderr, exc.render(lang) + "\n")
+            return EXIT_ERROR
     paths = list(collect(args.paths))
     show_progress = args.output is not None or args.format in ("text", "concise")
     with bar(len(paths) if show_progress else 0, "reportlint") as advance:
         report = lint_paths(paths, lang=lang, progress=advance, resolver=resolver)
     report.quiet = args.quiet
+    if args.write_baseline:
+        return _write_baseline(args.write_baseline, report, lang)
+    if recorded is not None:
+        base = os.path.dirname(os.path.abspath(args.baseline))
+        report.findings, report.baselined, report.stale_baseline = baseline.apply(
+            report.findings, recorded, base, report.paths)
     out_stream = sys.stdout
     report.color = (args.output is None and args.format == "text" and not os.environ.get("NO_COLOR")
                     and bool(getattr(out_stream, "isatty", lambda: False)()))
@@ -214,6 +236,21 @@ def _check(args: argparse.Namespace) -> int:
     if any(f.severity in failing for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _write_baseline(path: str, report, lang: str) -> int:
+    from . import baseline
+
+    try:
+        _write_file(path, baseline.render(report.findings, os.path.dirname(os.path.abspath(path))))
+    except OSError as exc:
+        _write(sys.stderr, f"{path}: error: cannot write the baseline: {exc.strerror or exc}\n")
+        return EXIT_ERROR
+    n = len(report.findings)
+    _write(sys.stdout, f"recorded {n} findings in {path}\n" if lang == "en" else f"已将 {n} 个问题记入基线 {path}\n")
+    for error in report.errors:
+        _write(sys.stderr, error.render(lang) + "\n")
+    return EXIT_ERROR if report.errors else EXIT_OK
 
 
 def _write_file(path: str, text: str) -> None:

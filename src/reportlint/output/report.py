@@ -60,6 +60,8 @@ class Report:
     lang: str = "zh"
     color: bool = False  # ANSI colour in text output (the CLI sets it for a terminal)
     quiet: bool = False  # findings only: no summary
+    baselined: int = 0  # findings hidden by --baseline
+    stale_baseline: int = 0  # baseline entries of checked files that match nothing any more
 
     def has_lines(self, path: str) -> bool:
         """True when the file's locations carry real line numbers (not .docx/.pdf)."""

@@ -60,6 +60,11 @@ def summary(report: Report) -> str:
             text += f", {unreadable} could not be read"
         if report.skipped:
             text += f", {len(report.skipped)} skipped (not a report)"
+        if report.baselined:
+            text += f"; {report.baselined} more in the baseline"
+        if report.stale_baseline:
+            text += (f"; {report.stale_baseline} baseline entries no longer match (update with "
+                     "--write-baseline)")
         return text + "."
     names = {"error": "错误", "warning": "警告", "info": "提示"}
     if report.findings:
@@ -72,6 +77,10 @@ def summary(report: Report) -> str:
         text += f"，{unreadable} 个无法读取"
     if report.skipped:
         text += f"，{len(report.skipped)} 个不是年度报告已跳过"
+    if report.baselined:
+        text += f"；另有 {report.baselined} 个问题在基线中"
+    if report.stale_baseline:
+        text += f"；基线中有 {report.stale_baseline} 条已不再出现，可用 --write-baseline 更新"
     return text + "。"
 
 
