@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .checks import KINDS
 from .checks.base import Context
+from .checks.text_match import PatternTimeout
 from .config import Resolver, is_rule_ignored
 from .errors import CheckError, ConfigError, InputError, ReportlintError
 from .findings import Finding
@@ -75,6 +76,11 @@ def lint_document(doc: Document, pack: Pack, errors: list[ReportlintError] | Non
             continue
         try:
             findings.extend(KINDS[rule.kind].check(ctx, rule))
+        except PatternTimeout as exc:
+            error = CheckError(doc.path, rule.id, str(exc), timeout=True)
+            if errors is None:
+                raise error from exc
+            errors.append(error)
         except Exception as exc:  # noqa: BLE001 - a rule bug must not hide the other rules' findings
             error = CheckError(doc.path, rule.id, f"{type(exc).__name__}: {exc}")
             if errors is None:

@@ -107,13 +107,19 @@ class ConfigError(ReportlintError):
 class CheckError(ReportlintError):
     """A rule that failed on a document (a bug in reportlint): reported in one line, exit 2."""
 
-    def __init__(self, path: str, rule: str, detail: str) -> None:
+    def __init__(self, path: str, rule: str, detail: str, timeout: bool = False) -> None:
         super().__init__(f"{path}: {rule}: {detail}")
         self.path = path
         self.rule = rule
         self.detail = detail[:200]
+        self.timeout = timeout  # a user regex of the rule ran past its time limit: the pack's problem, not a bug
 
     def render(self, lang: str = "zh") -> str:
+        if self.timeout:
+            if lang == "en":
+                return (f"{self.path}: error: rule {self.rule}: the regular expression {self.detail} timed out; "
+                        "simplify the pattern")
+            return f"{self.path}: 错误: 规则 {self.rule} 的正则表达式 {self.detail} 运行超时，请简化该表达式"
         if lang == "en":
             return f"{self.path}: error: rule {self.rule} failed internally ({self.detail}); please report this bug"
         return f"{self.path}: 错误: 规则 {self.rule} 内部出错（{self.detail}），请报告此问题"

@@ -7,7 +7,9 @@ from types import ModuleType
 
 from . import (
     contact_info,
+    forbid_text,
     no_blank_cells,
+    require_text,
     required_sections,
     required_tables,
     statistics_period,
@@ -16,5 +18,6 @@ from . import (
 
 KINDS: dict[str, ModuleType] = {
     m.KIND: m
-    for m in (required_sections, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells)
+    for m in (required_sections, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells,
+              require_text, forbid_text)
 }
