@@ -55,7 +55,7 @@ TABLES = "pack: x\ntables:\n  t3: {name: 表三, locate: [自然人]}\n"
             "pack: x\nrules:\n  - id: a\n    kind: magic\n",
             ":4:11: ",
             "不符合规则包格式：rules.0.kind: 'magic' is not one of ['required_sections', 'required_tables', "
-            "'statistics_period', 'contact_info', 'table_arithmetic', 'no_blank_cells']",
+            "'statistics_period', 'contact_info', 'table_arithmetic', 'no_blank_cells', 'require_text', 'forbid_text']",
             None,
         ),
         (
