@@ -53,9 +53,10 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     check.add_argument("--output", "-o", metavar="FILE",
                        help=t("把结果写入 FILE 而不是标准输出", "write the output to FILE instead of standard output"))
     lang_option(check)
-    check.add_argument("--rules", metavar="PACK.yaml",
-                       help=t("使用此规则包（代替配置文件选择的规则包）",
-                              "use this rule pack (instead of the one the configuration chooses)"))
+    check.add_argument("--rules", metavar="PACK",
+                       help=t("使用此规则包（文件路径，或内置规则包名称如 shandong；代替配置文件选择的规则包）",
+                              "use this rule pack (a file, or a shipped pack's name such as shandong; instead of "
+                              "the one the configuration chooses)"))
     config_option(check)
     check.add_argument("--fail-on", choices=["error", "warning"], default="error",
                        help=t("达到此级别的问题使退出码为 1（默认 error）",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding, Location
@@ -73,6 +73,7 @@ class Context:
     pack: Any  # reportlint.pack.Pack
     labels: Labels
     _located: dict[str, Table | None] | None = None
+    cache: dict[str, Any] = field(default_factory=dict)  # per-document results shared by rules (found sections)
 
     @classmethod
     def create(cls, doc: Document, pack: Any) -> Context:

@@ -3,7 +3,7 @@
 What it does
     Reports every occurrence of ``text:`` (a literal) or ``pattern:`` (a regular expression, `regex` module
     syntax) in the paragraphs of the ``scope`` — ``document`` (default: every paragraph and every table cell),
-    ``title`` or ``section`` (as in require_text) — quoting what matched and pointing at its paragraph (line and
+    ``title``, ``opening`` or ``section`` (as in require_text) — quoting what matched and pointing at its paragraph (line and
     column in line-based formats) or table cell. Whitespace runs, NBSP and line breaks count as one space;
     ``ignore_case: true`` for Latin letters; ``message`` / ``message_en`` lead the default wording. Patterns are
     compiled when the pack loads and run with a time limit, like require_text.
@@ -39,7 +39,7 @@ DOC_ZH = """\
 forbid_text —— 报告中不得出现的内容（无需编写代码的本地规则）。
 
 作用
-    在 ``scope`` 范围内——``document``（默认，全部段落和全部表格单元格）、``title`` 或 ``section``（同
+    在 ``scope`` 范围内——``document``（默认，全部段落和全部表格单元格）、``title``、``opening`` 或 ``section``（同
     require_text）——报告 ``text:``（字面文字）或 ``pattern:``（正则表达式，`regex` 模块语法）的每一处出现，
     引用匹配到的文字，并指向所在段落（按行的格式给出行和列）或表格单元格。连续空白、不换行空格和换行都视为一个
     空格；``ignore_case: true`` 忽略拉丁字母大小写；``message`` / ``message_en`` 放在默认措辞之前。正则在加载规则包时
@@ -74,7 +74,7 @@ def _texts(rule, found: str) -> tuple[str, str]:
 
 def check(ctx: Context, rule) -> Iterator[Finding]:
     matcher = rule.compiled
-    for p in scoped_paragraphs(ctx.doc, rule) or []:
+    for p in scoped_paragraphs(ctx, rule) or []:
         for found in matcher.finditer(paragraph_text(p)):
             zh, en = _texts(rule, found)
             yield ctx.finding(rule, zh, en, paragraph_location(p, found), {"value": found})

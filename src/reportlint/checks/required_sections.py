@@ -30,18 +30,24 @@ Example
         - id: required-sections
           kind: required_sections
           check: presence
+
+    Sub-items (in the pack's ``sections:``)::
+
+        - id: other-fee
+          parent: other
+          title: （一）依据《政府信息公开信息处理费管理办法》收取信息处理费的情况
+          keywords: [信息处理费]
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..findings import Finding, Location
-from ..model import Paragraph, Section
-from ..normalize import norm, strip_number
+from ..normalize import strip_number
 from .base import Context, SpecError, paragraph_location
+from .sectionmap import Match, find_sections
 
 KIND = "required_sections"
 
@@ -52,7 +58,12 @@ required_sections —— 报告具备格式规定的各个部分，顺序正确�
 作用
     在文档的标题中（一、/（一）/1. 编号或 Word 标题样式）查找规则包 ``sections:`` 列出的每个部分。标题文字在忽略
     编号、空格、标点全角半角和末尾“表”字后，与该部分的 ``title``、某个 ``aliases``（静默接受）或某个
-    ``variants``（接受，但由 ``check: title`` 报告）相同，即视为找到。正文中单独一段、内容为不带编号的标题文字，也算。
+    ``variants``（接受，但由 ``check: title`` 报告）相同，或包含该部分 ``keywords`` 中的全部词语，即视为找到。
+    正文中单独一段、内容为不带编号的标题文字，也算。
+
+    带 ``parent: <id>`` 的部分是该上级部分下的子项（如山东要求第六部分列出的七个子项）：只在上级部分标题与下一个
+    同级标题之间查找。缺少子项时，定位到上级部分的标题；上级部分本身缺失时只报告上级部分。顺序只在同一上级的
+    部分之间比较。同一上级部分缺少的子项合为一条，逐一列出，定位到上级部分的标题。
 
     ``check: presence`` 每缺一个部分报告一条；``check: order`` 报告出现在应排在它前面的部分之前的部分；
     ``check: title`` 报告使用了变体标题的部分。``sections:`` 可把规则限定于部分 id。
@@ -76,24 +87,16 @@ required_sections —— 报告具备格式规定的各个部分，顺序正确�
         - id: required-sections
           kind: required_sections
           check: presence
+
+    子项（写在规则包的 ``sections:`` 中）::
+
+        - id: other-fee
+          parent: other
+          title: （一）依据《政府信息公开信息处理费管理办法》收取信息处理费的情况
+          keywords: [信息处理费]
 """
 
 _CN = "一二三四五六七八九十"
-
-
-@dataclass
-class Match:
-    section_id: str
-    paragraph: Paragraph
-    title: str  # as written
-    variant: bool
-
-
-def title_key(text: str) -> str:
-    key = strip_number(norm(text))
-    key = re.sub(r"[.。:：;；,，!！]+$", "", key)
-    key = re.sub(r"(情况)?表$", lambda m: m.group(1) or "", key)
-    return key
 
 
 def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
@@ -108,81 +111,66 @@ def compile(rule, pack):  # noqa: A001 - the registry's name for the compile ste
     return check, ids
 
 
-def find_sections(ctx: Context) -> dict[str, Match]:
-    """Section id → the heading that holds it (first match in document order)."""
-    wanted: list[tuple[str, str, bool]] = []  # (key, section id, is_variant)
-    for sdef in ctx.pack.sections:
-        for text in [sdef.title, *sdef.aliases]:
-            wanted.append((title_key(text), sdef.id, False))
-        for text in sdef.variants:
-            wanted.append((title_key(text), sdef.id, True))
-    found: dict[str, Match] = {}
-
-    def try_match(p: Paragraph, title: str) -> None:
-        key = title_key(title)
-        for wkey, sid, variant in wanted:
-            if key == wkey and sid not in found:
-                found[sid] = Match(sid, p, title, variant)
-                return
-
-    headings: list[Section] = [s for s in ctx.doc.sections() if s.paragraph is not None]
-    for s in headings:
-        try_match(s.paragraph, s.title)  # type: ignore[arg-type]
-    if len(found) < len(ctx.pack.sections):
-        # A heading without its numbering, or not recognised as a heading: a short paragraph equal to a title.
-        for p in ctx.doc.paragraphs:
-            text = p.display
-            if text and len(text) <= 40:
-                try_match(p, _inline_title(text))
-    return found
-
-
-def _inline_title(text: str) -> str:
-    m = re.search(r"[。：:]", text)
-    return text[: m.start()] if m else text
-
-
 def check(ctx: Context, rule) -> Iterator[Finding]:
     mode, ids = rule.compiled
     defs = [s for s in ctx.pack.sections if ids is None or s.id in ids]
+    by_id = {s.id: s for s in ctx.pack.sections}
     found = find_sections(ctx)
     if mode == "presence":
+        lacking: dict[str, list[str]] = {}  # parent id -> titles of its missing items
         for sdef in defs:
-            if sdef.id not in found:
-                bare = strip_number(sdef.title) or sdef.title
-                number = _number_word(sdef.title)
-                yield ctx.finding(
-                    rule,
-                    f"缺少第{number}部分「{sdef.title}」" if number else f"缺少「{sdef.title}」部分",
-                    f"missing section {number} \"{bare}\"" if number else f"missing section \"{bare}\"",
-                    Location(section=sdef.title),
-                )
+            if sdef.id in found:
+                continue
+            if sdef.parent is not None:
+                if sdef.parent in found:  # a missing parent is the finding, not its items
+                    lacking.setdefault(sdef.parent, []).append(sdef.title)
+                continue
+            bare = strip_number(sdef.title) or sdef.title
+            number = _number_word(sdef.title)
+            yield ctx.finding(
+                rule,
+                f"缺少第{number}部分「{sdef.title}」" if number else f"缺少「{sdef.title}」部分",
+                f"missing section {number} \"{bare}\"" if number else f"missing section \"{bare}\"",
+                Location(section=sdef.title),
+            )
+        for parent_id, titles in lacking.items():
+            parent = found[parent_id]
+            listed = "".join(f"「{t}」" for t in titles)
+            listed_en = ", ".join(f"\"{t}\"" for t in titles)
+            yield ctx.finding(
+                rule,
+                f"「{parent.title}」缺少{len(titles)}个子项：{listed}",
+                f"\"{parent.title}\" lacks {len(titles)} item{'s' if len(titles) > 1 else ''}: {listed_en}",
+                _heading_location(parent),
+                {"missing": titles},
+            )
     elif mode == "order":
+        # Order is checked among siblings: the sections of the pack that share a parent.
         order = {s.id: i for i, s in enumerate(ctx.pack.sections)}
         present = sorted(found.values(), key=lambda m: m.paragraph.index)
-        best = -1
+        best: dict[str | None, str] = {}
         for m in present:
-            pos = order[m.section_id]
             if ids is not None and m.section_id not in ids:
                 continue
-            if pos < best:
-                later = ctx.pack.sections[best]
+            group = by_id[m.section_id].parent
+            later = best.get(group)
+            if later is not None and order[m.section_id] < order[later]:
                 yield ctx.finding(
                     rule,
-                    f"「{m.title}」应排在「{later.title}」之前",
-                    f"\"{m.title}\" should come before \"{later.title}\"",
+                    f"「{m.title}」应排在「{by_id[later].title}」之前",
+                    f"\"{m.title}\" should come before \"{by_id[later].title}\"",
                     _heading_location(m),
                 )
-            best = max(best, pos)
+            else:
+                best[group] = m.section_id
     elif mode == "title":
-        titles = {s.id: s.title for s in ctx.pack.sections}
         for sid, m in sorted(found.items(), key=lambda kv: kv[1].paragraph.index):
             if not m.variant or (ids is not None and sid not in ids):
                 continue
             yield ctx.finding(
                 rule,
-                f"标题「{m.title}」与规定标题「{titles[sid]}」不一致",
-                f"heading \"{m.title}\" differs from the official title \"{titles[sid]}\"",
+                f"标题「{m.title}」与规定标题「{by_id[sid].title}」不一致",
+                f"heading \"{m.title}\" differs from the official title \"{by_id[sid].title}\"",
                 _heading_location(m),
             )
 

@@ -64,25 +64,52 @@ def compile_matcher(rule) -> Matcher:
     return Matcher(None, compiled, ignore_case, source)
 
 
-SCOPES = ("document", "title", "section")
+SCOPES = ("document", "title", "opening", "section")
 
 
-def scoped_paragraphs(doc: Document, rule) -> list[Paragraph] | None:
+def scoped_paragraphs(ctx, rule) -> list[Paragraph] | None:
     """The paragraphs a rule looks at; None when its section is not in the document (required_sections says
-    so)."""
+    so). ``section:`` is a section id of the pack (found as required_sections finds it) or a heading's title."""
+    doc = ctx.doc
     scope = rule.spec.get("scope", "document")
     if scope == "title":
         return [doc.title_paragraph] if doc.title_paragraph is not None else []
+    if scope == "opening":
+        return opening_paragraphs(ctx)
     if scope == "section":
-        from .required_sections import title_key
+        from .sectionmap import find_sections, section_paragraphs, title_key
 
-        wanted = title_key(str(rule.spec["section"]))
+        name = str(rule.spec["section"])
+        if any(s.id == name for s in ctx.pack.sections):
+            match = find_sections(ctx).get(name)
+            return section_paragraphs(ctx, match) if match is not None else None
+        wanted = title_key(name)
         for section in doc.sections():
             if title_key(section.title) == wanted:
                 inside = {id(section), *(id(s) for s in section.walk())}
                 return [p for p in doc.paragraphs if p.section is not None and id(p.section) in inside]
         return None
     return doc.paragraphs
+
+
+def opening_paragraphs(ctx) -> list[Paragraph] | None:
+    """The paragraphs between the title and the first section of the pack (or the first top-level heading);
+    None when the document has neither, so there is no telling where the opening ends."""
+    first = first_section_paragraph(ctx)
+    if first is None:
+        return None
+    after = ctx.doc.title_paragraph.index if ctx.doc.title_paragraph is not None else 0
+    return [p for p in ctx.doc.paragraphs if after < p.index < first.index]
+
+
+def first_section_paragraph(ctx) -> Paragraph | None:
+    """The heading of the document's first section (a pack section, or failing that a top-level heading)."""
+    from .sectionmap import find_sections
+
+    top = {s.id for s in ctx.pack.sections if s.parent is None}
+    starts = [m.paragraph for sid, m in find_sections(ctx).items() if sid in top]
+    starts += [s.paragraph for s in ctx.doc.root.children if s.paragraph is not None]
+    return min(starts, key=lambda p: p.index) if starts else None
 
 
 def scoped_cells(doc: Document, rule) -> Iterator[tuple[Table, DataCell | None, str]]:

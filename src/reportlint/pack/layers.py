@@ -72,13 +72,15 @@ def shipped_folder() -> Path:
 
 
 def shipped_names() -> dict[str, Path]:
-    """Shipped packs by name: rules/*.yaml and rules/provinces/*.yaml."""
+    """Shipped packs by name: rules/*.yaml and rules/provinces/*.yaml. Files starting with "_" are shared layers
+    the packs extend by path, not packs of their own."""
     root = shipped_folder()
     found: dict[str, Path] = {}
     for folder in (root, root / "provinces"):
         if folder.is_dir():
             for p in sorted(folder.glob("*.yaml")):
-                found.setdefault(p.stem, p)
+                if not p.name.startswith("_"):
+                    found.setdefault(p.stem, p)
     return found
 
 

@@ -25,6 +25,8 @@ class SectionDef:
     title: str
     aliases: list[str] = field(default_factory=list)
     variants: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)  # a heading containing all of them matches too
+    parent: str | None = None  # the id of the section this one is an item of
 
 
 @dataclass
@@ -129,8 +131,11 @@ def load_pack(path: str | Path, extra: tuple[Path, Any] | None = None) -> Pack:
     """Load a pack file with everything it extends. ``extra`` is one more layer on top, as (file, data) whose
     ``rules`` follow pack syntax (a repository config's local rules). Raises ConfigError (the first problem,
     located at the layer that wrote it)."""
+    path = Path(path)
+    if not path.exists() and path.suffix == "" and str(path) in shipped_names():
+        path = shipped_names()[str(path)]  # a shipped pack by name: --rules shandong
     layering = Layering(_validate_layer)
-    merged = layering.load(Path(path))
+    merged = layering.load(path)
     if extra is not None:
         layering.apply(merged, extra[1], str(extra[0]))
     return compile_pack(merged, str(path))
@@ -141,9 +146,18 @@ def compile_pack(merged: Merged, path: str) -> Pack:
     for canonical, variants in merged.aliases.items():
         for variant in variants:
             pack.aliases.append((variant, canonical))
-    for sid, (sec, _origin) in merged.sections.items():
+    for sid, (sec, origin) in merged.sections.items():
+        parent = sec.get("parent")
+        if parent is not None and parent not in {s.id for s in pack.sections}:
+            line, col = origin.locate("parent")
+            later = parent in merged.sections
+            zh = f"部分 {sid} 的上级 {parent!r} " + ("须在它之前定义" if later else "未定义")
+            en = f"section {sid}: parent {parent!r} " + ("must be defined before it" if later else "is not defined")
+            raise ConfigError(origin.file, zh, line, col, message_en=en)
         pack.sections.append(SectionDef(sid, str(sec["title"]), [str(a) for a in sec.get("aliases", [])],
-                                        [str(v) for v in sec.get("variants", [])]))
+                                        [str(v) for v in sec.get("variants", [])],
+                                        [str(k) for k in sec.get("keywords", [])],
+                                        str(parent) if parent is not None else None))
     for tid, (tdef, _origin) in merged.tables.items():
         locate = [str(x) for x in tdef["locate"]]
         pack.tables[tid] = TableDef(
