@@ -76,3 +76,37 @@ def test_gitlab_ci_job(repo):
     failing = [c for c in cases if c[2]]
     assert failing == [("reports/乡镇/bad.docx", "statistics-period", ["error"])]
     assert len(cases) == 2 * 11  # every rule of the national pack, for both files
+
+
+def tutorial() -> tuple[str, str, str]:
+    """The tutorial's configuration, its command and the output it shows."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    (config,) = [b for b in re.findall(r"```yaml\n(.*?)```", text, re.S) if b.startswith("# .reportlint.yaml (tutorial)")]
+    (console,) = re.findall(r"```console\n(.*?)```", text, re.S)
+    first, _, output = console.partition("\n")
+    assert first.startswith("$ ")
+    return config, first[2:], output
+
+
+def test_tutorial_local_rules_run_as_written(tmp_path):
+    """The exact YAML of the tutorial, on the report it describes, prints exactly what the README shows."""
+    from report_builder import default_sections
+
+    config, command, expected = tutorial()
+    (tmp_path / ".reportlint.yaml").write_text(config, encoding="utf-8")
+    sections = default_sections("某某市卫生健康局")
+    sections[4] = (sections[4][0], sections[4][1] + "20XX年将进一步完善。")
+    sections[5] = (sections[5][0], "本机关无其他需要报告的事项。")
+    build_report(tmp_path / "reports" / "2023年报.docx", ReportSpec(agency="某某市卫生健康局", sections=sections))
+    run = shell(command, tmp_path)
+    assert run.returncode == 1, run.stderr
+    assert run.stdout == expected
+
+    # The same report with what the rules ask for is clean.
+    sections[4] = default_sections("某某市卫生健康局")[4]
+    sections[5] = default_sections("某某市卫生健康局")[5]
+    contact = "本报告电子版可在 http://www.example.gov.cn 查阅。如对本报告有疑问，请联系（电话：0537-1234567，邮箱：a@b.cn）。"
+    build_report(tmp_path / "reports" / "2023年报.docx",
+                 ReportSpec(agency="某某市卫生健康局", sections=sections, contact=contact))
+    run = shell(command, tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
