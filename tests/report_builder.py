@@ -276,6 +276,10 @@ class ReportSpec:
     t3: dict[tuple[str, str], str] | None = None  # (row leaf label, column leaf label) → cell text
     t4: dict[tuple[str, str], str] | None = None  # (group, leaf) → cell text
     include_tables: tuple[str, ...] = ("二", "三", "四")
+    signed: str | None = "default"  # the date under the signature; "default" → 20 January of the next year
+
+    def resolved_signed(self) -> str | None:
+        return f"{self.year + 1}年1月20日" if self.signed == "default" else self.signed
 
     def resolved_title(self) -> str:
         return self.title if self.title is not None else f"{self.agency}{self.year}年政府信息公开工作年度报告"
@@ -536,6 +540,9 @@ def build_report(path, spec: ReportSpec | None = None) -> Path:
         if number is not None:
             flush(number)
     flush(len(_NUMERALS))
+    if spec.resolved_signed():
+        _add_paragraph(doc, spec.agency)
+        _add_paragraph(doc, spec.resolved_signed())
 
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))

@@ -60,7 +60,7 @@ def test_text_dump_for_people(capsys, report):
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == str(report)
-    assert lines[1] == "  格式: docx   标题: 某某市某某局2023年政府信息公开工作年度报告   年度: 2023   段落数: 14"
+    assert lines[1] == "  格式: docx   标题: 某某市某某局2023年政府信息公开工作年度报告   年度: 2023   段落数: 16"
     assert "  一、总体情况  [第3段]" in lines
     assert "第2张表 = 表三  (28行×10列, 标签列 3)" in lines
     assert "    C5  申请人情况 / 法人或其他组织 / 商业企业" in lines

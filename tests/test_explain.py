@@ -18,6 +18,7 @@ PACK_PATH = str(builtin_pack_path())
 RULE_IDS = [
     "required-sections", "section-order", "section-title", "statistics-period", "contact-info",
     "table-missing", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "blank-cell",
+    "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch",
 ]
 FIELDS = ("what", "why", "pass", "fail")
 
@@ -139,6 +140,11 @@ def defect_findings(tmp_path_factory, pack):
                    t4={("行政复议", "总计"): "3", ("复议后起诉", "结果纠正"): ""}),
         ReportSpec(sections=[(h.replace("存在的主要问题", "存在的问题"), b) for h, b in sections],
                    t3={("（一）予以公开", "总计"): "30"}),
+        ReportSpec(agency="XX局", signed="发布日期：2024年2月1日",
+                   sections=[(sections[0][0], "2024年，市卫生健康局始终坚持……"),
+                             ("（一）依申请公开", "2023年，区政府办代表区政府受理政府信息公开申请17件。"),
+                             *sections[1:5], (sections[5][0], "无。")],
+                   t3={("一、本年新收政府信息公开申请数量", "总计"): "95"}),
     ]
     found: dict[str, list[tuple[str, str]]] = {}
     for n, spec in enumerate(specs):
@@ -167,26 +173,30 @@ def test_rules_lists_every_rule_as_text(capsys):
     code, out, err = run(capsys, "rules")
     assert (code, err) == (0, "")
     assert out.split("\n") == [
-        "规则               规则包         类型               级别     启用",
-        "required-sections  national-2021  required_sections  error    是    六个部分齐全",
-        "section-order      national-2021  required_sections  error    是    六个部分按规定顺序排列",
-        "section-title      national-2021  required_sections  warning  是    部分标题使用规定写法",
-        "statistics-period  national-2021  statistics_period  error    是    写明统计期限，且覆盖报告年度1月1日至12月31日",
-        "contact-info       national-2021  contact_info       error    是    写明联系电话，电话和邮箱格式正确",
-        "table-missing      national-2021  required_tables    error    是    表二、表三、表四齐全",
-        "t3-balance         national-2021  table_arithmetic   error    是    E1：第一项加第二项之和，等于第三项加第四项之和",
-        "t3-results-total   national-2021  table_arithmetic   error    是    E2：（七）总计等于（一）至（六）各项之和",
-        "t3-row-total       national-2021  table_arithmetic   error    是    E3：每行总计等于自然人与各类法人或其他组织之和",
-        "t4-total           national-2021  table_arithmetic   error    是    "
-        "E4：行政复议、未经复议直接起诉、复议后起诉各自的总计等于四项结果之和",
-        "blank-cell         national-2021  no_blank_cells     error    是    统计表只填数字，没有的填 0，不得空白或填入其他内容",
+        "规则                  规则包         类型                 级别     启用",
+        "required-sections     national-2021  required_sections    error    是    六个部分齐全",
+        "section-order         national-2021  required_sections    error    是    六个部分按规定顺序排列",
+        "section-title         national-2021  required_sections    warning  是    部分标题使用规定写法",
+        "statistics-period     national-2021  statistics_period    error    是    写明统计期限，且覆盖报告年度1月1日至12月31日",
+        "contact-info          national-2021  contact_info         error    是    写明联系电话，电话和邮箱格式正确",
+        "table-missing         national-2021  required_tables      error    是    表二、表三、表四齐全",
+        "t3-balance            national-2021  table_arithmetic     error    是    E1：第一项加第二项之和，等于第三项加第四项之和",
+        "t3-results-total      national-2021  table_arithmetic     error    是    E2：（七）总计等于（一）至（六）各项之和",
+        "t3-row-total          national-2021  table_arithmetic     error    是    E3：每行总计等于自然人与各类法人或其他组织之和",
+        "t4-total              national-2021  table_arithmetic     error    是    E4：行政复议、未经复议直接起诉、复议后起诉各自的总计等于四项结果之和",
+        "blank-cell            national-2021  no_blank_cells       error    是    统计表只填数字，没有的填 0，不得空白或填入其他内容",
+        "leftover-text         national-2021  leftover_text        error    是    没有残留的模板占位符和导出痕迹",
+        "fee-statement         national-2021  require_text         error    是    第六部分说明信息处理费的收取情况",
+        "publication-deadline  national-2021  publication_date     error    是    在报告年度结束后、次年1月31日前公布",
+        "year-mismatch         national-2021  year_mismatch        warning  是    正文不叙述报告年度之后的年份",
+        "text-table-mismatch   national-2021  text_table_mismatch  warning  是    总体情况中的申请、复议、诉讼数字与表三、表四一致",
         "",
     ]
     code, out, err = run(capsys, "rules", "--lang", "en")
     assert (code, err) == (0, "")
     assert out.split("\n")[:2] == [
-        "rule               pack           kind               severity  enabled",
-        "required-sections  national-2021  required_sections  error     yes      All six sections are present",
+        "rule                  pack           kind                 severity  enabled",
+        "required-sections     national-2021  required_sections    error     yes      All six sections are present",
     ]
 
 

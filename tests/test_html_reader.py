@@ -42,7 +42,7 @@ from reportlint.readers import READERS, load_document
 from reportlint.readers.html import declared_charset
 
 PERIOD = "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。"
-AGENCY = "XX市卫生健康局"
+AGENCY = "某市卫生健康局"
 
 
 def _write(tmp_path, data: str | bytes, name: str = "r.html") -> str:
@@ -162,7 +162,9 @@ def html_report(spec: ReportSpec | None = None) -> str:
         lines += [f'<p style="font-weight:bold">{heading}</p>', f"<p>&nbsp;&nbsp;{body}</p>"]
         if heading[0] in tables:
             lines += tables[heading[0]](spec)
-    lines += ["</div>", "</td></tr>", '<tr><td class="footer">主办单位：XX市人民政府办公室</td></tr>',
+    if spec.resolved_signed():
+        lines += [f'<p style="text-align:right">{spec.agency}<br>{spec.resolved_signed()}</p>']
+    lines += ["</div>", "</td></tr>", '<tr><td class="footer">主办单位：某某市人民政府办公室</td></tr>',
               "</table>", "<script>document.title += '';</script>", "</body></html>"]
     return "\n".join(lines)
 
@@ -186,7 +188,7 @@ def test_complete_report_page_reads_and_is_clean(tmp_path, national_pack):
     doc = _read(tmp_path, page.encode("gb18030"))  # declared gb2312, written as GBK/GB18030
 
     assert doc.format == "html"
-    assert doc.title == "XX市卫生健康局2023年政府信息公开工作年度报告"
+    assert doc.title == "某市卫生健康局2023年政府信息公开工作年度报告"
     assert [s.title for s in doc.sections() if s.level == 1] == SECTION_HEADINGS
     # the layout table is not a block; the three report tables are, numbered 1–3, not nested
     starts = [_line_of(page, "<table border")]
@@ -194,7 +196,7 @@ def test_complete_report_page_reads_and_is_clean(tmp_path, national_pack):
         starts.append(_line_of(page, "<table border", starts[-1]))
     assert [(t.index, t.nested_in, t.line) for t in doc.tables] == [
         (1, None, starts[0]), (2, None, starts[1]), (3, None, starts[2])]
-    assert doc.paragraphs[-1].text == "主办单位：XX市人民政府办公室"
+    assert doc.paragraphs[-1].text == "主办单位：某某市人民政府办公室"
     assert "var s" not in doc.text() and "首页" not in doc.text() and "正文开始" not in doc.text()
     assert _lint(tmp_path, national_pack, page) == []
 

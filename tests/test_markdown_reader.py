@@ -39,7 +39,7 @@ from reportlint.model import Paragraph, Table
 from reportlint.readers import READERS, load_document
 
 PERIOD = "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。"
-AGENCY = "XX市卫生健康局"
+AGENCY = "某市卫生健康局"
 
 
 def _write(tmp_path, text: str | bytes, name: str = "r.md") -> str:
@@ -133,6 +133,8 @@ def markdown_report(spec: ReportSpec | None = None) -> str:
         lines += [f"## {heading}", "", body, ""]
         if heading[0] in tables:
             lines += [*_gfm(tables[heading[0]](spec)), ""]
+    if spec.resolved_signed():
+        lines += [spec.agency, "", spec.resolved_signed(), ""]
     return "\n".join(lines)
 
 
@@ -155,7 +157,7 @@ def test_complete_report_reads_and_is_clean(tmp_path, national_pack):
     doc = _read(tmp_path, text)
 
     assert doc.format == "markdown"
-    assert doc.title == "XX市卫生健康局2023年政府信息公开工作年度报告"
+    assert doc.title == "某市卫生健康局2023年政府信息公开工作年度报告"
     assert doc.year == 2023
     assert [s.title for s in doc.sections() if s.level == 1] == SECTION_HEADINGS
     assert [(t.index, t.nested_in, t.line) for t in doc.tables] == [

@@ -262,7 +262,7 @@ def test_document_structure(clean):
         expected += [heading, body]
         if heading[0] in "二三四":
             expected.append("<table>")
-    assert seq == expected
+    assert seq == [*expected, "某某市某某局", "2024年1月20日"]  # signed by the agency, dated before 31 January
     assert [h for h, _ in default_sections()] == SECTION_HEADINGS
     six = default_sections()[5][1]
     assert "信息处理费" in six and "0元" in six

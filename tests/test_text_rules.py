@@ -76,6 +76,7 @@ def test_failing_report_has_exact_findings(tmp_path, pack):
         ("no-placeholder", "第1段", "出现不应有的内容「XX」"),  # the title
         ("no-placeholder", "第2段", "出现不应有的内容「XX」"),  # the opening paragraph names the agency twice
         ("no-placeholder", "第2段", "出现不应有的内容「XX」"),
+        ("no-placeholder", "第15段（六、其他需要报告的事项）", "出现不应有的内容「XX」"),  # the signature
     ]
 
 

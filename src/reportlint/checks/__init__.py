@@ -8,16 +8,21 @@ from types import ModuleType
 from . import (
     contact_info,
     forbid_text,
+    leftover_text,
     no_blank_cells,
+    publication_date,
     require_text,
     required_sections,
     required_tables,
     statistics_period,
     table_arithmetic,
+    text_table_mismatch,
+    year_mismatch,
 )
 
 KINDS: dict[str, ModuleType] = {
     m.KIND: m
     for m in (required_sections, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells,
-              require_text, forbid_text)
+              require_text, forbid_text, leftover_text,
+              publication_date, year_mismatch, text_table_mismatch)
 }

@@ -1,0 +1,122 @@
+"""leftover_text — template placeholders and export artefacts left in the report.
+
+What it does
+    Looks in every paragraph and table cell for text that belongs to a template or to the tool that exported
+    the document, never to a finished report, and quotes each occurrence:
+
+    * placeholders: "XX"/"××"/"ＸＸ" standing for a name or number ("XX局", "XX件"), a year written "20XX" or
+      "202X", bracketed instructions such as "（文字描述）", "（此处填写…）", "（单位名称）";
+    * export artefacts: "[image: …]", "[bookmark: …]", "[footnote: …]", and Word's field errors
+      "错误！未定义书签。" / "Error! Bookmark not defined." / "错误！未找到引用源。".
+
+    Latin words that merely contain X (an address, a URL) are not placeholders: the X's must stand alone.
+    ``ignore:`` lists literal texts the rule should accept (say, a product name written "XX").
+
+Why
+    A placeholder left in a published report means the text was never finished; an export artefact means the
+    published text is not what the office wrote. Reviewers find both often and they are cheap to fix.
+
+Example
+    Passing::
+
+        2023年，某某市卫生健康局共收到政府信息公开申请12件。
+
+    Failing::
+
+        2023年，XX局共收到政府信息公开申请12件。
+        → 模板占位符未替换：「XX」
+
+    Configuration::
+
+        - id: leftover-text
+          kind: leftover_text
+          ignore: [XXL]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Finding
+from .base import Context, paragraph_location, table_location
+from .text_match import paragraph_text
+
+KIND = "leftover_text"
+
+DOC_ZH = """\
+leftover_text —— 报告中残留的模板占位符和导出痕迹。
+
+作用
+    在每个段落和表格单元格中查找只属于模板或导出工具、不应出现在定稿报告中的文字，逐处引用：
+
+    * 占位符：代替名称或数字的“XX”“××”“ＸＸ”（如“XX局”“XX件”），写作“20XX”“202X”的年份，括号中的填写说明，
+      如“（文字描述）”“（此处填写…）”“（单位名称）”；
+    * 导出痕迹：“[image: …]”“[bookmark: …]”“[footnote: …]”，以及 Word 域错误“错误！未定义书签。”
+      “Error! Bookmark not defined.”“错误！未找到引用源。”。
+
+    只是含有 X 的拉丁字母单词（地址、网址）不算占位符：X 须单独出现。``ignore:`` 列出规则应接受的字面文字。
+
+依据
+    已发布报告中残留占位符，说明正文没有写完；残留导出痕迹，说明发布的文字与机关所写不一致。审阅中常见，且容易改正。
+
+示例
+    正确::
+
+        2023年，某某市卫生健康局共收到政府信息公开申请12件。
+
+    错误::
+
+        2023年，XX局共收到政府信息公开申请12件。
+        → 模板占位符未替换：「XX」
+
+    配置::
+
+        - id: leftover-text
+          kind: leftover_text
+          ignore: [XXL]
+"""
+
+_PLACEHOLDER = (
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:[XＸ]{2,}|×{2,}|[xｘ]{2,}(?=[\u4e00-\u9fff]))(?![A-Za-zＡ-Ｚａ-ｚ])"  # XX局, ××件
+    r"|(?<!\d)20[0-9]?[XxＸｘ×]{1,2}(?:年|(?![A-Za-z]))"  # 20XX年, 202X
+    r"|[（(](?:文字描述|文字说明|此处[^）)\n]{0,20}|请?填写[^）)\n]{0,20}|单位名称|机关名称|部门名称)[）)]"
+)
+_ARTEFACT = (
+    r"\[(?:image|bookmark|footnote|endnote|comment)\s*[:：][^\]\n]{0,200}\]"
+    r"|错误[!！]\s*(?:未定义书签|未找到引用源|书签未定义)[。.]?"
+    r"|Error!\s*(?:Bookmark not defined|Reference source not found)\.?"
+)
+_RE = re.compile(rf"(?P<placeholder>{_PLACEHOLDER})|(?P<artefact>{_ARTEFACT})")
+
+
+def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
+    return frozenset(str(t) for t in rule.spec.get("ignore", []))
+
+
+def _messages(kind: str, found: str) -> tuple[str, str]:
+    if kind == "placeholder":
+        return f"模板占位符未替换：「{found}」", f"template placeholder left in: “{found}”"
+    return f"导出痕迹未清除：「{found}」", f"export artefact left in: “{found}”"
+
+
+def _matches(text: str, ignore: frozenset[str]) -> Iterator[tuple[str, str]]:
+    for m in _RE.finditer(text):
+        found = m.group(0)
+        if found not in ignore:
+            yield ("placeholder" if m.group("placeholder") else "artefact"), found
+
+
+def check(ctx: Context, rule) -> Iterator[Finding]:
+    ignore = rule.compiled
+    for p in ctx.doc.paragraphs:
+        for kind, found in _matches(paragraph_text(p), ignore):
+            zh, en = _messages(kind, found)
+            yield ctx.finding(rule, zh, en, paragraph_location(p, found), {"value": found, "type": kind})
+    for table in ctx.doc.tables:
+        data = {id(d.cell): d for d in table.data}
+        for cell in table.origins():
+            for kind, found in _matches(cell.display, ignore):
+                zh, en = _messages(kind, found)
+                yield ctx.finding(rule, zh, en, table_location(table, data.get(id(cell)), row=cell.row),
+                                  {"value": found, "type": kind})

@@ -1,0 +1,137 @@
+"""year_mismatch — the body reports activity in a year after the report year.
+
+What it does
+    With the report year taken from the title, reads every sentence of the body (not the title, not a web
+    page's metadata, not the date under the signature) and reports a sentence that names a later year as the
+    time of what it describes, e.g. "2024年，市卫生健康局始终坚持……" in a 2023 report: the text was carried over
+    from another year's report, or the title has the wrong year. Not counted:
+
+    * plans: sentences with 将, 计划, 拟, 下一步, 今后, 力争, 预计, 争取, 打算 (section 五 looks ahead);
+    * full dates (2024年1月28日), which are publication dates, deadlines or cut-offs;
+    * years inside a document title 《……2024年……》 and after 截至/截止/至/到.
+
+    One finding per sentence, quoting it (shortened to 60 characters).
+
+Why
+    A report describes one calendar year (条例 第五十条, the statistics period 1 January to 31 December). Text
+    about a later year is the most common trace of a report copied from the next year's draft, or of a title
+    with the wrong year.
+
+Example
+    Passing (a 2023 report)::
+
+        2023年，市卫生健康局始终坚持……  下一步，2024年我局将……
+
+    Failing::
+
+        2024年，市卫生健康局始终坚持……
+        → 正文叙述了报告年度（2023年）之后的2024年：「2024年，市卫生健康局始终坚持……」
+
+    Configuration::
+
+        - id: year-mismatch
+          kind: year_mismatch
+          severity: warning
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..model import Paragraph
+from ..normalize import clean
+from .base import Context, paragraph_location
+
+KIND = "year_mismatch"
+
+DOC_ZH = """\
+year_mismatch —— 正文叙述了报告年度之后某一年的工作。
+
+作用
+    以标题中的报告年度为准，逐句阅读正文（不含标题、网页元数据和文末落款日期），句中把之后某一年作为所述工作
+    发生的时间的，报告一条，如2023年度报告中的“2024年，市卫生健康局始终坚持……”：正文可能沿用了别的年度的报告，
+    或标题年份写错。以下不计：
+
+    * 计划：含“将、计划、拟、下一步、今后、力争、预计、争取、打算”的句子（第五部分展望下一年）；
+    * 完整日期（2024年1月28日），多为公布日期、期限或截止日；
+    * 书名号内的年份《……2024年……》以及“截至、截止、至、到”之后的年份。
+
+    每句报告一条，引用该句（超过60字截断）。
+
+依据
+    年度报告叙述一个自然年度（条例第五十条；统计期限为1月1日至12月31日）。叙述之后年份的文字，最常见的原因是
+    从下一年度的草稿复制而来，或标题年份有误。
+
+示例
+    正确（2023年度报告）::
+
+        2023年，市卫生健康局始终坚持……  下一步，2024年我局将……
+
+    错误::
+
+        2024年，市卫生健康局始终坚持……
+        → 正文叙述了报告年度（2023年）之后的2024年：「2024年，市卫生健康局始终坚持……」
+
+    配置::
+
+        - id: year-mismatch
+          kind: year_mismatch
+          severity: warning
+"""
+
+_SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_YEAR_RE = re.compile(r"(?<![\d.])(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?!度?报告)")
+_PLAN_RE = re.compile(r"将|计划|拟|下一步|下步|今后|力争|预计|争取|打算|明年|来年|展望|规划")
+_CUTOFF_RE = re.compile(r"(?:截至|截止|至|到|起至)\s*$")
+_META_RE = re.compile(r"^\s*-?\s*(?:索引号|发布机构|发布日期|文号|有效性|主题分类|成文日期)")
+_QUOTE_MAX = 60
+
+
+def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
+    return None
+
+
+def _inside_title(text: str, at: int) -> bool:
+    """Is position ``at`` inside 《…》?"""
+    return text.rfind("《", 0, at) > text.rfind("》", 0, at)
+
+
+def later_years(sentence: str, year: int) -> list[int]:
+    if _PLAN_RE.search(sentence):
+        return []
+    found = []
+    for m in _YEAR_RE.finditer(sentence):
+        y = int(m.group(1))
+        if y > year and not _inside_title(sentence, m.start()) and not _CUTOFF_RE.search(sentence[: m.start()]):
+            found.append(y)
+    return found
+
+
+def _body(ctx: Context) -> list[Paragraph]:
+    paragraphs = [p for p in ctx.doc.paragraphs if p is not ctx.doc.title_paragraph]
+    return [p for p in paragraphs if not _META_RE.match(clean(p.text))]
+
+
+def check(ctx: Context, rule) -> Iterator[Finding]:
+    year = ctx.doc.year
+    if year is None:
+        return
+    for p in _body(ctx):
+        text = clean(p.text)
+        for m in _SENTENCE_RE.finditer(text):
+            sentence = m.group(0).strip()
+            years = later_years(sentence, year)
+            if not years:
+                continue
+            shown = sentence if len(sentence) <= _QUOTE_MAX else sentence[:_QUOTE_MAX] + "……"
+            later = "、".join(f"{y}年" for y in dict.fromkeys(years))
+            later_en = ", ".join(str(y) for y in dict.fromkeys(years))
+            yield ctx.finding(
+                rule,
+                f"正文叙述了报告年度（{year}年）之后的{later}：「{shown}」",
+                f"the body describes {later_en}, after the report year {year}: “{shown}”",
+                paragraph_location(p, sentence[:20]),
+                {"sentence": sentence, "years": list(dict.fromkeys(years))},
+            )

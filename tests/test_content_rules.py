@@ -1,0 +1,206 @@
+"""leftover-text, fee-statement, publication-deadline, year-mismatch, text-table-mismatch: pass and fail, exact."""
+
+import textwrap
+
+import pytest
+
+from report_builder import ReportSpec, build_report, default_sections
+from reportlint.api import lint_document
+from reportlint.errors import ConfigError
+from reportlint.pack import load_pack
+from reportlint.readers import load_document
+
+AGENCY = "某某市卫生健康局"
+RULES = {"leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch"}
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack("national-2021")
+
+
+def lint(path, pack, lang="zh"):
+    doc = load_document(str(path))
+    return [(f.rule, f.severity, f.location.render(lang), f.text(lang)) for f in lint_document(doc, pack)
+            if f.rule in RULES]
+
+
+def report(tmp_path, name="r.docx", overview_extra="", six=None, five_extra="", overview=None, **spec):
+    sections = default_sections(AGENCY)
+    sections[0] = (sections[0][0], (sections[0][1] if overview is None else overview) + overview_extra)
+    sections[4] = (sections[4][0], sections[4][1] + five_extra)
+    if six is not None:
+        sections[5] = (sections[5][0], six)
+    return build_report(tmp_path / name, ReportSpec(agency=AGENCY, sections=sections, **spec))
+
+
+def paragraph_of(path, text):
+    (index,) = [p.index for p in load_document(str(path)).paragraphs if text in p.display]
+    return index
+
+
+def test_clean_report_has_none_of_these_findings(tmp_path, pack):
+    assert lint(report(tmp_path), pack) == []
+
+
+# -- leftover-text -----------------------------------------------------------------------------------------------
+
+
+def test_placeholders_and_artefacts_are_quoted(tmp_path, pack):
+    path = report(tmp_path, overview_extra="XX科室负责审核。[image: 1704859250673]",
+                  five_extra="20XX年将继续改进（文字描述）。错误！未定义书签。",
+                  t2={("规章", "本年制发件数"): "××"})
+    overview = paragraph_of(path, "XX科室")
+    five = paragraph_of(path, "20XX年")
+    assert lint(path, pack) == [
+        ("leftover-text", "error", f"第{overview}段（一、总体情况）", "模板占位符未替换：「XX」"),
+        ("leftover-text", "error", f"第{overview}段（一、总体情况）", "导出痕迹未清除：「[image: 1704859250673]」"),
+        ("leftover-text", "error", "第1张表 行「第二十条第（一）项 / 规章」 列「本年制发件数」", "模板占位符未替换：「××」"),
+        ("leftover-text", "error", f"第{five}段（五、存在的主要问题及改进情况）", "模板占位符未替换：「20XX年」"),
+        ("leftover-text", "error", f"第{five}段（五、存在的主要问题及改进情况）", "模板占位符未替换：「（文字描述）」"),
+        ("leftover-text", "error", f"第{five}段（五、存在的主要问题及改进情况）", "导出痕迹未清除：「错误！未定义书签。」"),
+    ]
+    assert lint(path, pack, "en")[0][3] == "template placeholder left in: “XX”"
+
+
+@pytest.mark.parametrize("text", ["访问 www.xxgk.gov.cn 查询。", "XXL号", "Windows XP系统", "第XX届", "2021年"])
+def test_words_that_merely_contain_x_are_not_placeholders(tmp_path, pack, text):
+    found = lint(report(tmp_path, overview_extra=text), pack)
+    assert found == ([("leftover-text", "error", found[0][2], "模板占位符未替换：「XX」")] if text == "第XX届" else [])
+
+
+def test_ignore_accepts_listed_texts(tmp_path):
+    path = tmp_path / "pack.yaml"
+    path.write_text("pack: x\nextends: national-2021\nrules:\n  - id: leftover-text\n    ignore: [XX]\n",
+                    encoding="utf-8")
+    assert lint(report(tmp_path, overview_extra="XX科室负责审核。"), load_pack(path)) == []
+
+
+# -- fee-statement -----------------------------------------------------------------------------------------------
+
+
+def test_section_six_without_fee_statement(tmp_path, pack):
+    path = report(tmp_path, six="本机关无其他需要报告的事项。")
+    assert lint(path, pack) == [
+        ("fee-statement", "error", "「六、其他需要报告的事项」",
+         "第六部分未说明信息处理费的收取情况（没有收取也应写明，如“本年度未收取信息处理费”）"),
+    ]
+
+
+@pytest.mark.parametrize("six", ["本年度未收取信息处理费。", "2023年卫生健康局未产生信息公开处理费。",
+                                 "收取信息处理费0元。"])
+def test_fee_statement_wordings_pass(tmp_path, pack, six):
+    assert lint(report(tmp_path, six=six), pack) == []
+
+
+def test_fee_mentioned_outside_section_six_does_not_count(tmp_path, pack):
+    path = report(tmp_path, six="无。", overview_extra="本年度未收取信息处理费。")
+    assert [f[0] for f in lint(path, pack)] == ["fee-statement"]
+
+
+# -- publication-deadline ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("signed", "zh", "en"), [
+    ("2024年2月1日", "落款日期2024年2月1日晚于2024年1月31日的公布期限（报告年度2023年）",
+     "dated 2024-02-01, after the deadline of 2024-01-31 for a 2023 report"),
+    ("二〇二三年十二月二十日", "落款日期2023年12月20日早于报告年度2023年结束，报告不能涵盖全年",
+     "dated 2023-12-20, before the report year 2023 is over"),
+    ("发布日期：2024-03-05", "发布日期2024年3月5日晚于2024年1月31日的公布期限（报告年度2023年）",
+     "published on 2024-03-05, after the deadline of 2024-01-31 for a 2023 report"),
+])
+def test_late_or_early_dates(tmp_path, pack, signed, zh, en):
+    path = report(tmp_path, signed=signed)
+    # The default section 六 opens with an inline item heading "（一）依据…的情况：…", which holds the signature.
+    where = f"第{paragraph_of(path, signed)}段（（一）依据《政府信息公开信息处理费管理办法》收取信息处理费的情况）"
+    assert lint(path, pack) == [("publication-deadline", "error", where, zh)]
+    assert lint(path, pack, "en")[0][3] == en
+
+
+@pytest.mark.parametrize("signed", ["2024年1月31日", "二〇二四年一月二十日", "2024.1.5", "2023年12月31日"])
+def test_dates_in_the_window_pass(tmp_path, pack, signed):
+    assert lint(report(tmp_path, signed=signed), pack) == []
+
+
+def test_no_date_is_a_warning_even_under_an_error_rule(tmp_path, pack):
+    assert lint(report(tmp_path, signed=None), pack) == [
+        ("publication-deadline", "warning", "全文", "未找到公布日期（文末落款日期或“发布日期”）"),
+    ]
+
+
+def test_deadline_is_configurable_and_validated(tmp_path):
+    path = tmp_path / "pack.yaml"
+    path.write_text("pack: x\nextends: national-2021\nrules:\n  - id: publication-deadline\n    deadline: '02-15'\n",
+                    encoding="utf-8")
+    assert lint(report(tmp_path, signed="2024年2月10日"), load_pack(path)) == []
+    path.write_text("pack: x\nextends: national-2021\nrules:\n  - id: publication-deadline\n    deadline: '02-30'\n",
+                    encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_pack(path)
+    assert info.value.render("en") == (
+        f"{path}:5:15: rule publication-deadline: deadline must be MM-DD, e.g. \"01-31\", not '02-30'")
+
+
+# -- year-mismatch -----------------------------------------------------------------------------------------------
+
+
+def test_later_year_in_the_body_is_quoted(tmp_path, pack):
+    path = report(tmp_path, overview_extra="2024年，市卫生健康局始终坚持网站常态化监管。")
+    where = f"第{paragraph_of(path, '2024年，市卫生健康局')}段（一、总体情况）"
+    assert lint(path, pack) == [
+        ("year-mismatch", "warning", where,
+         "正文叙述了报告年度（2023年）之后的2024年：「2024年，市卫生健康局始终坚持网站常态化监管。」"),
+    ]
+    assert lint(path, pack, "en")[0][3] == (
+        "the body describes 2024, after the report year 2023: “2024年，市卫生健康局始终坚持网站常态化监管。”")
+
+
+@pytest.mark.parametrize("text", [
+    "下一步，2024年我局将进一步完善制度。",  # a plan
+    "2024年计划开展培训3次。",
+    "报告于2024年1月20日公布。",  # a full date
+    "根据《关于做好2024年政务公开工作的通知》要求开展工作。",  # a document title
+    "数据截至2024年1月。",
+    "2023年，我局共公开信息100条。",
+])
+def test_plans_dates_titles_and_the_report_year_pass(tmp_path, pack, text):
+    assert lint(report(tmp_path, overview_extra=text), pack) == []
+
+
+# -- text-table-mismatch -----------------------------------------------------------------------------------------
+
+
+def test_overview_counts_that_differ_from_the_tables(tmp_path, pack):
+    path = report(tmp_path, overview="全年共受理政府信息公开申请17件。被申请行政复议5件，行政诉讼2件。")
+    where = f"第{paragraph_of(path, '受理政府信息公开申请17件')}段（一、总体情况）"
+    assert lint(path, pack) == [
+        ("text-table-mismatch", "warning", where,
+         "总体情况中政府信息公开申请为17件，表三「一、本年新收政府信息公开申请数量 / 申请人情况 / 总计」为61件"),
+        ("text-table-mismatch", "warning", where, "总体情况中行政复议为5件，表四「行政复议 / 总计」为2件"),
+        ("text-table-mismatch", "warning", where, "总体情况中行政诉讼为2件，表四「行政诉讼 / 总计」为1件"),
+    ]
+
+
+def test_counts_that_match_pass_including_new_plus_carried_over_and_none(tmp_path, pack):
+    assert lint(report(tmp_path, overview="共受理政府信息公开申请64件（含上年结转）。"), pack) == []
+    assert lint(report(tmp_path, t4={("行政复议", "总计"): "0", ("行政复议", "结果维持"): "0",
+                                     ("行政复议", "尚未审结"): "0"},
+                       overview_extra="本年度未发生行政复议案件。"), pack) == []
+    path = report(tmp_path, overview_extra="本年度未发生行政复议和行政诉讼。")
+    assert [f[3][:12] for f in lint(path, pack)] == ["总体情况中行政复议为0件", "总体情况中行政诉讼为0件"]
+
+
+def test_rules_can_be_switched_off(tmp_path):
+    path = tmp_path / "pack.yaml"
+    path.write_text(textwrap.dedent("""\
+        pack: x
+        extends: national-2021
+        rules:
+          - {id: leftover-text, severity: "off"}
+          - {id: fee-statement, severity: "off"}
+          - {id: publication-deadline, severity: "off"}
+          - {id: year-mismatch, severity: "off"}
+          - {id: text-table-mismatch, severity: "off"}
+        """), encoding="utf-8")
+    spec = {"overview_extra": "XX科室。2024年，局里开展工作。共受理政府信息公开申请1件。", "six": "无。", "signed": None}
+    assert lint(report(tmp_path, **spec), load_pack(path)) == []
