@@ -13,12 +13,13 @@ from reportlint.errors import ConfigError
 from reportlint.output.explain import kind_doc
 from reportlint.pack import builtin_pack_path, load_pack
 from reportlint.readers import load_document
+from test_editions import old_report
 
 PACK_PATH = str(builtin_pack_path())
 RULE_IDS = [
     "required-sections", "section-order", "section-title", "statistics-period", "contact-info",
     "table-missing", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "blank-cell",
-    "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch",
+    "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch", "old-format",
 ]
 FIELDS = ("what", "why", "pass", "fail")
 
@@ -147,8 +148,10 @@ def defect_findings(tmp_path_factory, pack):
                    t3={("一、本年新收政府信息公开申请数量", "总计"): "95"}),
     ]
     found: dict[str, list[tuple[str, str]]] = {}
-    for n, spec in enumerate(specs):
-        doc = load_document(str(build_report(root / f"r{n}.docx", spec)))
+    paths = [str(build_report(root / f"r{n}.docx", spec)) for n, spec in enumerate(specs)]
+    paths.append(old_report(root, 2023))  # a 2023 report in the 2019 layout
+    for path in paths:
+        doc = load_document(path)
         for f in lint_document(doc, pack):
             found.setdefault(f.rule, []).append((f.text("zh"), f.text("en")))
     return found
@@ -190,6 +193,7 @@ def test_rules_lists_every_rule_as_text(capsys):
         "publication-deadline  national-2021  publication_date     error    是    在报告年度结束后、次年1月31日前公布",
         "year-mismatch         national-2021  year_mismatch        warning  是    正文不叙述报告年度之后的年份",
         "text-table-mismatch   national-2021  text_table_mismatch  warning  是    总体情况中的申请、复议、诉讼数字与表三、表四一致",
+        "old-format            national-2021  old_format           error    是    2021年度起使用新版格式，不再使用2019年版表格",
         "",
     ]
     code, out, err = run(capsys, "rules", "--lang", "en")

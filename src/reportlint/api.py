@@ -12,6 +12,7 @@ from .checks.text_match import PatternTimeout
 from .config import Resolver, is_rule_ignored
 from .errors import CheckError, ConfigError, InputError, ReportlintError
 from .findings import Finding
+from .layout import edition_for
 from .model import Document
 from .normalize import norm
 from .output.report import Report, RuleInfo
@@ -115,6 +116,7 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
     if pack is not None:
         _add_rules(report, pack, known_rules)
     for path in collect(paths):
+        choose = None
         if pack is not None:
             use, ignores = pack, []
         else:
@@ -130,8 +132,11 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
                 continue
             use, ignores = resolution.pack, resolution.ignores
             _add_rules(report, use, known_rules)
+            choose = resolution.by_edition
         report.paths.append(path)
-        _lint_one(path, use, report, ignores)
+        chosen = _lint_one(path, use, report, ignores, choose)
+        if chosen is not use:
+            _add_rules(report, chosen, known_rules)
         if progress is not None:
             progress(path)
     if not report.rules:
@@ -146,16 +151,24 @@ def _add_rules(report: Report, pack: Pack, known: set[str]) -> None:
             report.rules.append(info)
 
 
-def _lint_one(path: str, pack: Pack, report: Report, ignores: list[str]) -> None:
+def _lint_one(path: str, pack: Pack, report: Report, ignores: list[str],
+              by_edition: Callable[[str], Pack] | None = None) -> Pack:
+    """Lint one file; returns the pack used (``by_edition`` picks the national pack of the report's edition)."""
     try:
         doc = load_document(path)
     except InputError as exc:
         report.errors.append(exc)
-        return
+        return pack
     report.formats[path] = doc.format
     if not is_report(doc):
         report.skipped.append(path)
-        return
+        return pack
+    if by_edition is not None:
+        try:
+            pack = by_edition(edition_for(doc))
+        except ConfigError as exc:  # the configuration's local rules do not fit the other edition's pack
+            report.errors.append(exc)
+            return pack
     findings = lint_document(doc, pack, report.errors)
     if ignores:
         findings = [f for f in findings if not is_rule_ignored(f.rule, ignores)]
@@ -163,6 +176,7 @@ def _lint_one(path: str, pack: Pack, report: Report, ignores: list[str]) -> None
     wanted = {f.location.table for f in findings if f.location.table is not None}
     if wanted:
         report.tables[path] = {t.index: t.to_dict() for t in doc.tables if t.index in wanted}
+    return pack
 
 
 Result = Report  # the name used before formatters got their own report type

@@ -186,6 +186,7 @@ class Resolution:
     ignores: list[str] = field(default_factory=list)
     excluded: bool = False
     chosen_at: str = ""  # where the pack was chosen: config file:line, --rules, or the default
+    by_edition: Any = None  # when nobody chose a pack: edition ("2019"/"2021") -> the national pack of that edition
 
 
 class Resolver:
@@ -222,19 +223,27 @@ class Resolver:
         config = self.config_for(file)
         if honour_exclude and config is not None and config.excluded(file):
             return Resolution(None, config, excluded=True)
+        defaulted = False  # nobody chose the pack
         if self.rules_path is not None:
             pack_path, chosen = self.rules_path, "--rules"
         elif config is not None:
             ref, where = config.pack_for(file)
             pack_path = resolve_reference(ref, config.root)  # checked when the config was loaded
             if where == ["pack"] and "pack" not in config.data:
-                chosen = f"{config.path} (default {DEFAULT_PACK})"
+                chosen, defaulted = f"{config.path} (default {DEFAULT_PACK})", True
             else:
                 chosen = f"{config.path}:{position(config.data, where)[0]}"
         else:
             pack_path, chosen = resolve_reference(DEFAULT_PACK, None), f"default ({DEFAULT_PACK})"
+            defaulted = True
         pack = self._pack(config, pack_path)
-        return Resolution(pack, config, config.ignored_rules(file) if config else [], chosen_at=chosen)
+        by_edition = None
+        if defaulted:
+            # Nobody chose a pack: the edition of the format follows the report (its tables, else its year).
+            def by_edition(edition: str, config: Config | None = config) -> Any:
+                return self._pack(config, resolve_reference(f"national-{edition}", None))
+        return Resolution(pack, config, config.ignored_rules(file) if config else [], chosen_at=chosen,
+                          by_edition=by_edition)
 
     def _pack(self, config: Config | None, pack_path: Path) -> Any:
         from .pack import load_pack

@@ -75,9 +75,13 @@ def cell_key(text: str) -> str:
     return norm(text).lower()
 
 
-def parse_number(text: str, decimal: bool = False) -> Decimal | None:
-    """Read a cell as a non-negative number; None when it is not one (never guess 0)."""
+def parse_number(text: str, decimal: bool = False, signed: bool = False) -> Decimal | None:
+    """Read a cell as a non-negative number (``signed``: a leading + or - allowed); None when it is not one (never
+    guess 0)."""
     key = cell_key(text)
+    if signed and len(key) > 1 and key[0] in "+-":
+        value = parse_number(key[1:], decimal)
+        return None if value is None else (-value if key[0] == "-" else value)
     pattern = _DEC_RE if decimal else _INT_RE
     if not pattern.match(key):
         return None

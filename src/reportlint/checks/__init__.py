@@ -10,6 +10,7 @@ from . import (
     forbid_text,
     leftover_text,
     no_blank_cells,
+    old_format,
     publication_date,
     require_text,
     required_sections,
@@ -24,5 +25,6 @@ KINDS: dict[str, ModuleType] = {
     m.KIND: m
     for m in (required_sections, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells,
               require_text, forbid_text, leftover_text,
-              publication_date, year_mismatch, text_table_mismatch)
+              publication_date, year_mismatch, text_table_mismatch,
+              old_format)
 }

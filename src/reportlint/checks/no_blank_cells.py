@@ -3,7 +3,8 @@
 What it does
     Reads every data cell (one per merged cell, never twice) of the tables listed in ``tables:``. A cell must
     hold a non-negative integer count, or a decimal amount in a column listed in the table's
-    ``decimal_columns`` (本年收费金额（单位：万元）). Spaces, NBSP, ideographic spaces, line breaks and
+    ``decimal_columns`` (本年收费金额（单位：万元）); a column in ``signed_columns`` may be negative (本年增/减
+    of the 2019 format). Spaces, NBSP, ideographic spaces, line breaks and
     full-width digits are tolerated. Blank cells, the placeholders "—", "-", "/", "无" and any other text are
     findings; such a cell is never read as 0. Group rows declared in the table's ``groups`` (（三）不予公开 …)
     may stay empty when they carry no numbers at all.
@@ -43,7 +44,8 @@ no_blank_cells —— 统计表的每个数据格都填了数字。
 
 作用
     读取 ``tables:`` 所列各表的每个数据格（合并单元格只算一次）。单元格须为非负整数件数，或在该表
-    ``decimal_columns`` 所列的列（本年收费金额（单位：万元））中为小数金额。空格、不换行空格、全角空格、换行和全角
+    ``decimal_columns`` 所列的列（本年收费金额（单位：万元））中为小数金额；``signed_columns`` 所列的列可为负数
+    （2019年版格式的“本年增/减”）。空格、不换行空格、全角空格、换行和全角
     数字都可容忍。空白、占位符“—”“-”“/”“无”以及其他任何文字都报告；这样的单元格绝不当作 0。表中 ``groups``
     所列的分组行（（三）不予公开 …）在完全不带数字时可以留空。
 
@@ -93,8 +95,9 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
                     continue
             for d in cells:
                 decimal = any(labels.path_matches((dc,), d.col_path) for dc in tdef.decimal_columns)
+                signed = any(labels.path_matches((sc,), d.col_path) for sc in tdef.signed_columns)
                 text = d.cell.display
-                if parse_number(d.cell.text, decimal=decimal) is not None:
+                if parse_number(d.cell.text, decimal=decimal, signed=signed) is not None:
                     continue
                 kind = "number" if decimal else "integer"
                 if not text:

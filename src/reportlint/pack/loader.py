@@ -38,6 +38,7 @@ class TableDef:
     locate: list[str]
     min_match: int
     decimal_columns: list[str] = field(default_factory=list)
+    signed_columns: list[str] = field(default_factory=list)  # may hold a negative number (本年增/减)
     groups: list[str] = field(default_factory=list)
 
 
@@ -165,6 +166,7 @@ def compile_pack(merged: Merged, path: str) -> Pack:
             title=str(tdef.get("title", "")), locate=locate,
             min_match=int(tdef.get("min_match", max(1, (len(locate) + 1) // 2))),
             decimal_columns=[str(x) for x in tdef.get("decimal_columns", [])],
+            signed_columns=[str(x) for x in tdef.get("signed_columns", [])],
             groups=[str(x) for x in tdef.get("groups", [])],
         )
     from ..checks import KINDS  # the registry of rule kinds
