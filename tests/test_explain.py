@@ -1,13 +1,14 @@
 """`reportlint explain` and `reportlint rules`: every rule's documentation comes from the rule pack."""
 
 import json
+import os
 import re
 import textwrap
 
 import pytest
 
 from report_builder import ReportSpec, build_report, default_sections
-from reportlint.api import lint_document
+from reportlint.api import lint_document, lint_paths
 from reportlint.cli import main
 from reportlint.errors import ConfigError
 from reportlint.output.explain import kind_doc
@@ -20,6 +21,7 @@ RULE_IDS = [
     "required-sections", "section-order", "section-title", "statistics-period", "contact-info",
     "table-missing", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "blank-cell",
     "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch", "old-format",
+    "carryover-mismatch", "effective-docs-drift",
 ]
 FIELDS = ("what", "why", "pass", "fail")
 
@@ -154,6 +156,21 @@ def defect_findings(tmp_path_factory, pack):
         doc = load_document(path)
         for f in lint_document(doc, pack):
             found.setdefault(f.rule, []).append((f.text("zh"), f.text("en")))
+    # Two years of one agency, linted together from their folder so that messages name "2022.docx".
+    years = root / "years"
+    build_report(years / "2022.docx", ReportSpec(year=2022, t3={("四、结转下年度继续办理", "自然人"): "3"},
+                                                 t2={("行政规范性文件", "现行有效件数"): "8"}))
+    build_report(years / "2023.docx", ReportSpec(year=2023, t3={("二、上年结转政府信息公开申请数量", "自然人"): "2"},
+                                                 t2={("行政规范性文件", "本年制发件数"): "3",
+                                                     ("行政规范性文件", "本年废止件数"): "1",
+                                                     ("行政规范性文件", "现行有效件数"): "12"}))
+    cwd = os.getcwd()
+    os.chdir(years)
+    try:
+        for f in lint_paths(["2022.docx", "2023.docx"]).findings:
+            found.setdefault(f.rule, []).append((f.text("zh"), f.text("en")))
+    finally:
+        os.chdir(cwd)
     return found
 
 
@@ -194,6 +211,8 @@ def test_rules_lists_every_rule_as_text(capsys):
         "year-mismatch         national-2021  year_mismatch        warning  是    正文不叙述报告年度之后的年份",
         "text-table-mismatch   national-2021  text_table_mismatch  warning  是    总体情况中的申请、复议、诉讼数字与表三、表四一致",
         "old-format            national-2021  old_format           error    是    2021年度起使用新版格式，不再使用2019年版表格",
+        "carryover-mismatch    national-2021  cross_year           error    是    E5：本年“上年结转”等于上年报告的“结转下年度继续办理”",
+        "effective-docs-drift  national-2021  cross_year           warning  是    E6：现行有效件数等于上年现行有效件数加本年制发减本年废止",
         "",
     ]
     code, out, err = run(capsys, "rules", "--lang", "en")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from .checks import KINDS
 from .checks.base import Context
@@ -12,6 +13,7 @@ from .checks.text_match import PatternTimeout
 from .config import Resolver, is_rule_ignored
 from .errors import CheckError, ConfigError, InputError, ReportlintError
 from .findings import Finding
+from .history import Entry, History, agency_key, agency_of
 from .layout import edition_for
 from .model import Document
 from .normalize import norm
@@ -104,12 +106,15 @@ def rule_infos(pack: Pack) -> list[RuleInfo]:
 
 
 def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
-               progress: Callable[[str], None] | None = None, resolver: Resolver | None = None) -> Report:
+               progress: Callable[[str], None] | None = None, resolver: Resolver | None = None,
+               history: Iterable[str] = ()) -> Report:
     """Lint files and directories. Each file gets the pack its ``.reportlint.yaml`` chooses (``resolver``; by
     default configurations are discovered), unless ``pack`` is given for all. Tables with findings are kept as
     snapshots for the formatters; nothing else of a document outlives its own linting. ``progress`` is called
-    after each file."""
+    after each file. Rules across years compare the reports checked together, and earlier reports found under
+    ``history`` (files or folders, read but not linted)."""
     report = Report(lang=lang)
+    years = History()
     resolver = resolver or Resolver()
     known_rules: set[str] = set()
     broken: set[int] = set()  # configuration errors already reported
@@ -134,14 +139,74 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
             _add_rules(report, use, known_rules)
             choose = resolution.by_edition
         report.paths.append(path)
-        chosen = _lint_one(path, use, report, ignores, choose)
+        chosen = _lint_one(path, use, report, ignores, choose, years)
         if chosen is not use:
             _add_rules(report, chosen, known_rules)
         if progress is not None:
             progress(path)
+    _read_history(history, set(report.paths), years)
+    if any(e.rules for e in years.entries):
+        report.findings.extend(_across_years(years))
+        order = {p: i for i, p in enumerate(report.paths)}
+        report.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.sort_key()))
     if not report.rules:
         _add_rules(report, default_pack(), known_rules)
     return report
+
+
+def _across_kinds() -> dict[str, Any]:
+    """Rule kinds that compare reports across years: they ``summarize`` one report and ``compare`` two."""
+    return {k: m for k, m in KINDS.items() if hasattr(m, "summarize") and hasattr(m, "compare")}
+
+
+def _record(doc: Document, pack: Pack, years: History, ignores: list[str]) -> None:
+    """Keep what the rules across years need of a report (every report: it may be another one's previous year)."""
+    if doc.year is None or not (agency := agency_of(doc.title)):
+        return
+    kinds = _across_kinds()
+    rules = [r for r in pack.rules if r.kind in kinds and r.severity != "off"]
+    ctx = Context.create(doc, pack)
+    try:
+        data = {kind: module.summarize(ctx) for kind, module in kinds.items()}
+    except Exception:  # noqa: BLE001 - a report whose tables cannot be summarised is not compared, never a crash
+        return
+    years.add(Entry(doc.path, agency, agency_key(agency), doc.year, data, rules, ignores))
+
+
+def _read_history(paths: Iterable[str], linted: set[str], years: History) -> None:
+    """Earlier reports: read (never linted) with the national pack of their edition; unreadable files are
+    passed over."""
+    for path in collect(paths):
+        if path in linted:
+            continue
+        try:
+            doc = load_document(path)
+        except InputError:
+            continue
+        if is_report(doc):
+            _record(doc, load_pack(f"national-{edition_for(doc)}"), years, [])
+
+
+def _across_years(years: History) -> list[Finding]:
+    kinds = _across_kinds()
+    found: list[Finding] = []
+    for entry in years.entries:
+        if not entry.rules:
+            continue
+        previous = years.previous(entry)
+        if previous is None:
+            continue
+        for rule in entry.rules:
+
+            def finding(rule, zh, en, location, details, entry=entry) -> Finding:
+                return Finding(rule.id, rule.severity, zh, en, location, entry.path, details)
+
+            current = Entry(entry.path, entry.agency, entry.key, entry.year, entry.data[rule.kind])
+            before = Entry(previous.path, previous.agency, previous.key, previous.year, previous.data[rule.kind])
+            for f in kinds[rule.kind].compare(current, before, rule, finding):
+                if not is_rule_ignored(f.rule, entry.ignores):
+                    found.append(f)
+    return found
 
 
 def _add_rules(report: Report, pack: Pack, known: set[str]) -> None:
@@ -152,7 +217,7 @@ def _add_rules(report: Report, pack: Pack, known: set[str]) -> None:
 
 
 def _lint_one(path: str, pack: Pack, report: Report, ignores: list[str],
-              by_edition: Callable[[str], Pack] | None = None) -> Pack:
+              by_edition: Callable[[str], Pack] | None = None, years: History | None = None) -> Pack:
     """Lint one file; returns the pack used (``by_edition`` picks the national pack of the report's edition)."""
     try:
         doc = load_document(path)
@@ -176,6 +241,8 @@ def _lint_one(path: str, pack: Pack, report: Report, ignores: list[str],
     wanted = {f.location.table for f in findings if f.location.table is not None}
     if wanted:
         report.tables[path] = {t.index: t.to_dict() for t in doc.tables if t.index in wanted}
+    if years is not None:
+        _record(doc, pack, years, ignores)
     return pack
 
 

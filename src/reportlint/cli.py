@@ -63,6 +63,10 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                               "lowest severity that makes the exit code 1 (default error)"))
     check.add_argument("--statistics", action="store_true",
                        help=t("按规则统计问题数", "print the number of findings per rule"))
+    check.add_argument("--history", metavar="DIR", action="append", default=[],
+                       help=t("往年报告所在的目录或文件（只读取，不检查），用于跨年度规则；可重复",
+                              "where earlier reports live (read, not checked), for the rules across years; "
+                              "repeatable"))
     check.add_argument("--baseline", metavar="FILE",
                        help=t("不报告基线文件中记录的问题", "hide the findings recorded in this baseline file"))
     check.add_argument("--write-baseline", metavar="FILE",
@@ -204,7 +208,7 @@ def _check(args: argparse.Namespace) -> int:
     paths = list(collect(args.paths))
     show_progress = args.output is not None or args.format in ("text", "concise")
     with bar(len(paths) if show_progress else 0, "reportlint") as advance:
-        report = lint_paths(paths, lang=lang, progress=advance, resolver=resolver)
+        report = lint_paths(paths, lang=lang, progress=advance, resolver=resolver, history=args.history)
     report.quiet = args.quiet
     if args.write_baseline:
         return _write_baseline(args.write_baseline, report, lang)

@@ -7,6 +7,7 @@ from types import ModuleType
 
 from . import (
     contact_info,
+    cross_year,
     forbid_text,
     leftover_text,
     no_blank_cells,
@@ -26,5 +27,5 @@ KINDS: dict[str, ModuleType] = {
     for m in (required_sections, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells,
               require_text, forbid_text, leftover_text,
               publication_date, year_mismatch, text_table_mismatch,
-              old_format)
+              old_format, cross_year)
 }

@@ -1,0 +1,168 @@
+"""cross_year — this year's report agrees with the same agency's report of the year before.
+
+What it does
+    When several reports are checked together, or ``--history DIR`` names where earlier reports live, each
+    report's previous-year report is found by agency and year from the titles (卫健局 and 卫生健康局, 卫体局 and
+    卫生健康和体育局 … match; a title without the city matches one with it). Then, per column or row:
+
+    * ``check: carryover`` (E5): table 三 二、上年结转政府信息公开申请数量 of year Y equals 四、结转下年度继续办理 of
+      year Y−1, in every column (自然人 … 总计);
+    * ``check: effective_docs`` (E6): table 二 现行有效件数 of year Y equals 现行有效件数 of Y−1 + 本年制发件数 of Y −
+      本年废止件数 of Y, for 规章 and 行政规范性文件.
+
+    Each finding is at this year's cell and names the previous report and its cell. Without a previous report,
+    or where a cell is not a number (no_blank_cells reports it), nothing is reported.
+
+Why
+    Applications carried over at the end of one year are the ones carried in at the start of the next; documents
+    in force change only by those issued and repealed. A mismatch means one of the two reports is wrong
+    (FORMAT.md, E5 and E6).
+
+Example
+    Passing: 2022 report 四、结转下年度继续办理 / 总计 = 3, 2023 report 二、上年结转 / 总计 = 3.
+
+    Failing::
+
+        2023 report 二、上年结转 / 自然人 = 2, 2022 report 四、结转下年度继续办理 / 自然人 = 3
+        → 表三「二、上年结转政府信息公开申请数量」「自然人」为2，与上年报告 2022.docx 的「四、结转下年度继续办理」「自然人」3不一致
+
+    Configuration::
+
+        - id: carryover-mismatch
+          kind: cross_year
+          check: carryover
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..findings import Finding
+from ..normalize import norm, parse_number
+from .base import Context, SpecError, table_location
+
+KIND = "cross_year"
+
+DOC_ZH = """\
+cross_year —— 本年度报告与同一机关上一年度报告相互衔接。
+
+作用
+    多份报告一起检查，或用 ``--history DIR`` 指明往年报告所在目录时，按标题中的机关名称和年度为每份报告找到上一
+    年度的报告（“卫健局”与“卫生健康局”、“卫体局”与“卫生健康和体育局”等视为相同；标题省略市名的也能匹配）。然后
+    逐列或逐行检查：
+
+    * ``check: carryover``（E5）：Y年表三“二、上年结转政府信息公开申请数量”等于Y−1年“四、结转下年度继续办理”，
+      每一列（自然人……总计）；
+    * ``check: effective_docs``（E6）：Y年表二“现行有效件数”等于Y−1年“现行有效件数”加Y年“本年制发件数”减Y年
+      “本年废止件数”，规章和行政规范性文件两行。
+
+    问题定位到本年度的单元格，并写明上一年度报告及其单元格。没有上一年度报告，或单元格不是数字（由
+    no_blank_cells 报告）时不报。
+
+依据
+    上一年末结转的申请就是下一年初结转来的申请；现行有效的文件只因本年制发和废止而变化。不一致说明两份报告中
+    有一份有误（FORMAT.md，E5、E6）。
+
+示例
+    正确：2022年报告“四、结转下年度继续办理 / 总计”为3，2023年报告“二、上年结转 / 总计”为3。
+
+    错误::
+
+        2023年报告“二、上年结转 / 自然人”为2，2022年报告“四、结转下年度继续办理 / 自然人”为3
+        → 表三「二、上年结转政府信息公开申请数量」「自然人」为2，与上年报告 2022.docx 的「四、结转下年度继续办理」「自然人」3不一致
+
+    配置::
+
+        - id: carryover-mismatch
+          kind: cross_year
+          check: carryover
+"""
+
+CARRIED_IN = "二、上年结转政府信息公开申请数量"
+CARRIED_OUT = "四、结转下年度继续办理"
+T2_ROWS = ("规章", "行政规范性文件")
+T2_COLUMNS = ("本年制发件数", "本年废止件数", "现行有效件数")
+
+
+def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
+    mode = rule.spec.get("check", "carryover")
+    needed = "t3" if mode == "carryover" else "t2"
+    if needed not in pack.tables:
+        raise SpecError(f"the pack defines no table {needed!r}", key="check")
+    return mode
+
+
+def check(ctx: Context, rule) -> Iterator[Finding]:
+    """Nothing to check within one report: see ``compare``, run once every report has been read."""
+    return iter(())
+
+
+def _column_key(d) -> str:
+    leaf = d.col_path[-1].text if d.col_path else d.column_label
+    return norm(leaf)
+
+
+def summarize(ctx: Context) -> dict[str, Any]:
+    """What ``compare`` needs of one report: the cells of E5 and E6 with their values and locations."""
+    data: dict[str, Any] = {"carried_in": {}, "carried_out": {}, "t2": {}}
+    t3 = ctx.table("t3") if "t3" in ctx.pack.tables else None
+    if t3 is not None:
+        for d in t3.data:
+            for name, row in (("carried_in", CARRIED_IN), ("carried_out", CARRIED_OUT)):
+                if ctx.labels.path_matches((row,), d.row_path):
+                    value = parse_number(d.cell.text)
+                    data[name].setdefault(_column_key(d), (
+                        None if value is None else int(value), d.column_label, table_location(t3, d)))
+    t2 = ctx.table("t2") if "t2" in ctx.pack.tables else None
+    if t2 is not None:
+        for d in t2.data:
+            for row in T2_ROWS:
+                if d.row_path and ctx.labels.same(d.row_path[-1].cell.text, row):
+                    for column in T2_COLUMNS:
+                        if ctx.labels.path_matches((column,), d.col_path):
+                            value = parse_number(d.cell.text)
+                            data["t2"].setdefault(row, {})[column] = (
+                                None if value is None else int(value), table_location(t2, d))
+    return data
+
+
+def compare(current, previous, rule, finding) -> Iterator[Finding]:
+    """Findings for ``current`` (a history entry) against ``previous``; ``finding(rule, zh, en, location,
+    details)`` builds one for the current report."""
+    prev_name = previous.path
+    if rule.compiled == "carryover":
+        before = previous.data["carried_out"]
+        for key, (value, label, loc) in current.data["carried_in"].items():
+            if key not in before or value is None or before[key][0] is None or value == before[key][0]:
+                continue
+            then = before[key][0]
+            leaf = label.split(" / ")[-1] if label else key
+            yield finding(
+                rule,
+                f"表三「{CARRIED_IN}」「{leaf}」为{value}，与上年报告 {prev_name} 的「{CARRIED_OUT}」「{leaf}」{then}不一致",
+                f"table 三 \"{CARRIED_IN}\" \"{leaf}\" is {value}, but last year's report {prev_name} gives "
+                f"\"{CARRIED_OUT}\" \"{leaf}\" = {then}",
+                loc,
+                {"previous": prev_name, "previous_value": then, "previous_location": before[key][2].to_dict()},
+            )
+        return
+    for row, cells in current.data["t2"].items():
+        then = previous.data["t2"].get(row, {}).get("现行有效件数", (None, None))[0]
+        now, now_loc = cells.get("现行有效件数", (None, None))
+        issued = cells.get("本年制发件数", (None, None))[0]
+        repealed = cells.get("本年废止件数", (None, None))[0]
+        if None in (then, now, issued, repealed):
+            continue
+        expected = then + issued - repealed
+        if now == expected:
+            continue
+        yield finding(
+            rule,
+            f"表二「{row}」现行有效件数为{now}，按上年报告 {prev_name} 的{then}件 + 本年制发{issued}件 − 本年废止"
+            f"{repealed}件应为{expected}件",
+            f"table 二 \"{row}\" 现行有效件数 is {now}; last year's report {prev_name} gives {then}, plus {issued} "
+            f"issued minus {repealed} repealed makes {expected}",
+            now_loc,
+            {"previous": prev_name, "previous_value": then, "expected": expected},
+        )
