@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import docx
 import pytest
 
 import reportlint.readers as readers
+from reportlint import limits
 from reportlint.errors import InputError
 from reportlint.model import Document
 from reportlint.readers import load_document
@@ -112,7 +114,7 @@ def test_unsupported_suffix(tmp_path):
 
 
 def test_too_large(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "MAX_BYTES", 1024)
+    monkeypatch.setattr(limits.current, "file_mb", 1 / 1024)  # 1 KB
     err = _error(_write(tmp_path, "big.docx", _docx_bytes("大" * 5000)))
     assert err.code == "too-large"
 
@@ -187,3 +189,62 @@ def test_named_pipe_is_not_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.docx")
     err = _error(tmp_path / "pipe.docx")  # must not block waiting for a writer
     assert (err.code, err.detail) == ("unreadable", "not a regular file")
+
+
+def test_zip_bomb_is_refused_before_inflating(tmp_path):
+    """A member of 20 MB of zeros compresses about 1000:1; the sizes in the central directory give it away."""
+    src = io.BytesIO(_docx_bytes("正文"))
+    out = io.BytesIO()
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info.filename))
+        zout.writestr("word/media/zeros.bin", b"\0" * (20 * 1024 * 1024))
+    err = _error(_write(tmp_path, "bomb.docx", out.getvalue()))
+    assert err.code == "zip-bomb"
+    assert re.fullmatch(r".*: error: the ZIP package has word/media/zeros\.bin compressed 10\d\d:1 > 1000:1: a likely "
+                        r"zip bomb, skipped \(see --limit\)", err.render("en"))
+
+
+def test_member_and_total_sizes_are_bounded(tmp_path, monkeypatch):
+    path = _write(tmp_path, "r.docx", _docx_bytes("正文" * 1000))
+    monkeypatch.setattr(limits.current, "member_mb", 0.001)
+    assert _error(path).code == "zip-bomb"
+    monkeypatch.setattr(limits.current, "member_mb", 512.0)
+    monkeypatch.setattr(limits.current, "unpacked_mb", 0.001)
+    assert "in all" in _error(path).render("en")
+
+
+def test_table_cells_are_bounded(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits.current, "table_cells", 10)
+    document = docx.Document()
+    document.add_table(rows=4, cols=4)
+    document.save(str(tmp_path / "t.docx"))
+    err = _error(str(tmp_path / "t.docx"))
+    assert (err.code, err.render("en").split(": ", 2)[2]) == (
+        "too-many-cells", "a table is too large (4 × 4 > 10 cells); skipped (see --limit table_cells=N)")
+
+
+def test_time_budget_stops_the_rules_of_one_document(tmp_path, monkeypatch):
+    from report_builder import build_report
+    from reportlint.api import default_pack, lint_document
+    from reportlint.errors import CheckError
+
+    doc = load_document(str(build_report(tmp_path / "r.docx")))
+    monkeypatch.setattr(limits.current, "seconds", 1e-9)
+    errors: list = []
+    lint_document(doc, default_pack(), errors)
+    assert [type(e) for e in errors] == [CheckError]
+    assert errors[0].render("en") == (
+        f"{doc.path}: error: the time budget of 1e-09 s per document was spent before rule required-sections; the "
+        "remaining rules did not run (see --limit seconds=N)")
+
+
+def test_limit_option_is_validated(tmp_path):
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "reportlint", "check", "--limit", "cells=3", str(tmp_path)],
+                         capture_output=True, text=True)
+    assert run.returncode == 2
+    assert run.stderr == ("reportlint: error: --limit cells=3: unknown limit 'cells'; limits: file_mb, unpacked_mb, "
+                          "member_mb, member_ratio, table_cells, seconds\n")

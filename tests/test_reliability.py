@@ -1,6 +1,5 @@
 """Nothing is modified, output is deterministic, bounds are clean errors."""
 
-import os
 import shutil
 import subprocess
 import sys

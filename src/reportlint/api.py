@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .checks import KINDS
 from .checks.base import Context
 from .checks.text_match import PatternTimeout
@@ -74,9 +76,16 @@ def lint_document(doc: Document, pack: Pack, errors: list[ReportlintError] | Non
     other rules still run."""
     ctx = Context.create(doc, pack)
     findings: list[Finding] = []
+    deadline = time.monotonic() + limits.current.seconds
     for rule in pack.rules:
         if rule.severity == "off":
             continue
+        if time.monotonic() > deadline:
+            error = CheckError(doc.path, rule.id, "time budget spent", budget=limits.current.seconds)
+            if errors is None:
+                raise error
+            errors.append(error)
+            break
         try:
             findings.extend(KINDS[rule.kind].check(ctx, rule))
         except PatternTimeout as exc:

@@ -63,6 +63,10 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                               "lowest severity that makes the exit code 1 (default error)"))
     check.add_argument("--statistics", action="store_true",
                        help=t("按规则统计问题数", "print the number of findings per rule"))
+    check.add_argument("--limit", metavar="NAME=VALUE", action="append", default=[],
+                       help=t("调整一项上限：file_mb、unpacked_mb、member_mb、member_ratio、table_cells、seconds；可重复",
+                              "change a bound: file_mb, unpacked_mb, member_mb, member_ratio, table_cells, seconds; "
+                              "repeatable"))
     check.add_argument("--history", metavar="DIR", action="append", default=[],
                        help=t("往年报告所在的目录或文件（只读取，不检查），用于跨年度规则；可重复",
                               "where earlier reports live (read, not checked), for the rules across years; "
@@ -187,6 +191,14 @@ def _check(args: argparse.Namespace) -> int:
     from .progress import bar
 
     lang = _lang(args)
+    from . import limits
+
+    for text in args.limit:
+        try:
+            limits.set_limit(text)
+        except ValueError as exc:
+            _write(sys.stderr, f"reportlint: error: --limit {text}: {exc}\n")
+            return EXIT_ERROR
     if args.statistics and args.format not in ("text", "json"):
         _write(sys.stderr, f"reportlint: error: --statistics works with --format text or json, not {args.format}\n")
         return EXIT_ERROR

@@ -38,7 +38,13 @@ INPUT_MESSAGES: dict[str, tuple[str, str]] = {
         "HTML 元素嵌套超过 {detail} 层，无法完整读取",
         "the HTML nests elements more than {detail} levels deep and cannot be read completely",
     ),
-    "too-large": ("文件过大（{detail}），已跳过", "the file is too large ({detail}); skipped"),
+    "too-large": ("文件过大（{detail}），已跳过；可用 --limit 调整上限", "the file is too large ({detail}); skipped (see --limit)"),
+    "zip-bomb": (
+        "ZIP 包中的 {detail}，疑似压缩炸弹，已跳过；可用 --limit 调整上限",
+        "the ZIP package has {detail}: a likely zip bomb, skipped (see --limit)",
+    ),
+    "too-many-cells": ("表格过大（{detail}），已跳过；可用 --limit table_cells=N 调整上限",
+                       "a table is too large ({detail}); skipped (see --limit table_cells=N)"),
     "pdf-extra": (
         "读取 PDF 需要安装可选组件：pip install 'reportlint[pdf]'",
         "reading PDF needs the optional extra: pip install 'reportlint[pdf]'",
@@ -107,14 +113,21 @@ class ConfigError(ReportlintError):
 class CheckError(ReportlintError):
     """A rule that failed on a document (a bug in reportlint): reported in one line, exit 2."""
 
-    def __init__(self, path: str, rule: str, detail: str, timeout: bool = False) -> None:
+    def __init__(self, path: str, rule: str, detail: str, timeout: bool = False, budget: float | None = None) -> None:
         super().__init__(f"{path}: {rule}: {detail}")
         self.path = path
         self.rule = rule
         self.detail = detail[:200]
         self.timeout = timeout  # a user regex of the rule ran past its time limit: the pack's problem, not a bug
+        self.budget = budget  # the document's time budget (seconds) was spent before this rule
 
     def render(self, lang: str = "zh") -> str:
+        if self.budget is not None:
+            if lang == "en":
+                return (f"{self.path}: error: the time budget of {self.budget:g} s per document was spent before rule "
+                        f"{self.rule}; the remaining rules did not run (see --limit seconds=N)")
+            return (f"{self.path}: 错误: 单个文档 {self.budget:g} 秒的检查时间已用完，规则 {self.rule} 及其后的规则未运行"
+                    "（可用 --limit seconds=N 调整）")
         if self.timeout:
             if lang == "en":
                 return (f"{self.path}: error: rule {self.rule}: the regular expression {self.detail} timed out; "

@@ -15,7 +15,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import limits
 from .normalize import clean, label_keys, looks_like_value, norm, parse_number
+
+
+class TableTooLarge(ValueError):
+    """A table whose grid exceeds the ``table_cells`` limit."""
 
 
 @dataclass
@@ -120,6 +125,9 @@ class Table:
 
     @classmethod
     def from_rows(cls, rows: Sequence[Sequence[RawCell]], index: int, **kw) -> Table:
+        width = max((sum(max(1, c.span) for c in row) for row in rows), default=0)
+        if width * len(rows) > limits.current.table_cells:
+            raise TableTooLarge(f"{len(rows)} × {width} > {limits.current.table_cells} cells")
         table = cls(index=index, grid=resolve_grid(rows), **kw)
         table._derive_labels()
         return table

@@ -12,15 +12,17 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from .. import limits
 from ..errors import InputError
 from ..model import Document
+from ..table import TableTooLarge
 from .docx import read_docx
 from .html import read_html
 from .markdown import read_markdown
 from .pdf import read_pdf  # imports pdfplumber only when a PDF is read
 from .text import read_text
 
-__all__ = ["MAX_BYTES", "READERS", "SUFFIXES", "load_document"]
+__all__ = ["READERS", "SUFFIXES", "load_document"]
 
 Reader = Callable[[str, bytes], Document]
 
@@ -41,9 +43,6 @@ READERS: dict[str, Reader] = {
 # What a directory walk picks up. A view on READERS, so a reader added there is found too.
 SUFFIXES = READERS.keys()
 
-MAX_BYTES = 200 * 1024 * 1024
-
-
 def load_document(path: str) -> Document:
     """Read one report file. Raises only :class:`InputError`."""
     path = str(path)
@@ -53,6 +52,8 @@ def load_document(path: str) -> Document:
         raise
     except RecursionError:
         raise InputError(path, "internal", "RecursionError: the document is nested too deeply") from None
+    except TableTooLarge as exc:
+        raise InputError(path, "too-many-cells", str(exc)) from None
     except MemoryError:
         raise InputError(path, "internal", "MemoryError: the document is too large to read") from None
     except Exception as exc:  # noqa: BLE001 - a reader bug or library error must stay one line
@@ -73,18 +74,19 @@ def _load(path: str) -> Document:
         if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
             raise InputError(path, "unreadable", "not a regular file")
         size = st.st_size
-        if size > MAX_BYTES:
-            raise InputError(path, "too-large", f"{size / 1024 / 1024:.0f} MB > {MAX_BYTES // 1024 // 1024} MB")
+        max_bytes = int(limits.current.file_mb * 1024 * 1024)
+        if size > max_bytes:
+            raise InputError(path, "too-large", f"{size / 1024 / 1024:.0f} MB > {limits.current.file_mb:g} MB")
         with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+            data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError(path, "missing") from None
     except OSError as exc:
         raise InputError(path, "unreadable", exc.strerror or type(exc).__name__) from None
     if not data:
         raise InputError(path, "empty")
-    if len(data) > MAX_BYTES:  # grew while we read it, or a device file
-        raise InputError(path, "too-large", f"> {MAX_BYTES // 1024 // 1024} MB")
+    if len(data) > max_bytes:  # grew while we read it, or a device file
+        raise InputError(path, "too-large", f"> {limits.current.file_mb:g} MB")
     return reader(path, data)
 
 

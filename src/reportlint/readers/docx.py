@@ -31,6 +31,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from .. import limits
 from ..errors import InputError
 from ..model import Document, Paragraph, RawCell, Table
 
@@ -45,7 +46,6 @@ REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_DEPTH = 50  # nesting of tables in cells / text boxes in text boxes
 MAX_SPAN = 128  # a gridSpan / gridBefore beyond Word's 63 columns is garbage; keep the grid small
-MAX_UNPACKED = 1024 * 1024 * 1024  # zip bomb guard: total uncompressed size of the package
 
 
 def _w(name: str) -> str:
@@ -103,9 +103,7 @@ def read_docx(path: str, data: bytes) -> Document:
     main_name = _main_part_name(zf)
     if main_name is None:
         raise InputError(path, "no-document")
-    unpacked = sum(max(0, info.file_size) for info in zf.infolist())
-    if unpacked > MAX_UNPACKED:
-        raise InputError(path, "too-large", f"unpacks to {unpacked // 1024 // 1024} MB")
+    _check_sizes(path, zf)
     body_root, styles_root = _open_with_python_docx(data)
     if body_root is None or body_root.tag != W_DOCUMENT:
         # python-docx could not open the package (Strict OOXML, broken XML or relationships, a missing content
@@ -119,6 +117,24 @@ def read_docx(path: str, data: bytes) -> Document:
 
 
 # -- package checks ----------------------------------------------------------------------------------------
+def _check_sizes(path: str, zf: zipfile.ZipFile) -> None:
+    """Zip bomb guard, from the sizes the central directory declares, before anything is inflated (a member
+    that inflates beyond its declared size fails zipfile's own CRC/size check when read)."""
+    mb = 1024 * 1024
+    bound = limits.current
+    unpacked = 0
+    for info in zf.infolist():
+        size = max(0, info.file_size)
+        unpacked += size
+        if size > bound.member_mb * mb:
+            raise InputError(path, "zip-bomb", f"{info.filename} unpacks to {size // mb} MB > {bound.member_mb:g} MB")
+        if size > mb and size / max(1, info.compress_size) > bound.member_ratio:
+            ratio = size / max(1, info.compress_size)
+            raise InputError(path, "zip-bomb", f"{info.filename} compressed {ratio:.0f}:1 > {bound.member_ratio:g}:1")
+    if unpacked > bound.unpacked_mb * mb:
+        raise InputError(path, "zip-bomb", f"{unpacked // mb} MB in all > {bound.unpacked_mb:g} MB")
+
+
 def _sniff(path: str, data: bytes) -> None:
     if data.startswith(OLE_MAGIC):
         # An encrypted .docx is an OLE compound file with an "EncryptedPackage" stream; anything else in an
