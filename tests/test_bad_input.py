@@ -248,3 +248,16 @@ def test_limit_option_is_validated(tmp_path):
     assert run.returncode == 2
     assert run.stderr == ("reportlint: error: --limit cells=3: unknown limit 'cells'; limits: file_mb, unpacked_mb, "
                           "member_mb, member_ratio, table_cells, seconds\n")
+
+
+def test_word_97_file_named_doc_says_save_as_docx(tmp_path):
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512
+    err = _error(_write(tmp_path, "old.doc", ole))
+    assert (err.code, err.render("en").split(": ", 2)[2]) == (
+        "legacy-doc", "this is a Word 97-2003 document (.doc format), which cannot be checked; use Save As .docx in Word")
+    # a .docx only misnamed .doc is read; a folder walk leaves .doc files alone
+    _write(tmp_path, "misnamed.doc", _docx_bytes("正文"))
+    assert load_document(str(tmp_path / "misnamed.doc")).paragraphs[0].text == "正文"
+    from reportlint.api import collect
+
+    assert list(collect([str(tmp_path)])) == []

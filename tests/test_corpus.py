@@ -88,7 +88,7 @@ def test_every_corpus_file_reads_or_fails_cleanly():
         "apache-poi/bug53475-password-is-pass.docx": "InputError:encrypted",
         "apache-poi/truncated62886.docx": "InputError:corrupt-zip",
         "apache-poi/stress025.docx": "InputError:no-document",
-        "apache-poi/SampleDoc.doc": "InputError:unsupported",
+        "apache-poi/SampleDoc.doc": "InputError:legacy-doc",
         "python-docx/default.docx": "Document",
         "apache-poi/delins.docx": "Document",
     }

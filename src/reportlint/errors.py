@@ -12,8 +12,8 @@ INPUT_MESSAGES: dict[str, tuple[str, str]] = {
         "the file is encrypted (password protected); remove the password and save it as .docx again",
     ),
     "legacy-doc": (
-        "这是旧版 Word 97-2003 文档（.doc），只是扩展名为 .docx；请在 Word 中“另存为” .docx",
-        "this is a Word 97-2003 document (.doc) with a .docx extension; use Save As .docx in Word",
+        "这是旧版 Word 97-2003 文档（.doc 格式），无法直接检查；请在 Word 中“另存为” .docx",
+        "this is a Word 97-2003 document (.doc format), which cannot be checked; use Save As .docx in Word",
     ),
     "not-zip": (
         "不是有效的 .docx 文件（不是 ZIP 包，文件可能已损坏或被截断）",

@@ -16,7 +16,7 @@ from .. import limits
 from ..errors import InputError
 from ..model import Document
 from ..table import TableTooLarge
-from .docx import read_docx
+from .docx import read_docx, read_legacy_doc
 from .html import read_html
 from .markdown import read_markdown
 from .pdf import read_pdf  # imports pdfplumber only when a PDF is read
@@ -38,10 +38,22 @@ READERS: dict[str, Reader] = {
     ".html": read_html,
     ".htm": read_html,
     ".pdf": read_pdf,
+    ".doc": read_legacy_doc,  # named explicitly only: says "save as .docx" (or reads a .docx misnamed .doc)
 }
 
-# What a directory walk picks up. A view on READERS, so a reader added there is found too.
-SUFFIXES = READERS.keys()
+
+class _WalkSuffixes:
+    """What a directory walk picks up: every reader's suffix except .doc (a folder of old Word files is not an
+    error on every run; a .doc named on the command line is)."""
+
+    def __contains__(self, suffix: object) -> bool:
+        return suffix in READERS and suffix != ".doc"
+
+    def __iter__(self):
+        return (s for s in READERS if s != ".doc")
+
+
+SUFFIXES = _WalkSuffixes()
 
 def load_document(path: str) -> Document:
     """Read one report file. Raises only :class:`InputError`."""

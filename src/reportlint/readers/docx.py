@@ -116,6 +116,16 @@ def read_docx(path: str, data: bytes) -> Document:
     return Document.build(path, blocks, "docx")
 
 
+def read_legacy_doc(path: str, data: bytes) -> Document:
+    """A file named .doc: a Word 97-2003 binary document (or an encrypted package, or RTF/HTML saved as .doc) is
+    a clear error saying what to do; a .docx that was only misnamed is read."""
+    if data.startswith(OLE_MAGIC):
+        _sniff(path, data)  # OLE container: legacy-doc or encrypted
+    if not data.startswith(b"PK"):  # RTF or HTML saved as .doc: Word reads them, we do not
+        raise InputError(path, "legacy-doc")
+    return read_docx(path, data)
+
+
 # -- package checks ----------------------------------------------------------------------------------------
 def _check_sizes(path: str, zf: zipfile.ZipFile) -> None:
     """Zip bomb guard, from the sizes the central directory declares, before anything is inflated (a member
