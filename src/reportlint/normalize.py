@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 _BRACKETS = str.maketrans(
     {
@@ -19,12 +20,17 @@ _BRACKETS = str.maketrans(
         "、": "、", "，": ",", "：": ":", "；": ";",
     }
 )
+# The pure functions below are memoised: a batch of reports repeats the same labels, numbers and placeholders in
+# every table, and normalising them again was a third of the linting time (docs/PERFORMANCE.md). Bounded, so a
+# long batch of distinct texts cannot grow memory.
+CACHE_SIZE = 1 << 15
 _SPACE_RE = re.compile(r"\s+")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _CJK_BREAK_RE = re.compile(rf"(?<=[{_CJK}])[ \t]*[\r\n]+[ \t]*(?=[{_CJK}])")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def clean(text: str) -> str:
     """Text for messages: the original characters, whitespace runs (NBSP, U+3000, line breaks) made one space."""
     text = text.translate(_ZERO_WIDTH).replace("\u3000", " ").replace("\u00a0", " ")
@@ -32,6 +38,7 @@ def clean(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def norm(text: str) -> str:
     """The matching key of a label: NFKC, every space removed, bracket/quote/dash variants unified."""
     text = unicodedata.normalize("NFKC", text.translate(_ZERO_WIDTH))
@@ -51,7 +58,8 @@ def strip_number(key: str) -> str:
     return _NUMBER_PREFIX_RE.sub("", key, count=1)
 
 
-def label_keys(text: str) -> set[str]:
+@lru_cache(maxsize=CACHE_SIZE)
+def label_keys(text: str) -> frozenset[str]:
     """All keys a label may be matched by: full, without numbering, without a trailing parenthetical."""
     key = norm(text)
     keys = {key}
@@ -62,7 +70,7 @@ def label_keys(text: str) -> set[str]:
         short = _TRAILING_PAREN_RE.sub("", k)
         if short and short != k:
             keys.add(short)
-    return keys
+    return frozenset(keys)
 
 
 PLACEHOLDERS = frozenset({"", "-", "--", "---", "/", "\\", "无", "空", "n/a", "na", "/ ", "×", "x", "*", "…", "..."})
@@ -70,11 +78,13 @@ _INT_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _DEC_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def cell_key(text: str) -> str:
     """Normalised cell content for reading a number: NFKC, all spaces removed, dashes unified."""
     return norm(text).lower()
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def parse_number(text: str, decimal: bool = False, signed: bool = False) -> Decimal | None:
     """Read a cell as a non-negative number (``signed``: a leading + or - allowed); None when it is not one (never
     guess 0)."""
@@ -91,6 +101,7 @@ def parse_number(text: str, decimal: bool = False, signed: bool = False) -> Deci
         return None
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def looks_like_value(text: str) -> bool:
     """True for text that sits in a data slot: a number, blank or a placeholder dash/slash/无."""
     key = cell_key(text)

@@ -67,7 +67,7 @@ class Label:
         return self.cell.display
 
     @property
-    def keys(self) -> set[str]:
+    def keys(self) -> frozenset[str]:
         return label_keys(self.cell.text)
 
 
@@ -260,6 +260,9 @@ class Table:
 
         done: set[int] = set()  # origin cells already given a DataCell (a value merged over rows counts once)
         group: tuple[Label, ...] | None = None  # the last （三）-style row, parent of flattened 1./2. rows
+        # A column's header path depends on its band only: one tuple shared by the band's rows, so that checks
+        # can remember what they matched against it.
+        col_paths: dict[tuple[int, int], tuple[Label, ...]] = {}
         for r, kind in enumerate(kinds):
             if kind != DATA:
                 continue
@@ -284,17 +287,20 @@ class Table:
                 done.add(id(cell))
                 if cell.col < label_cols:  # a label cell spilling into the value area (group row)
                     continue
-                col_path: list[Label] = []
-                hseen: set[int] = set()
-                for h in band_headers.get(bands[r], []):
-                    hc = grid[h][c]
-                    if id(hc) in hseen or not hc.display:
-                        continue
-                    hseen.add(id(hc))
-                    if col_path and col_path[-1].cell.key == hc.key:
-                        continue  # a merge written as repeated text (Markdown, text exports): one label
-                    col_path.append(Label(hc))
-                self.data.append(DataCell(cell, r, c, self.row_paths[r], tuple(col_path), bands[r]))
+                shared = col_paths.get((bands[r], c))
+                if shared is None:
+                    col_path: list[Label] = []
+                    hseen: set[int] = set()
+                    for h in band_headers.get(bands[r], []):
+                        hc = grid[h][c]
+                        if id(hc) in hseen or not hc.display:
+                            continue
+                        hseen.add(id(hc))
+                        if col_path and col_path[-1].cell.key == hc.key:
+                            continue  # a merge written as repeated text (Markdown, text exports): one label
+                        col_path.append(Label(hc))
+                    shared = col_paths[(bands[r], c)] = tuple(col_path)
+                self.data.append(DataCell(cell, r, c, self.row_paths[r], shared, bands[r]))
 
 
 def _header_with_gaps(cells: Sequence[Cell]) -> bool:

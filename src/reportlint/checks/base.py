@@ -30,6 +30,7 @@ class Labels:
     def __init__(self, aliases: list[tuple[str, str]]) -> None:
         self.aliases = [(norm(v), norm(c)) for v, c in aliases]
         self._cache: dict[str, frozenset[str]] = {}
+        self._matches: dict[tuple, bool] = {}
 
     def keys(self, text: str) -> frozenset[str]:
         cached = self._cache.get(text)
@@ -47,7 +48,17 @@ class Labels:
         return bool(self.keys(a) & self.keys(b))
 
     def path_matches(self, parts: tuple[str, ...], path: tuple[Label, ...]) -> bool:
-        """``parts`` (leaf last, optionally ending in "*") matches ``path`` as a subsequence, leaf to leaf."""
+        """``parts`` (leaf last, optionally ending in "*") matches ``path`` as a subsequence, leaf to leaf.
+
+        Memoised per document (labels hash by identity): every equation asks the same question of every row or
+        column once per line it checks."""
+        key = (tuple(parts), tuple(path))
+        cached = self._matches.get(key)
+        if cached is None:
+            cached = self._matches[key] = self._path_matches(*key)
+        return cached
+
+    def _path_matches(self, parts: tuple[str, ...], path: tuple[Label, ...]) -> bool:
         if not path:
             return False
         if parts[-1] == "*":

@@ -136,22 +136,31 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
         lines = sorted({d.col for d in table.data})
         rows = table.data_rows()
 
+        matching_rows: dict[tuple[str, ...], list[int]] = {}  # the rows a reference names, the same in every column
+
         def cells_for(ref: Ref, line: int) -> list[DataCell]:
-            out = []
-            for r in rows:
-                if labels.path_matches(ref.parts, table.row_paths.get(r, ())):
-                    cell = index.get((r, line))
-                    if cell is not None:
-                        out.append(cell)
-            return out
+            found = matching_rows.get(ref.parts)
+            if found is None:
+                found = matching_rows[ref.parts] = [
+                    r for r in rows if labels.path_matches(ref.parts, table.row_paths.get(r, ()))]
+            return [cell for r in found if (cell := index.get((r, line))) is not None]
     else:
         lines = table.data_rows()
         by_row: dict[int, list[DataCell]] = {}
         for d in table.data:
             by_row.setdefault(d.row, []).append(d)
+        named: dict[tuple[tuple[str, ...], int], bool] = {}  # (reference, id of a column path): does it name it
 
         def cells_for(ref: Ref, line: int) -> list[DataCell]:
-            return [d for d in by_row.get(line, []) if labels.path_matches(ref.parts, d.col_path)]
+            out = []
+            for d in by_row.get(line, []):
+                key = (ref.parts, id(d.col_path))
+                hit = named.get(key)
+                if hit is None:
+                    hit = named[key] = labels.path_matches(ref.parts, d.col_path)
+                if hit:
+                    out.append(d)
+            return out
 
     for eq in equations:
         for line in lines:

@@ -56,7 +56,9 @@ W_DOCUMENT, W_P, W_TBL, W_TR, W_TC = _w("document"), _w("p"), _w("tbl"), _w("tr"
 W_T, W_TAB, W_PTAB, W_BR, W_CR = _w("t"), _w("tab"), _w("ptab"), _w("br"), _w("cr")
 W_NOBREAKHYPHEN, W_FLDCHAR, W_TXBXCONTENT = _w("noBreakHyphen"), _w("fldChar"), _w("txbxContent")
 W_SDT, W_SDTCONTENT, W_CUSTOMXML, W_INS, W_MOVETO = _w("sdt"), _w("sdtContent"), _w("customXml"), _w("ins"), _w("moveTo")
-W_SMARTTAG = _w("smartTag")
+W_SMARTTAG, W_PSTYLE, W_CELLDEL = _w("smartTag"), _w("pStyle"), _w("cellDel")
+W_GRIDSPAN, W_GRIDBEFORE, W_GRIDAFTER, W_VMERGE, W_HMERGE = (_w("gridSpan"), _w("gridBefore"), _w("gridAfter"),
+                                                             _w("vMerge"), _w("hMerge"))
 W_PPR, W_RPR, W_TRPR, W_TCPR, W_DEL = _w("pPr"), _w("rPr"), _w("trPr"), _w("tcPr"), _w("del")
 W_VAL, W_FLDCHARTYPE = _w("val"), _w("fldCharType")
 W14_PARAID = f"{{{W14_NS}}}paraId"
@@ -96,22 +98,30 @@ _TITLE_NAMES = frozenset({"title", "标题"})
 
 
 # -- entry point -------------------------------------------------------------------------------------------
-def read_docx(path: str, data: bytes) -> Document:
-    """Read a WordprocessingML package (.docx/.docm/.dotx/.dotm) from its bytes."""
+def read_docx(path: str, data: bytes, *, via_python_docx: bool = False) -> Document:
+    """Read a WordprocessingML package (.docx/.docm/.dotx/.dotm) from its bytes.
+
+    The main part and its styles are parsed with plain lxml straight from the ZIP: python-docx's object layer
+    (every element a custom Python class, every part of the package parsed) costs about ten times the XML
+    parse itself (docs/PERFORMANCE.md). ``via_python_docx`` opens the package through python-docx instead; the
+    tests read the fixtures and the corpus both ways and require the same document."""
     _sniff(path, data)
     zf = _open_zip(path, data)
     main_name = _main_part_name(zf)
     if main_name is None:
         raise InputError(path, "no-document")
     _check_sizes(path, zf)
-    body_root, styles_root = _open_with_python_docx(data)
+    body_root = None
+    if via_python_docx:
+        body_root, styles_root = _open_with_python_docx(data)
+        styles = _HeadingStyles(styles_root)
     if body_root is None or body_root.tag != W_DOCUMENT:
-        # python-docx could not open the package (Strict OOXML, broken XML or relationships, a missing content
-        # types entry …): parse the main part ourselves, which names the problem or reads the body anyway.
+        # The fast path, or python-docx could not open the package (Strict OOXML, broken XML or relationships, a
+        # missing content types entry …): parse the main part ourselves, which names the problem or reads it.
         body_root = _parse_main(path, _read_member(path, zf, main_name))
-        styles_root = _styles_from_zip(zf, main_name)
-    reader = _BodyReader(_HeadingStyles(styles_root))
-    body = body_root.find(_w("body"))
+        styles = _styles_from_zip(zf, main_name)
+    reader = _BodyReader(styles)
+    body = _child(body_root, _w("body"))
     blocks = reader.blocks(body, 0) if body is not None else []
     return Document.build(path, blocks, "docx")
 
@@ -270,18 +280,34 @@ def _open_with_python_docx(data: bytes):
     return element, styles
 
 
-def _styles_from_zip(zf: zipfile.ZipFile, main_name: str):
+# Heading styles by the styles part's (CRC-32, size) from the ZIP directory: the reports of one office, or of
+# one template, share their styles part, which is often larger than the document itself.
+_STYLES_CACHE: dict[tuple[int, int], _HeadingStyles] = {}
+_STYLES_CACHE_SIZE = 64
+
+
+def _styles_from_zip(zf: zipfile.ZipFile, main_name: str) -> _HeadingStyles:
     names = _names(zf)
     base = posixpath.dirname(main_name.lstrip("/"))
     rels_name = posixpath.join(base, "_rels", posixpath.basename(main_name) + ".rels")
     candidates = _rels_targets(zf, rels_name, "/styles", base) + [posixpath.join(base, "styles.xml").lower()]
     for target in candidates:
         if target in names:
+            info = zf.getinfo(names[target])
+            key = (info.CRC, info.file_size)
+            cached = _STYLES_CACHE.get(key)
+            if cached is not None:
+                return cached
             try:
-                return etree.fromstring(zf.read(names[target]), _safe_parser())
+                root = etree.fromstring(zf.read(info), _safe_parser())
             except Exception:  # noqa: BLE001 - unreadable styles: no heading styles
-                return None
-    return None
+                return _HeadingStyles(None)
+            styles = _HeadingStyles(root)
+            if len(_STYLES_CACHE) >= _STYLES_CACHE_SIZE:
+                _STYLES_CACHE.pop(next(iter(_STYLES_CACHE)))
+            _STYLES_CACHE[key] = styles
+            return styles
+    return _HeadingStyles(None)
 
 
 # -- heading styles ----------------------------------------------------------------------------------------
@@ -419,6 +445,24 @@ def _choose_alternate(el):
     return fallback
 
 
+def _child(el, tag: str):
+    """The first child with ``tag``, or None. A loop over the children: lxml's ``find`` goes through its
+    ElementPath machinery and costs three times as much, on every cell and paragraph."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _props(props) -> dict:
+    """The children of a property element (w:trPr, w:tcPr) by tag, the first of each; {} for None."""
+    out: dict = {}
+    if props is not None:
+        for child in props:
+            out.setdefault(child.tag, child)
+    return out
+
+
 def _int_val(el, default: int = 1) -> int:
     if el is None:
         return default
@@ -457,18 +501,18 @@ class _BodyReader:
 
     @staticmethod
     def _mark_deleted(p) -> bool:
-        ppr = p.find(W_PPR)
-        rpr = ppr.find(W_RPR) if ppr is not None else None
-        return rpr is not None and rpr.find(W_DEL) is not None
+        ppr = _child(p, W_PPR)
+        rpr = _child(ppr, W_RPR) if ppr is not None else None
+        return rpr is not None and _child(rpr, W_DEL) is not None
 
     def heading_level(self, p) -> int | None:
-        ppr = p.find(W_PPR)
+        ppr = _child(p, W_PPR)
         own = _outline_level(ppr)
         if own is False:
             return None
         if own is not None:
             return own
-        style = ppr.find(_w("pStyle")) if ppr is not None else None
+        style = _child(ppr, W_PSTYLE) if ppr is not None else None
         return self.styles.level(style.get(W_VAL) if style is not None else None)
 
     # -- paragraph text ------------------------------------------------------------------------------------
@@ -533,24 +577,26 @@ class _BodyReader:
         after: list = []
         rows: list[list[RawCell]] = []
         for tr in _iter_children(tbl, W_TR):
-            trpr = tr.find(W_TRPR)
-            if trpr is not None and trpr.find(W_DEL) is not None:
+            trpr = _child(tr, W_TRPR)
+            row_props = _props(trpr)
+            if W_DEL in row_props:
                 continue  # a row deleted with change tracking on
             row: list[RawCell] = []
-            before = _int_val(trpr.find(_w("gridBefore")) if trpr is not None else None, 0)
+            before = _int_val(row_props.get(W_GRIDBEFORE), 0)
             if before > 0:
                 row.append(RawCell("", span=_span(before)))
             for tc in _iter_children(tr, W_TC):
-                tcpr = tc.find(W_TCPR)
+                tcpr = _child(tc, W_TCPR)
                 span, vmerge, hmerge_continue = 1, None, False
                 if tcpr is not None:
-                    if tcpr.find(_w("cellDel")) is not None:
+                    props = _props(tcpr)
+                    if W_CELLDEL in props:
                         continue
-                    span = _span(_int_val(tcpr.find(_w("gridSpan")), 1))
-                    vm = tcpr.find(_w("vMerge"))
+                    span = _span(_int_val(props.get(W_GRIDSPAN), 1))
+                    vm = props.get(W_VMERGE)
                     if vm is not None:
                         vmerge = "restart" if vm.get(W_VAL) == "restart" else "continue"
-                    hm = tcpr.find(_w("hMerge"))  # legacy horizontal merge (Word 2003 files)
+                    hm = props.get(W_HMERGE)  # legacy horizontal merge (Word 2003 files)
                     hmerge_continue = hm is not None and hm.get(W_VAL) != "restart"
                 text = self.cell_text(tc, depth, index, after)
                 if hmerge_continue and row:
@@ -559,7 +605,7 @@ class _BodyReader:
                         row[-1].text = f"{row[-1].text}\n{text}" if row[-1].text else text
                     continue
                 row.append(RawCell(text, span=span, vmerge=vmerge))
-            after_cols = _int_val(trpr.find(_w("gridAfter")) if trpr is not None else None, 0)
+            after_cols = _int_val(row_props.get(W_GRIDAFTER), 0)
             if after_cols > 0:
                 row.append(RawCell("", span=_span(after_cols)))
             rows.append(row)
