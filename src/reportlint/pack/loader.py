@@ -10,8 +10,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from ..errors import ConfigError
 from .layers import Layering, Merged, Origin, RuleLayered, shipped_names
 from .yamlio import column_in_scalar, position
@@ -84,6 +82,8 @@ def _schema_errors(path: Path, data: Any, node: dict[str, Any] | None = None,
                    locate=None, prefix: list[Any] | None = None) -> list[ConfigError]:
     """Schema errors of ``data``, each located. ``node`` validates against a part of the schema (a merged rule
     against ``#/$defs/rule``); ``locate(where)`` then maps a path inside ``data`` to (file, line, col)."""
+    import jsonschema  # only when a pack is compiled: a cached pack is already valid
+
     full = schema()
     validator = jsonschema.Draft202012Validator(
         {**node, "$defs": full["$defs"]} if node is not None else full)
@@ -132,14 +132,40 @@ def load_pack(path: str | Path, extra: tuple[Path, Any] | None = None) -> Pack:
     """Load a pack file with everything it extends. ``extra`` is one more layer on top, as (file, data) whose
     ``rules`` follow pack syntax (a repository config's local rules). Raises ConfigError (the first problem,
     located at the layer that wrote it)."""
+    from . import cache
+
     path = Path(path)
     if not path.exists() and path.suffix == "" and str(path) in shipped_names():
         path = shipped_names()[str(path)]  # a shipped pack by name: --rules shandong
+    extra_file = str(extra[0]) if extra is not None else None
+    cached = cache.get(path, extra_file)
+    if cached is not None:
+        return cached
     layering = Layering(_validate_layer)
     merged = layering.load(path)
     if extra is not None:
         layering.apply(merged, extra[1], str(extra[0]))
-    return compile_pack(merged, str(path))
+    pack = compile_pack(merged, str(path))
+    cache.put(path, extra_file, pack)
+    return pack
+
+
+def _plain(value: Any) -> Any:
+    """ruamel.yaml's round-trip containers and scalar strings as plain Python values (a compiled pack keeps no
+    YAML types, so it unpickles without ruamel.yaml)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return value
 
 
 def compile_pack(merged: Merged, path: str) -> Pack:
@@ -191,6 +217,7 @@ def compile_pack(merged: Merged, path: str) -> Pack:
             if offset is not None and ln is not None and cl is not None:
                 cl = column_in_scalar(Path(file), ln, cl, offset)
             raise ConfigError(file, f"规则 {rule.id}：{exc}", ln, cl, message_en=f"rule {rule.id}: {exc}") from None
+        rule.spec = _plain(spec)
         pack.rules.append(rule)
     return pack
 

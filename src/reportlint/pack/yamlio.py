@@ -6,19 +6,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
 from ..errors import ConfigError
 
+# ruamel.yaml is imported when a YAML file is read, not with this module: a run whose rule pack comes from the
+# compiled-pack cache (pack/cache.py) reads no YAML at all.
 
-def _yaml() -> YAML:
+
+def _yaml():
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     return yaml
 
 
 def read_yaml(path: Path) -> Any:
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
