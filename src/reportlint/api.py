@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -116,12 +117,15 @@ def rule_infos(pack: Pack) -> list[RuleInfo]:
 
 def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
                progress: Callable[[str], None] | None = None, resolver: Resolver | None = None,
-               history: Iterable[str] = ()) -> Report:
+               history: Iterable[str] = (), jobs: int = 1, keep_tables: bool = True) -> Report:
     """Lint files and directories. Each file gets the pack its ``.reportlint.yaml`` chooses (``resolver``; by
-    default configurations are discovered), unless ``pack`` is given for all. Tables with findings are kept as
-    snapshots for the formatters; nothing else of a document outlives its own linting. ``progress`` is called
-    after each file. Rules across years compare the reports checked together, and earlier reports found under
-    ``history`` (files or folders, read but not linted)."""
+    default configurations are discovered), unless ``pack`` is given for all. ``keep_tables`` keeps a snapshot of
+    every table with findings (the HTML report draws them); nothing else of a document outlives its own linting.
+    ``progress`` is called after each file. Rules across years compare the reports checked together, and earlier
+    reports found under ``history`` (files or folders, read but not linted).
+
+    ``jobs`` > 1 lints files in that many worker processes (``jobs`` = 0: one per core). Results are merged in the
+    order of the files, so the report is the same whatever ``jobs`` is."""
     report = Report(lang=lang)
     years = History()
     resolver = resolver or Resolver()
@@ -129,6 +133,7 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
     broken: set[int] = set()  # configuration errors already reported
     if pack is not None:
         _add_rules(report, pack, known_rules)
+    tasks: list[Task] = []
     for path in collect(paths):
         choose = None
         if pack is not None:
@@ -148,11 +153,28 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
             _add_rules(report, use, known_rules)
             choose = resolution.by_edition
         report.paths.append(path)
-        chosen = _lint_one(path, use, report, ignores, choose, years)
-        if chosen is not use:
-            _add_rules(report, chosen, known_rules)
+        tasks.append(Task(path, use, ignores, choose, keep_tables))
+    for task, result in zip(tasks, _run(tasks, jobs), strict=True):
+        report.errors.extend(result.errors)
+        if result.format is not None:
+            report.formats[result.path] = result.format
+        if result.skipped:
+            report.skipped.append(result.path)
+        report.findings.extend(result.findings)
+        if result.tables:
+            report.tables[result.path] = result.tables
+        for info in result.rules:
+            if info.id not in known_rules:
+                known_rules.add(info.id)
+                report.rules.append(info)
+        if result.entry is not None:
+            # the rules travel as ids (a worker's copies of the pack's rules would be kept once per report)
+            pack_used = task.by_edition(result.edition) if result.edition and task.by_edition else task.pack
+            wanted_ids = set(result.entry_rules)
+            result.entry.rules = [r for r in pack_used.rules if r.id in wanted_ids]
+            years.add(result.entry)
         if progress is not None:
-            progress(path)
+            progress(result.path)
     _read_history(history, set(report.paths), years)
     if any(e.rules for e in years.entries):
         report.findings.extend(_across_years(years))
@@ -163,23 +185,89 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
     return report
 
 
+@dataclass
+class Task:
+    """One file to lint with its pack (``by_edition`` picks the national pack of the report's edition)."""
+
+    path: str
+    pack: Pack
+    ignores: list[str]
+    by_edition: Callable[[str], Pack] | None = None
+    keep_tables: bool = True
+
+
+@dataclass
+class FileResult:
+    """What linting one file gives the report: plain data, sent back from a worker process as it is."""
+
+    path: str
+    errors: list[ReportlintError] = field(default_factory=list)
+    format: str | None = None
+    skipped: bool = False
+    findings: list[Finding] = field(default_factory=list)
+    tables: dict[int, dict[str, Any]] = field(default_factory=dict)
+    rules: list[RuleInfo] = field(default_factory=list)  # of the edition's pack, when it is not the task's
+    entry: Entry | None = None  # what the rules across years need of this report (its rules: entry_rules)
+    entry_rules: list[str] = field(default_factory=list)  # ids of the rules across years that apply to it
+    edition: str | None = None  # the edition whose pack was used, when the task's pack was chosen by edition
+
+
+# Worker processes are forked with the task list in place, so that packs and configurations (with closures that
+# do not pickle) are not sent; a task is named by its index, and only the FileResult travels back.
+_TASKS: list[Task] = []
+MIN_FILES_PER_JOB = 4  # fewer files than this per worker: start-up of the pool costs more than it saves
+
+
+def _run_task(index: int) -> FileResult:
+    return lint_file(_TASKS[index])
+
+
+def _run(tasks: list[Task], jobs: int) -> Iterator[FileResult]:
+    """Results in task order: in this process, or in ``jobs`` forked workers (``imap`` keeps the order)."""
+    import multiprocessing
+
+    if jobs <= 0:
+        jobs = os.cpu_count() or 1
+    jobs = min(jobs, len(tasks) // MIN_FILES_PER_JOB)
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for task in tasks:
+            yield lint_file(task)
+        return
+    global _TASKS
+    _TASKS = tasks
+    try:
+        ctx = multiprocessing.get_context("fork")
+        chunk = max(1, min(16, len(tasks) // (jobs * 8)))
+        with ctx.Pool(jobs, initializer=_worker_init, initargs=(limits.current,)) as pool:
+            yield from pool.imap(_run_task, range(len(tasks)), chunksize=chunk)
+    finally:
+        _TASKS = []
+
+
+def _worker_init(bounds: limits.Limits) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the main process, which ends the pool
+    limits.current = bounds
+
+
 def _across_kinds() -> dict[str, Any]:
     """Rule kinds that compare reports across years: they ``summarize`` one report and ``compare`` two."""
     return {k: m for k, m in KINDS.items() if hasattr(m, "summarize") and hasattr(m, "compare")}
 
 
-def _record(doc: Document, pack: Pack, years: History, ignores: list[str]) -> None:
-    """Keep what the rules across years need of a report (every report: it may be another one's previous year)."""
+def _summary(doc: Document, pack: Pack, ignores: list[str]) -> Entry | None:
+    """What the rules across years need of a report (every report: it may be another one's previous year)."""
     if doc.year is None or not (agency := agency_of(doc.title)):
-        return
+        return None
     kinds = _across_kinds()
     rules = [r for r in pack.rules if r.kind in kinds and r.severity != "off"]
     ctx = Context.create(doc, pack)
     try:
         data = {kind: module.summarize(ctx) for kind, module in kinds.items()}
     except Exception:  # noqa: BLE001 - a report whose tables cannot be summarised is not compared, never a crash
-        return
-    years.add(Entry(doc.path, agency, agency_key(agency), doc.year, data, rules, ignores))
+        return None
+    return Entry(doc.path, agency, agency_key(agency), doc.year, data, rules, ignores)
 
 
 def _read_history(paths: Iterable[str], linted: set[str], years: History) -> None:
@@ -192,8 +280,8 @@ def _read_history(paths: Iterable[str], linted: set[str], years: History) -> Non
             doc = load_document(path)
         except InputError:
             continue
-        if is_report(doc):
-            _record(doc, load_pack(f"national-{edition_for(doc)}"), years, [])
+        if is_report(doc) and (entry := _summary(doc, load_pack(f"national-{edition_for(doc)}"), [])) is not None:
+            years.add(entry)
 
 
 def _across_years(years: History) -> list[Finding]:
@@ -225,34 +313,41 @@ def _add_rules(report: Report, pack: Pack, known: set[str]) -> None:
             report.rules.append(info)
 
 
-def _lint_one(path: str, pack: Pack, report: Report, ignores: list[str],
-              by_edition: Callable[[str], Pack] | None = None, years: History | None = None) -> Pack:
-    """Lint one file; returns the pack used (``by_edition`` picks the national pack of the report's edition)."""
+def lint_file(task: Task) -> FileResult:
+    """Read and lint one file (in this process or a worker)."""
+    result = FileResult(task.path)
+    pack = task.pack
     try:
-        doc = load_document(path)
+        doc = load_document(task.path)
     except InputError as exc:
-        report.errors.append(exc)
-        return pack
-    report.formats[path] = doc.format
+        result.errors.append(exc)
+        return result
+    result.format = doc.format
     if not is_report(doc):
-        report.skipped.append(path)
-        return pack
-    if by_edition is not None:
+        result.skipped = True
+        return result
+    if task.by_edition is not None:
+        result.edition = edition_for(doc)
         try:
-            pack = by_edition(edition_for(doc))
+            chosen = task.by_edition(result.edition)
         except ConfigError as exc:  # the configuration's local rules do not fit the other edition's pack
-            report.errors.append(exc)
-            return pack
-    findings = lint_document(doc, pack, report.errors)
-    if ignores:
-        findings = [f for f in findings if not is_rule_ignored(f.rule, ignores)]
-    report.findings.extend(findings)
+            result.errors.append(exc)
+            return result
+        if chosen is not pack:
+            result.rules = rule_infos(chosen)
+            pack = chosen
+    findings = lint_document(doc, pack, result.errors)
+    if task.ignores:
+        findings = [f for f in findings if not is_rule_ignored(f.rule, task.ignores)]
+    result.findings = findings
     wanted = {f.location.table for f in findings if f.location.table is not None}
-    if wanted:
-        report.tables[path] = {t.index: t.to_dict() for t in doc.tables if t.index in wanted}
-    if years is not None:
-        _record(doc, pack, years, ignores)
-    return pack
+    if wanted and task.keep_tables:
+        result.tables = {t.index: t.to_dict() for t in doc.tables if t.index in wanted}
+    result.entry = _summary(doc, pack, task.ignores)
+    if result.entry is not None:
+        result.entry_rules = [r.id for r in result.entry.rules]
+        result.entry.rules = []
+    return result
 
 
 Result = Report  # the name used before formatters got their own report type

@@ -75,6 +75,10 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                        help=t("不报告基线文件中记录的问题", "hide the findings recorded in this baseline file"))
     check.add_argument("--write-baseline", metavar="FILE",
                        help=t("把当前的问题记入基线文件", "record the current findings in this baseline file"))
+    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                       help=t("并行检查的进程数（默认 1；0 表示每个 CPU 核一个）；输出与 -j 1 完全相同",
+                              "lint files in N processes (default 1; 0: one per core); the output is the same as "
+                              "with -j 1"))
     check.add_argument("--quiet", "-q", action="store_true",
                        help=t("只输出问题（不输出汇总）", "print findings only (no summary)"))
 
@@ -199,6 +203,9 @@ def _check(args: argparse.Namespace) -> int:
         except ValueError as exc:
             _write(sys.stderr, f"reportlint: error: --limit {text}: {exc}\n")
             return EXIT_ERROR
+    if args.jobs < 0:
+        _write(sys.stderr, f"reportlint: error: --jobs {args.jobs}: give 0 (one per core) or more\n")
+        return EXIT_ERROR
     if args.statistics and args.format not in ("text", "json"):
         _write(sys.stderr, f"reportlint: error: --statistics works with --format text or json, not {args.format}\n")
         return EXIT_ERROR
@@ -220,7 +227,8 @@ def _check(args: argparse.Namespace) -> int:
     paths = list(collect(args.paths))
     show_progress = args.output is not None or args.format in ("text", "concise")
     with bar(len(paths) if show_progress else 0, "reportlint") as advance:
-        report = lint_paths(paths, lang=lang, progress=advance, resolver=resolver, history=args.history)
+        report = lint_paths(paths, lang=lang, progress=advance, resolver=resolver, history=args.history,
+                            jobs=args.jobs, keep_tables=args.format == "html")
     report.quiet = args.quiet
     if args.write_baseline:
         return _write_baseline(args.write_baseline, report, lang)

@@ -82,6 +82,9 @@ class InputError(ReportlintError):
         self.code = code
         self.detail = detail
 
+    def __reduce__(self):  # pickled back from a worker process (-j)
+        return (type(self), (self.path, self.code, self.detail))
+
     def render(self, lang: str = "zh") -> str:
         zh, en = INPUT_MESSAGES.get(self.code, INPUT_MESSAGES["internal"])
         text = (en if lang == "en" else zh).format(detail=self.detail)
@@ -100,6 +103,9 @@ class ConfigError(ReportlintError):
         self.message_en = message_en or message
         self.line = line
         self.column = column
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.message, self.line, self.column, self.message_en))
 
     def render(self, lang: str = "zh") -> str:
         where = self.path
@@ -120,6 +126,9 @@ class CheckError(ReportlintError):
         self.detail = detail[:200]
         self.timeout = timeout  # a user regex of the rule ran past its time limit: the pack's problem, not a bug
         self.budget = budget  # the document's time budget (seconds) was spent before this rule
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.rule, self.detail, self.timeout, self.budget))
 
     def render(self, lang: str = "zh") -> str:
         if self.budget is not None:

@@ -70,12 +70,14 @@ class Entry:
 class History:
     def __init__(self) -> None:
         self.entries: list[Entry] = []
+        self._by_year: dict[int, list[Entry]] = {}  # a batch of thousands looks only at the year before
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
+        self._by_year.setdefault(entry.year, []).append(entry)
 
     def previous(self, entry: Entry) -> Entry | None:
         """The same agency's report of the year before (the first one found, in path order)."""
-        found = [e for e in self.entries if e.year == entry.year - 1 and e is not entry
+        found = [e for e in self._by_year.get(entry.year - 1, ()) if e is not entry
                  and same_agency(e.key, entry.key)]
         return min(found, key=lambda e: e.path) if found else None

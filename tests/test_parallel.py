@@ -1,0 +1,93 @@
+"""-j N: the same bytes as -j 1 in every output format, errors included; work really spread over processes."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+from report_builder import ReportSpec, build_report
+from reportlint import api
+from reportlint.errors import CheckError, ConfigError, InputError
+
+FORMATS = ["text", "concise", "json", "sarif", "github", "junit", "html"]
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    """Ten reports (clean, defective, two years of one agency that disagree), a corrupt file, a Markdown note."""
+    root = tmp_path_factory.mktemp("batch")
+    specs = [
+        ReportSpec(agency="甲市乙局"),
+        ReportSpec(agency="甲市丙局", t3={("（七）总计", "自然人"): "44"}),
+        ReportSpec(agency="甲市丁局", contact=None, period=None),
+        ReportSpec(agency="甲市戊局", t4={("行政复议", "结果维持"): ""}),
+        ReportSpec(agency="甲市己局", year=2022),
+        ReportSpec(agency="甲市己局", year=2023, t3={("二、上年结转政府信息公开申请数量", "自然人"): "9"}),
+        ReportSpec(agency="甲市庚局"),
+        ReportSpec(agency="甲市辛局", include_tables=("二", "三")),
+        ReportSpec(agency="甲市壬局", year=2019),
+        ReportSpec(agency="甲市癸局", t2={("规章", "本年制发件数"): "x"}),
+    ]
+    for i, spec in enumerate(specs):
+        build_report(root / f"r{i:02d}.docx", spec)
+    (root / "broken.docx").write_bytes(b"PK\x03\x04 truncated")
+    (root / "notes.md").write_text("# 会议记录\n\n无关内容。\n", encoding="utf-8")
+    return root
+
+
+def _check(root, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reportlint", "check", "--lang", "en", *args, str(root)],
+                          capture_output=True, env={**os.environ, "NO_COLOR": "1"})
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_is_byte_identical_whatever_jobs_is(batch, fmt):
+    one = _check(batch, "--format", fmt, "-j", "1")
+    two = _check(batch, "--format", fmt, "-j", "2")
+    every = _check(batch, "--format", fmt, "-j", "0")
+    assert one.returncode == 2  # the corrupt file
+    assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+    assert (every.returncode, every.stdout, every.stderr) == (one.returncode, one.stdout, one.stderr)
+    assert b"broken.docx" in one.stderr
+
+
+def test_the_batch_has_findings_of_every_kind_checked(batch):
+    report = api.lint_paths([str(batch)], lang="en", jobs=2)
+    rules = {f.rule for f in report.findings}
+    assert {"t3-results-total", "contact-info", "statistics-period", "blank-cell", "carryover-mismatch"} <= rules
+    assert [e.code for e in report.errors] == ["corrupt-zip"]
+    assert report.skipped == [str(batch / "notes.md")]
+
+
+def test_workers_really_run_the_files(batch, monkeypatch):
+    seen: list[int] = []
+    original = api.lint_file
+
+    def spy(task):
+        seen.append(os.getpid())
+        return original(task)
+
+    monkeypatch.setattr(api, "lint_file", spy)
+    api.lint_paths([str(batch)], jobs=2)
+    assert seen == []  # the spy ran in the forked workers, not here
+    api.lint_paths([str(batch)], jobs=1)
+    assert set(seen) == {os.getpid()}
+
+
+def test_errors_survive_the_trip_back_from_a_worker():
+    errors = [InputError("a.docx", "corrupt-zip", "bad"), ConfigError("p.yaml", "坏", 3, 4, message_en="bad"),
+              CheckError("a.docx", "t3-balance", "boom", timeout=True), CheckError("b.docx", "x", "y", budget=2.0)]
+    for error in errors:
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is type(error)
+        assert (back.render("zh"), back.render("en")) == (error.render("zh"), error.render("en"))
+
+
+def test_a_negative_jobs_count_is_a_usage_error(batch):
+    run = _check(batch, "-j", "-1")
+    assert (run.returncode, run.stdout) == (2, b"")
+    assert run.stderr == b"reportlint: error: --jobs -1: give 0 (one per core) or more\n"
