@@ -23,7 +23,7 @@ _BRACKETS = str.maketrans(
 # The pure functions below are memoised: a batch of reports repeats the same labels, numbers and placeholders in
 # every table, and normalising them again was a third of the linting time (docs/PERFORMANCE.md). Bounded, so a
 # long batch of distinct texts cannot grow memory.
-CACHE_SIZE = 1 << 15
+CACHE_SIZE = 4096  # a report has about 400 distinct cell texts; paragraphs rarely repeat
 _SPACE_RE = re.compile(r"\s+")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _CJK_BREAK_RE = re.compile(rf"(?<=[{_CJK}])[ \t]*[\r\n]+[ \t]*(?=[{_CJK}])")
