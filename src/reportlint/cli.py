@@ -279,21 +279,10 @@ def _write_baseline(path: str, report, lang: str) -> int:
 
 
 def _write_file(path: str, text: str) -> None:
-    """Write atomically: a temporary file beside the target, then a rename, so a reader never sees half."""
-    import tempfile
+    """Write atomically, so a reader never sees half a file."""
+    from .atomic import write_atomic
 
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".reportlint-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, text.encode("utf-8"))
 
 
 def _explain(args: argparse.Namespace) -> int:

@@ -19,10 +19,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from ..atomic import write_atomic
 
 FORMAT = 1  # bump when the entry layout changes
 
@@ -94,16 +95,6 @@ def put(path: Path, extra_file: str | None, pack: Any) -> None:
         return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=entry.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((hashes, pack), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, entry)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        write_atomic(entry, pickle.dumps((hashes, pack), protocol=pickle.HIGHEST_PROTOCOL), prefix=".pack-")
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return
