@@ -123,3 +123,17 @@ def test_agency_names_match_across_variants(a, b, same):
 def test_agency_is_the_title_before_the_year():
     assert agency_of("济宁市兖州区卫生健康局2023年政府信息公开工作年度报告") == "济宁市兖州区卫生健康局"
     assert agency_of("政府信息公开工作年度报告") == ""
+
+
+def test_history_keeps_what_rules_compare_on_disk_and_reads_it_back():
+    from reportlint.history import Entry, History
+
+    years = History()
+    data = [{"carried_out": {"自然人": (3, "结转", None)}, "t2": {}}, {"carried_out": {}, "t2": {"规章": {"x": (1, None)}}}]
+    entries = [Entry(f"r{i}.docx", "甲市乙局", "甲市乙局", 2022 + i, dict(d)) for i, d in enumerate(data)]
+    for entry in entries:
+        years.add(entry)
+    assert [e.data for e in entries] == [{}, {}]  # nothing kept in memory
+    assert [years.data(e) for e in reversed(entries)] == list(reversed(data))
+    assert years.previous(entries[1]) is entries[0] and years.previous(entries[0]) is None
+    years.close()

@@ -177,9 +177,12 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
             progress(result.path)
     _read_history(history, set(report.paths), years)
     if any(e.rules for e in years.entries):
-        report.findings.extend(_across_years(years))
-        order = {p: i for i, p in enumerate(report.paths)}
-        report.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.sort_key()))
+        across = _across_years(years)
+        if across:
+            report.findings.extend(across)
+            order = {p: i for i, p in enumerate(report.paths)}
+            report.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.sort_key()))
+    years.close()
     if not report.rules:
         _add_rules(report, default_pack(), known_rules)
     return report
@@ -298,8 +301,9 @@ def _across_years(years: History) -> list[Finding]:
             def finding(rule, zh, en, location, details, entry=entry) -> Finding:
                 return Finding(rule.id, rule.severity, zh, en, location, entry.path, details)
 
-            current = Entry(entry.path, entry.agency, entry.key, entry.year, entry.data[rule.kind])
-            before = Entry(previous.path, previous.agency, previous.key, previous.year, previous.data[rule.kind])
+            current = Entry(entry.path, entry.agency, entry.key, entry.year, years.data(entry)[rule.kind])
+            before = Entry(previous.path, previous.agency, previous.key, previous.year,
+                           years.data(previous)[rule.kind])
             for f in kinds[rule.kind].compare(current, before, rule, finding):
                 if not is_rule_ignored(f.rule, entry.ignores):
                     found.append(f)

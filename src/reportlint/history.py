@@ -68,13 +68,43 @@ class Entry:
 
 
 class History:
+    """The reports seen so far. What the rules compare (``Entry.data``: values and locations of a few table cells
+    per report) is written to a temporary file as each report is added and read back only for the reports that
+    have a previous year, so a batch of ten thousand reports keeps a few hundred bytes of each in memory."""
+
     def __init__(self) -> None:
         self.entries: list[Entry] = []
         self._by_year: dict[int, list[Entry]] = {}  # a batch of thousands looks only at the year before
+        self._spill: Any = None  # the temporary file, made on the first report
+        self._where: dict[int, tuple[int, int]] = {}  # id(entry) -> (offset, length) of its data in the file
 
     def add(self, entry: Entry) -> None:
+        import pickle
+
+        if self._spill is None:
+            import tempfile
+
+            self._spill = tempfile.TemporaryFile(prefix="reportlint-history-")
+        blob = pickle.dumps(entry.data, protocol=pickle.HIGHEST_PROTOCOL)
+        offset = self._spill.seek(0, 2)
+        self._spill.write(blob)
+        self._where[id(entry)] = (offset, len(blob))
+        entry.data = {}
         self.entries.append(entry)
         self._by_year.setdefault(entry.year, []).append(entry)
+
+    def data(self, entry: Entry) -> dict[str, Any]:
+        """The data of an entry added here, read back from the temporary file."""
+        import pickle
+
+        offset, length = self._where[id(entry)]
+        self._spill.seek(offset)
+        return pickle.loads(self._spill.read(length))
+
+    def close(self) -> None:
+        if self._spill is not None:
+            self._spill.close()
+            self._spill = None
 
     def previous(self, entry: Entry) -> Entry | None:
         """The same agency's report of the year before (the first one found, in path order)."""
