@@ -1,4 +1,6 @@
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -8,7 +10,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 # The compiled-pack cache of this test run (and of the CLI it starts) lives in a folder of its own, not in the
 # user's ~/.cache; tests/test_pack_cache.py checks the cache itself.
-os.environ.setdefault("REPORTLINT_CACHE_DIR", tempfile.mkdtemp(prefix="reportlint-test-cache-"))
+if "REPORTLINT_CACHE_DIR" not in os.environ:
+    os.environ["REPORTLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="reportlint-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["REPORTLINT_CACHE_DIR"], True)
 
 from report_builder import ReportSpec, build_report  # noqa: E402
 from reportlint.api import lint_document  # noqa: E402

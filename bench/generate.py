@@ -1,0 +1,116 @@
+"""Generate N realistic annual reports (.docx) for the benchmarks.
+
+A handful of base reports are built with python-docx by ``tests/report_builder.py`` (the official layout with real
+merged cells, consistent numbers, signed and dated); every generated report is one of them varied at the XML
+level, which makes thousands in seconds:
+
+* the agency name changes (title, body, signature) and the year becomes 2024 (one batch, as a province collects it);
+* every table number is multiplied by a factor (the table equations are linear, so a clean base stays clean);
+* a share gets a defect: a number off by one (a total that does not add up), a blank cell, the statistics
+  period sentence removed, or the contact details removed (about one report in three has at least one).
+
+    python bench/generate.py 1000 /tmp/bench-1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from report_builder import ReportSpec, build_report  # noqa: E402
+
+BASE_AGENCY = "某某市某某局"
+CITIES = ["济南市", "青岛市", "昆明市", "杭州市", "南京市", "太原市", "曲靖市", "宁波市", "苏州市", "大同市", "临沂市", "玉溪市"]
+DISTRICTS = ["", "市中区", "高新区", "历下区", "西山区", "上城区", "玄武区", "小店区", "五华区", "崂山区"]
+YEAR = 2024
+OFFICES = ["卫生健康委员会", "自然资源和规划局", "交通运输局", "教育局", "民政局", "人力资源和社会保障局", "生态环境局",
+           "住房和城乡建设局", "市场监督管理局", "应急管理局", "文化和旅游局", "农业农村局", "司法局", "财政局"]
+# A table number: a w:t holding digits only (text in the body always has characters around its numbers).
+NUMBER_RE = re.compile(rb"(<w:t(?: [^>]*)?>)(\d+)(</w:t>)")
+
+
+def base_reports(folder: Path) -> list[bytes]:
+    """The base documents: a full clean report, and one with a longer 六 and two digits more in table 二."""
+    specs = [
+        ReportSpec(agency=BASE_AGENCY, year=2023),
+        ReportSpec(agency=BASE_AGENCY, year=2023, t2={("行政事业性收费", "本年收费金额（单位：万元）"): "0"}),
+    ]
+    out = []
+    for i, spec in enumerate(specs):
+        path = build_report(folder / f"base{i}.docx", spec)
+        out.append(path.read_bytes())
+    return out
+
+
+def vary(document_xml: bytes, rng: random.Random) -> bytes:
+    """One report from a base document.xml: another agency and year, scaled numbers, sometimes a defect."""
+    agency = (rng.choice(CITIES) + rng.choice(DISTRICTS) + rng.choice(OFFICES)).encode()
+    xml = document_xml.replace(BASE_AGENCY.encode(), agency)
+    # One year for the whole batch, as when a province collects its reports: the base is 2023, signed 2024.
+    xml = xml.replace("2024年1月".encode(), f"{YEAR + 1}年1月".encode()).replace("2023年".encode(), f"{YEAR}年".encode())
+    factor = rng.randint(1, 9)
+    # the overview quotes table 三's count of new applications: scale it with the table
+    xml = re.sub("申请(\\d+)件".encode(), lambda m: f"申请{int(m.group(1)) * factor}件".encode(), xml)
+    numbers = list(NUMBER_RE.finditer(xml))
+    defect = rng.random()
+    off_by_one = rng.randrange(len(numbers)) if defect < 0.12 and numbers else -1
+    blank = rng.randrange(len(numbers)) if 0.12 <= defect < 0.2 and numbers else -1
+    pieces, last = [], 0
+    for k, m in enumerate(numbers):
+        value = int(m.group(2)) * factor + (1 if k == off_by_one else 0)
+        text = b"" if k == blank else str(value).encode()
+        pieces += [xml[last:m.start()], m.group(1), text, m.group(3)]
+        last = m.end()
+    pieces.append(xml[last:])
+    xml = b"".join(pieces)
+    if 0.2 <= defect < 0.27:
+        xml = re.sub("本报告统计期限为[^<]*".encode(), b"", xml, count=1)
+    elif 0.27 <= defect < 0.33:
+        xml = re.sub("(联系电话|电话)[^<]*".encode(), b"", xml)
+    return xml
+
+
+def write(path: Path, base: bytes, document_xml: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(base)) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = document_xml if info.filename == "word/document.xml" else zin.read(info.filename)
+            zout.writestr(info, data)
+
+
+def generate(n: int, folder: Path, seed: int = 2026) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    bases = base_reports(folder)
+    xmls = [zipfile.ZipFile(io.BytesIO(b)).read("word/document.xml") for b in bases]
+    for i in range(len(bases)):
+        (folder / f"base{i}.docx").unlink()
+    rng = random.Random(seed)
+    paths = []
+    width = len(str(n))
+    for i in range(n):
+        k = i % len(bases)
+        path = folder / f"report-{i:0{width}d}.docx"
+        write(path, bases[k], vary(xmls[k], rng))
+        paths.append(path)
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, help="how many reports")
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    paths = generate(args.n, args.folder, args.seed)
+    print(f"{len(paths)} reports in {args.folder}")
+
+
+if __name__ == "__main__":
+    main()

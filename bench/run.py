@@ -1,0 +1,153 @@
+"""The performance figures of docs/PERFORMANCE.md, measured in one run on the same files.
+
+    python bench/run.py                 # 1,000 reports (+100 and 10,000 for memory), in a temporary folder
+    python bench/run.py --quick         # 200 reports, 1,000 for memory: a few minutes less
+
+Per report, on the bench set:
+  (a) the floor: unzip + lxml parse of word/document.xml
+  (b) python-docx ``Document()``
+  (c) ``reportlint check`` over the whole set in one process, divided by the number of reports
+Start-up: ``reportlint --version`` against ``python -c pass``; ``reportlint check one.docx`` against
+``python -c "import docx; docx.Document('one.docx')"`` (median of repeated runs, each a new process).
+Parallel: ``-j 2`` against ``-j 1`` on the bench set, outputs compared byte for byte.
+Memory: peak RSS of ``reportlint check`` on 100 and on 10,000 reports.
+Large table: ``reportlint check`` on apache-poi/bug65649.docx (948-row table).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+SHARED = Path(os.environ.get("REPORTLINT_SHARED", HERE.parent.parent / "shared"))
+BIG_TABLE = SHARED / "corpus" / "docx-wild" / "apache-poi" / "bug65649.docx"
+REPORTLINT = [sys.executable, "-m", "reportlint"] if not shutil.which("reportlint") else [shutil.which("reportlint")]
+
+
+def per_report(func, paths: list[Path]) -> float:
+    """Seconds per report of ``func(path)`` over all paths (best of three passes, after a warm-up)."""
+    func(paths[0])
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for path in paths:
+            func(path)
+        best = min(best, (time.perf_counter() - start) / len(paths))
+    return best
+
+
+def floor(path: Path) -> None:
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as zf:
+        etree.fromstring(zf.read("word/document.xml"))
+
+
+def python_docx(path: Path) -> None:
+    import docx
+
+    docx.Document(str(path))
+
+
+def run(cmd: list[str]) -> tuple[float, bytes, int]:
+    """(wall seconds, stdout, peak RSS in KiB) of one command, in a fresh wrapper so the RSS is its own."""
+    probe = ("import resource, subprocess, sys, time\n"
+             "t = time.perf_counter()\n"
+             "p = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)\n"
+             "t = time.perf_counter() - t\n"
+             "sys.stderr.write(f'{t} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n')\n"
+             "sys.stdout.buffer.write(p.stdout)\n")
+    proc = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, check=True)
+    seconds, rss = proc.stderr.decode().split()[-2:]
+    return float(seconds), proc.stdout, int(rss)
+
+
+def median_wall(cmd: list[str], repeat: int) -> float:
+    run(cmd)
+    return statistics.median(run(cmd)[0] for _ in range(repeat))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sets")
+    parser.add_argument("--keep", type=Path, help="generate the sets under this folder and keep them")
+    args = parser.parse_args()
+    n, n_big = (200, 1000) if args.quick else (1000, 10000)
+    root = args.keep or Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
+    rows: list[tuple[str, str]] = []
+
+    def say(name: str, value: str) -> None:
+        rows.append((name, value))
+        print(f"{name:<58} {value}", flush=True)
+
+    # As installed by pip: bytecode compiled (this machine sets PYTHONDONTWRITEBYTECODE, which would otherwise
+    # compile reportlint's modules again in every process), and a compiled-pack cache of the run's own.
+    import reportlint
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(reportlint.__file__).parent)], check=True)
+    os.environ["REPORTLINT_CACHE_DIR"] = str(root / "cache")
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, reportlint from {Path(reportlint.__file__).parent}")
+    try:
+        start = time.perf_counter()
+        paths = sorted((root / f"set-{n}").glob("*.docx")) or generate(n, root / f"set-{n}")
+        if not any((root / "set-100").glob("*.docx")):
+            generate(100, root / "set-100")
+        say("reports generated", f"{n} + 100 in {time.perf_counter() - start:.1f} s")
+
+        a = per_report(floor, paths)
+        b = per_report(python_docx, paths)
+        say("(a) unzip + lxml parse, per report", f"{a * 1000:.2f} ms")
+        say("(b) python-docx Document(), per report", f"{b * 1000:.2f} ms  ({b / a:.1f}x a)")
+        whole = min(run([*REPORTLINT, "check", "-q", "--format", "concise", str(root / f"set-{n}")])[0]
+                    for _ in range(2))
+        c = whole / len(paths)
+        say(f"(c) reportlint check over {n} reports, per report", f"{c * 1000:.2f} ms  ({c / a:.1f}x a)")
+
+        one = str(paths[0])
+        bare = median_wall([sys.executable, "-c", "pass"], 15)
+        version = median_wall([*REPORTLINT, "--version"], 15)
+        say("python -c pass", f"{bare * 1000:.1f} ms")
+        say("reportlint --version", f"{version * 1000:.1f} ms  ({version / bare:.2f}x)")
+        docx_one = median_wall([sys.executable, "-c", f"import docx; docx.Document({one!r})"], 10)
+        check_one = median_wall([*REPORTLINT, "check", one], 10)
+        say("python -c \"import docx; docx.Document('one.docx')\"", f"{docx_one * 1000:.1f} ms")
+        say("reportlint check one.docx", f"{check_one * 1000:.1f} ms  ({check_one / docx_one:.2f}x)")
+
+        folder = str(root / f"set-{n}")
+        t1, out1, _ = run([*REPORTLINT, "check", "-j", "1", "--format", "json", folder])
+        t2, out2, _ = run([*REPORTLINT, "check", "-j", "2", "--format", "json", folder])
+        say(f"-j 1 / -j 2 on {n} reports", f"{t1:.2f} s / {t2:.2f} s  ({t1 / t2:.2f}x faster)"
+            f"  output {'identical' if out1 == out2 else 'DIFFERENT'} ({len(out1)} bytes)")
+
+        _, _, rss_small = run([*REPORTLINT, "check", "-q", str(root / "set-100")])
+        big = sorted((root / f"set-{n_big}").glob("*.docx")) or generate(n_big, root / f"set-{n_big}")
+        t_big, _, rss_big = run([*REPORTLINT, "check", "-q", str(root / f"set-{n_big}")])
+        say("peak RSS, 100 reports", f"{rss_small / 1024:.1f} MiB")
+        say(f"peak RSS, {len(big)} reports", f"{rss_big / 1024:.1f} MiB  ({rss_big / rss_small:.2f}x; "
+            f"{t_big:.1f} s)")
+
+        if BIG_TABLE.is_file():
+            t_table = min(run([*REPORTLINT, "check", "-q", str(BIG_TABLE)])[0] for _ in range(3))
+            say("bug65649.docx (948-row table)", f"{t_table:.2f} s")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
