@@ -227,15 +227,19 @@ def _run_task(index: int) -> FileResult:
 
 def _run(tasks: list[Task], jobs: int) -> Iterator[FileResult]:
     """Results in task order: in this process, or in ``jobs`` forked workers (``imap`` keeps the order)."""
-    import multiprocessing
-
     if jobs <= 0:
         jobs = os.cpu_count() or 1
     jobs = min(jobs, len(tasks) // MIN_FILES_PER_JOB)
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs > 1:
+        import multiprocessing  # only here: its import is a twentieth of a one-file run's start-up
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            jobs = 1  # Windows: no fork; the tasks' packs and closures are not sent to spawned workers
+    if jobs <= 1:
         for task in tasks:
             yield lint_file(task)
         return
+    import multiprocessing
     global _TASKS
     _TASKS = tasks
     try:
