@@ -91,3 +91,23 @@ def test_a_negative_jobs_count_is_a_usage_error(batch):
     run = _check(batch, "-j", "-1")
     assert (run.returncode, run.stdout) == (2, b"")
     assert run.stderr == b"reportlint: error: --jobs -1: give 0 (one per core) or more\n"
+
+
+def test_a_worker_that_dies_cannot_hang_the_run(batch, monkeypatch):
+    original = api.lint_file
+
+    def crash_on_one(task):
+        if task.path.endswith("r05.docx"):
+            os._exit(3)  # as a worker killed for memory would: no exception, no result
+        return original(task)
+
+    monkeypatch.setattr(api, "lint_file", crash_on_one)
+    report = api.lint_paths([str(batch)], lang="en", jobs=2)
+    died = [e.path for e in report.errors if e.code == "worker-died"]
+    # that file and every file whose result had not come back yet are errors: none lost, none twice
+    assert str(batch / "r05.docx") in died
+    assert died == report.paths[report.paths.index(died[0]):]
+    assert set(report.formats) | {e.path for e in report.errors} == set(report.paths)
+    assert report.errors[-1].render("en") == (
+        f"{died[-1]}: error: a worker process stopped unexpectedly (out of memory, or a library crashed) before "
+        "this file was checked; check it again with -j 1")

@@ -226,7 +226,9 @@ def _run_task(index: int) -> FileResult:
 
 
 def _run(tasks: list[Task], jobs: int) -> Iterator[FileResult]:
-    """Results in task order: in this process, or in ``jobs`` forked workers (``imap`` keeps the order)."""
+    """Results in task order: in this process, or in ``jobs`` forked workers (``map`` keeps the order). A worker
+    that dies (killed for memory, a crash in a C library) cannot hang the run: the files not yet done get a
+    ``worker-died`` error each, and the run ends with exit code 2."""
     if jobs <= 0:
         jobs = os.cpu_count() or 1
     jobs = min(jobs, len(tasks) // MIN_FILES_PER_JOB)
@@ -240,14 +242,25 @@ def _run(tasks: list[Task], jobs: int) -> Iterator[FileResult]:
             yield lint_file(task)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     global _TASKS
     _TASKS = tasks
+    done = 0
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init,
+                               initargs=(limits.current,))
     try:
-        ctx = multiprocessing.get_context("fork")
         chunk = max(1, min(16, len(tasks) // (jobs * 8)))
-        with ctx.Pool(jobs, initializer=_worker_init, initargs=(limits.current,)) as pool:
-            yield from pool.imap(_run_task, range(len(tasks)), chunksize=chunk)
+        try:
+            for result in pool.map(_run_task, range(len(tasks)), chunksize=chunk):
+                done += 1
+                yield result
+        except BrokenProcessPool:
+            for task in tasks[done:]:
+                yield FileResult(task.path, errors=[InputError(task.path, "worker-died")])
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         _TASKS = []
 
 

@@ -63,6 +63,11 @@ INPUT_MESSAGES: dict[str, tuple[str, str]] = {
         "the PDF is encrypted (password protected); remove the password and check it again",
     ),
     "internal": ("读取失败：{detail}", "failed to read the file: {detail}"),
+    "worker-died": (
+        "检查这批文件的工作进程意外退出（可能是内存不足或程序库崩溃），此文件未检查；请用 -j 1 重新检查",
+        "a worker process stopped unexpectedly (out of memory, or a library crashed) before this file was checked; "
+        "check it again with -j 1",
+    ),
 }
 
 
