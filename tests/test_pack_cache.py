@@ -73,3 +73,13 @@ def test_an_unwritable_cache_folder_only_means_no_cache(tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(blocker / "cache"))  # a folder under a file: cannot exist
     assert len(load_pack(builtin_pack_path()).rules) > 10
+
+
+def test_entries_in_a_folder_others_can_write_are_not_read(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(folder))
+    load_pack(builtin_pack_path())
+    assert pack_cache.get(builtin_pack_path(), None) is not None
+    folder.chmod(0o777)  # a shared folder: someone else could have put a pickle there
+    assert pack_cache.get(builtin_pack_path(), None) is None
+    assert len(load_pack(builtin_pack_path()).rules) > 10  # still loads, from the YAML

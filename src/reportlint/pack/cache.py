@@ -11,7 +11,8 @@ pack's path and the configuration layer on top, and is used only while
 Anything else (a missing or unreadable entry, a changed file, an unpickling error) is a miss: the pack is built
 from its YAML as before and the entry rewritten, atomically. The cache is a folder of the user's own
 (``$REPORTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/reportlint``, else ``~/.cache/reportlint``); an unwritable
-folder only means no caching. ``REPORTLINT_NO_CACHE=1`` turns it off.
+folder only means no caching, and a folder that others can write to is not read. ``REPORTLINT_NO_CACHE=1`` turns
+it off.
 """
 
 from __future__ import annotations
@@ -68,10 +69,22 @@ def _entry(path: Path, extra_file: str | None) -> Path | None:
     return folder / f"pack-{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
 
 
+def _trusted(folder: Path) -> bool:
+    """Entries are pickles, which run code when loaded: read them only from a folder of this user's that nobody
+    else can write to (on POSIX; elsewhere the folder is the user's own profile)."""
+    if not hasattr(os, "getuid"):
+        return True
+    try:
+        st = folder.stat()
+    except OSError:
+        return False
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 def get(path: Path, extra_file: str | None) -> Any | None:
     """The cached compiled pack, or None."""
     entry = _entry(path, extra_file)
-    if entry is None:
+    if entry is None or not _trusted(entry.parent):
         return None
     try:
         with open(entry, "rb") as fh:
@@ -94,7 +107,7 @@ def put(path: Path, extra_file: str | None, pack: Any) -> None:
     if any(digest is None for _, digest in hashes):
         return
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         write_atomic(entry, pickle.dumps((hashes, pack), protocol=pickle.HIGHEST_PROTOCOL), prefix=".pack-")
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return
