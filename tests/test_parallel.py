@@ -111,3 +111,18 @@ def test_a_worker_that_dies_cannot_hang_the_run(batch, monkeypatch):
     assert report.errors[-1].render("en") == (
         f"{died[-1]}: error: a worker process stopped unexpectedly (out of memory, or a library crashed) before "
         "this file was checked; check it again with -j 1")
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "github"])
+def test_findings_taken_from_disk_give_the_same_output(batch, fmt):
+    from reportlint.output import formatter
+
+    in_memory = api.lint_paths([str(batch)], lang="en")
+    spilled = api.lint_paths([str(batch)], lang="en", spill_findings=True)
+    assert type(spilled.findings).__name__ == "SpilledFindings"
+    assert any(f.rule == "carryover-mismatch" for f in spilled.findings)  # a finding across years, placed late
+    assert len(spilled.findings) == len(in_memory.findings) and bool(spilled.findings)
+    assert list(spilled.findings) == in_memory.findings
+    assert formatter(fmt)(spilled) == formatter(fmt)(in_memory)
+    spilled.findings.close()
+

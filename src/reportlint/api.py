@@ -117,7 +117,8 @@ def rule_infos(pack: Pack) -> list[RuleInfo]:
 
 def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
                progress: Callable[[str], None] | None = None, resolver: Resolver | None = None,
-               history: Iterable[str] = (), jobs: int = 1, keep_tables: bool = True) -> Report:
+               history: Iterable[str] = (), jobs: int = 1, keep_tables: bool = True,
+               spill_findings: bool = False) -> Report:
     """Lint files and directories. Each file gets the pack its ``.reportlint.yaml`` chooses (``resolver``; by
     default configurations are discovered), unless ``pack`` is given for all. ``keep_tables`` keeps a snapshot of
     every table with findings (the HTML report draws them); nothing else of a document outlives its own linting.
@@ -125,7 +126,11 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
     reports found under ``history`` (files or folders, read but not linted).
 
     ``jobs`` > 1 lints files in that many worker processes (``jobs`` = 0: one per core). Results are merged in the
-    order of the files, so the report is the same whatever ``jobs`` is."""
+    order of the files, so the report is the same whatever ``jobs`` is.
+
+    ``spill_findings`` keeps each file's findings in a temporary file as it is done: ``report.findings`` is then
+    a :class:`~reportlint.spill.SpilledFindings`, to be gone through in order (text, concise and GitHub output), and
+    a batch of any size takes the memory of one report (close it with ``report.findings.close()``)."""
     report = Report(lang=lang)
     years = History()
     resolver = resolver or Resolver()
@@ -133,6 +138,10 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
     broken: set[int] = set()  # configuration errors already reported
     if pack is not None:
         _add_rules(report, pack, known_rules)
+    if spill_findings:
+        from .spill import SpilledFindings
+
+        report.findings = SpilledFindings()  # type: ignore[assignment]
     tasks: list[Task] = []
     for path in collect(paths):
         choose = None
@@ -160,7 +169,10 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
             report.formats[result.path] = result.format
         if result.skipped:
             report.skipped.append(result.path)
-        report.findings.extend(result.findings)
+        if spill_findings:
+            report.findings.add(result.path, result.findings)  # type: ignore[attr-defined]
+        else:
+            report.findings.extend(result.findings)
         if result.tables:
             report.tables[result.path] = result.tables
         for info in result.rules:
@@ -178,7 +190,9 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
     _read_history(history, set(report.paths), years)
     if any(e.rules for e in years.entries):
         across = _across_years(years)
-        if across:
+        if across and spill_findings:
+            report.findings.add_late(across, report.paths)  # type: ignore[attr-defined]
+        elif across:
             report.findings.extend(across)
             order = {p: i for i, p in enumerate(report.paths)}
             report.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.sort_key()))
@@ -188,7 +202,7 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
     return report
 
 
-@dataclass
+@dataclass(slots=True)
 class Task:
     """One file to lint with its pack (``by_edition`` picks the national pack of the report's edition)."""
 

@@ -22,6 +22,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 FORMATS = ["text", "concise", "json", "sarif", "github", "junit", "html"]
+STREAMED_FORMATS = frozenset({"text", "concise", "github"})
 
 
 def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
@@ -227,8 +228,10 @@ def _check(args: argparse.Namespace) -> int:
     paths = list(collect(args.paths))
     show_progress = args.output is not None or args.format in ("text", "concise")
     with bar(len(paths) if show_progress else 0, "reportlint") as advance:
+        # Formats written in one pass over the findings take them from disk, file by file (docs/PERFORMANCE.md).
+        streamed = args.format in STREAMED_FORMATS and not (args.statistics or args.baseline or args.write_baseline)
         report = lint_paths(paths, lang=lang, progress=advance, resolver=resolver, history=args.history,
-                            jobs=args.jobs, keep_tables=args.format == "html")
+                            jobs=args.jobs, keep_tables=args.format == "html", spill_findings=streamed)
     report.quiet = args.quiet
     if args.write_baseline:
         return _write_baseline(args.write_baseline, report, lang)
@@ -245,6 +248,10 @@ def _check(args: argparse.Namespace) -> int:
         text = render_statistics(report, args.format)
     else:
         text = formatter(args.format)(report)
+    failing = {"error"} if args.fail_on == "error" else {"error", "warning"}
+    found = any(f.severity in failing for f in report.findings)
+    if streamed:
+        report.findings.close()
     if args.output:
         try:
             _write_file(args.output, text)
@@ -257,10 +264,7 @@ def _check(args: argparse.Namespace) -> int:
         _write(sys.stderr, error.render(lang) + "\n")
     if report.errors:
         return EXIT_ERROR
-    failing = {"error"} if args.fail_on == "error" else {"error", "warning"}
-    if any(f.severity in failing for f in report.findings):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    return EXIT_FINDINGS if found else EXIT_OK
 
 
 def _write_baseline(path: str, report, lang: str) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .normalize import norm
+from .spill import Spill
 
 # Short forms of agency names → the full form (both sides normalised).
 _SHORT_FORMS = [
@@ -56,7 +57,7 @@ def same_agency(a: str, b: str) -> bool:
     return long_.endswith(short) and len(short) >= 4 and bool(_PLACE.search(short))
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     path: str
     agency: str  # as written in the title
@@ -75,36 +76,21 @@ class History:
     def __init__(self) -> None:
         self.entries: list[Entry] = []
         self._by_year: dict[int, list[Entry]] = {}  # a batch of thousands looks only at the year before
-        self._spill: Any = None  # the temporary file, made on the first report
-        self._where: dict[int, tuple[int, int]] = {}  # id(entry) -> (offset, length) of its data in the file
+        self._spill = Spill("reportlint-history-")
+        self._where: dict[int, tuple[int, int]] = {}  # id(entry) -> where its data is in the spill file
 
     def add(self, entry: Entry) -> None:
-        import pickle
-
-        if self._spill is None:
-            import tempfile
-
-            self._spill = tempfile.TemporaryFile(prefix="reportlint-history-")
-        blob = pickle.dumps(entry.data, protocol=pickle.HIGHEST_PROTOCOL)
-        offset = self._spill.seek(0, 2)
-        self._spill.write(blob)
-        self._where[id(entry)] = (offset, len(blob))
+        self._where[id(entry)] = self._spill.put(entry.data)
         entry.data = {}
         self.entries.append(entry)
         self._by_year.setdefault(entry.year, []).append(entry)
 
     def data(self, entry: Entry) -> dict[str, Any]:
         """The data of an entry added here, read back from the temporary file."""
-        import pickle
-
-        offset, length = self._where[id(entry)]
-        self._spill.seek(offset)
-        return pickle.loads(self._spill.read(length))
+        return self._spill.get(self._where[id(entry)])
 
     def close(self) -> None:
-        if self._spill is not None:
-            self._spill.close()
-            self._spill = None
+        self._spill.close()
 
     def previous(self, entry: Entry) -> Entry | None:
         """The same agency's report of the year before (the first one found, in path order)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 _BRACKETS = str.maketrans(
     {
@@ -23,14 +23,31 @@ _BRACKETS = str.maketrans(
 # The pure functions below are memoised: a batch of reports repeats the same labels, numbers and placeholders in
 # every table, and normalising them again was a third of the linting time (docs/PERFORMANCE.md). Bounded, so a
 # long batch of distinct texts cannot grow memory.
-CACHE_SIZE = 4096  # a report has about 400 distinct cell texts; paragraphs rarely repeat
+CACHE_SIZE = 4096  # a report has about 400 distinct cell texts
+SHORT = 64  # texts up to this length are cached: labels and numbers recur, paragraphs rarely do
+
+
+def _memoised(func):
+    """``lru_cache`` for short texts only: a long text would only push labels out and keep memory growing with the
+    batch (a cached paragraph per report). ``__wrapped__`` is the plain function."""
+    cached = lru_cache(maxsize=CACHE_SIZE)(func)
+
+    @wraps(func)
+    def memoised(text, *args, **kwargs):
+        if len(text) <= SHORT:
+            return cached(text, *args, **kwargs)
+        return func(text, *args, **kwargs)
+
+    memoised.cache_info = cached.cache_info  # type: ignore[attr-defined]
+    return memoised
+
 _SPACE_RE = re.compile(r"\s+")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _CJK_BREAK_RE = re.compile(rf"(?<=[{_CJK}])[ \t]*[\r\n]+[ \t]*(?=[{_CJK}])")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+@_memoised
 def clean(text: str) -> str:
     """Text for messages: the original characters, whitespace runs (NBSP, U+3000, line breaks) made one space."""
     text = text.translate(_ZERO_WIDTH).replace("\u3000", " ").replace("\u00a0", " ")
@@ -38,7 +55,7 @@ def clean(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+@_memoised
 def norm(text: str) -> str:
     """The matching key of a label: NFKC, every space removed, bracket/quote/dash variants unified."""
     text = unicodedata.normalize("NFKC", text.translate(_ZERO_WIDTH))
@@ -58,7 +75,7 @@ def strip_number(key: str) -> str:
     return _NUMBER_PREFIX_RE.sub("", key, count=1)
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+@_memoised
 def label_keys(text: str) -> frozenset[str]:
     """All keys a label may be matched by: full, without numbering, without a trailing parenthetical."""
     key = norm(text)
@@ -78,13 +95,13 @@ _INT_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _DEC_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+@_memoised
 def cell_key(text: str) -> str:
     """Normalised cell content for reading a number: NFKC, all spaces removed, dashes unified."""
     return norm(text).lower()
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+@_memoised
 def parse_number(text: str, decimal: bool = False, signed: bool = False) -> Decimal | None:
     """Read a cell as a non-negative number (``signed``: a leading + or - allowed); None when it is not one (never
     guess 0)."""
@@ -101,7 +118,7 @@ def parse_number(text: str, decimal: bool = False, signed: bool = False) -> Deci
         return None
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+@_memoised
 def looks_like_value(text: str) -> bool:
     """True for text that sits in a data slot: a number, blank or a placeholder dash/slash/无."""
     key = cell_key(text)

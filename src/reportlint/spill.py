@@ -1,0 +1,87 @@
+"""Per-report data of a long batch kept in a temporary file instead of memory.
+
+A run over ten thousand reports must not grow with them: what outlives a report's own linting (its findings until
+the output is written, the values the rules across years compare) is pickled into one anonymous temporary file as
+the report is done, and read back when it is needed. In memory stays a handle (offset, length) per record.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+Handle = tuple[int, int]  # (offset, length) in the file
+
+
+class Spill:
+    def __init__(self, prefix: str = "reportlint-") -> None:
+        self._prefix = prefix
+        self._file: Any = None  # made on the first record
+
+    def put(self, value: Any) -> Handle:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix=self._prefix)
+        blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        offset = self._file.seek(0, 2)
+        self._file.write(blob)
+        return offset, len(blob)
+
+    def get(self, handle: Handle) -> Any:
+        offset, length = handle
+        self._file.seek(offset)
+        return pickle.loads(self._file.read(length))
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+class SpilledFindings:
+    """The findings of a run, file by file on disk: what ``Report.findings`` is for the formatters that go through
+    the findings once in order (text, concise, github). Iterating reads one file's findings at a time, with the
+    findings across years of that file merged in their place, in exactly the order of the in-memory list."""
+
+    def __init__(self) -> None:
+        self._spill = Spill("reportlint-findings-")
+        self._files: list[tuple[str, Handle]] = []
+        self._late: dict[str, list[Any]] = {}
+        self._order: dict[str, int] = {}
+        self._count = 0
+
+    def add(self, path: str, findings: list[Any]) -> None:
+        if findings:
+            self._files.append((path, self._spill.put(findings)))
+            self._count += len(findings)
+
+    def add_late(self, findings: Iterable[Any], paths: list[str]) -> None:
+        """Findings known only at the end (across years), placed by ``paths`` (the run's file order)."""
+        for f in findings:
+            self._late.setdefault(f.path, []).append(f)
+            self._count += 1
+        self._order = {p: i for i, p in enumerate(paths)}
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __iter__(self) -> Iterator[Any]:
+        stored = {path for path, _ in self._files}
+        groups: list[tuple[str, Handle | None]] = list(self._files)
+        groups += [(path, None) for path in self._late if path not in stored]
+        if self._late:
+            end = len(self._order)
+            groups.sort(key=lambda g: self._order.get(g[0], end))  # stable: the stored files keep their order
+        for path, handle in groups:
+            findings = self._spill.get(handle) if handle is not None else []
+            late = self._late.get(path)
+            if late:
+                findings = sorted(findings + late, key=lambda f: f.sort_key())
+            yield from findings
+
+    def close(self) -> None:
+        self._spill.close()
