@@ -91,3 +91,11 @@ def test_memoised_normalisation_equals_a_fresh_computation():
         for decimal in (False, True):
             assert normalize.parse_number(text, decimal) == normalize.parse_number.__wrapped__(text, decimal)
     assert isinstance(normalize.label_keys("总计"), frozenset)  # shared between callers: must be immutable
+
+
+def test_normalisation_of_long_and_special_texts():
+    # the regex pre-scans give what translating every character gave
+    assert normalize.norm("〔2021〕\u200b第 1 号【通知】“甲”—乙") == '(2021)第1号(通知)"甲"-乙'
+    assert normalize.norm("总计" * 100 + "\u00ad") == "总计" * 100
+    assert normalize.clean("商业\n企业\u00a0\u200b x\u3000y") == "商业企业 x y"
+    assert normalize.clean("段落" * 200 + "\ufeff") == "段落" * 200

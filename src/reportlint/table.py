@@ -42,18 +42,27 @@ class Cell:
     col: int
     row_span: int = 1
     col_span: int = 1
+    # (text, display, key, is_value) computed once for the current text: every check asks again, and a long cell
+    # (a 948-row table's) is not in the normalisation caches
+    _derived: tuple | None = field(default=None, init=False, repr=False)
+
+    def _views(self) -> tuple:
+        derived = self._derived
+        if derived is None or derived[0] is not self.text:
+            derived = self._derived = (self.text, clean(self.text), norm(self.text), looks_like_value(self.text))
+        return derived
 
     @property
     def display(self) -> str:
-        return clean(self.text)
+        return self._views()[1]
 
     @property
     def key(self) -> str:
-        return norm(self.text)
+        return self._views()[2]
 
     @property
     def is_value(self) -> bool:
-        return looks_like_value(self.text)
+        return self._views()[3]
 
 
 @dataclass(eq=False)
