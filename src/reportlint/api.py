@@ -255,7 +255,6 @@ def _run(tasks: list[Task], jobs: int) -> Iterator[FileResult]:
         for task in tasks:
             yield lint_file(task)
         return
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 

@@ -149,18 +149,10 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
         by_row: dict[int, list[DataCell]] = {}
         for d in table.data:
             by_row.setdefault(d.row, []).append(d)
-        named: dict[tuple[tuple[str, ...], int], bool] = {}  # (reference, id of a column path): does it name it
 
         def cells_for(ref: Ref, line: int) -> list[DataCell]:
-            out = []
-            for d in by_row.get(line, []):
-                key = (ref.parts, id(d.col_path))
-                hit = named.get(key)
-                if hit is None:
-                    hit = named[key] = labels.path_matches(ref.parts, d.col_path)
-                if hit:
-                    out.append(d)
-            return out
+            # path_matches is memoised per document, and a band's rows share their column paths
+            return [d for d in by_row.get(line, []) if labels.path_matches(ref.parts, d.col_path)]
 
     for eq in equations:
         for line in lines:
