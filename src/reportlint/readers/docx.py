@@ -1,8 +1,9 @@
 """The .docx reader: WordprocessingML body → Paragraph and Table blocks in reading order.
 
-python-docx opens the package (parts, relationships, styles); the text itself is read from the lxml element
-tree, because python-docx's ``paragraph.text`` leaves out content controls, field results, smart tags and
-tracked insertions, and cannot tell a text box from its anchoring paragraph.
+The main part and its styles are parsed with lxml straight from the ZIP (python-docx opens the package on the
+plain path, ``via_python_docx=True``); the text is read from the lxml element tree either way, because
+python-docx's ``paragraph.text`` leaves out content controls, field results, smart tags and tracked
+insertions, and cannot tell a text box from its anchoring paragraph.
 
 What counts as the text of a paragraph (the text a reader sees on screen with changes accepted):
 
@@ -60,7 +61,8 @@ W_SMARTTAG, W_PSTYLE, W_CELLDEL = _w("smartTag"), _w("pStyle"), _w("cellDel")
 W_GRIDSPAN, W_GRIDBEFORE, W_GRIDAFTER, W_VMERGE, W_HMERGE = (_w("gridSpan"), _w("gridBefore"), _w("gridAfter"),
                                                              _w("vMerge"), _w("hMerge"))
 W_PPR, W_RPR, W_TRPR, W_TCPR, W_DEL = _w("pPr"), _w("rPr"), _w("trPr"), _w("tcPr"), _w("del")
-W_VAL, W_FLDCHARTYPE = _w("val"), _w("fldCharType")
+W_VAL, W_FLDCHARTYPE, W_OUTLINELVL = _w("val"), _w("fldCharType"), _w("outlineLvl")
+W_R, W_TBLPR, W_TBLGRID, W_TBLPREX = _w("r"), _w("tblPr"), _w("tblGrid"), _w("tblPrEx")
 W14_PARAID = f"{{{W14_NS}}}paraId"
 MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
 
@@ -75,6 +77,12 @@ _SKIP_IN_PARAGRAPH = frozenset(
 )
 # Wrappers that hold block content (paragraphs, tables, rows, cells) at block level.
 _BLOCK_WRAPPERS = frozenset({W_SDTCONTENT, W_CUSTOMXML, W_INS, W_MOVETO, W_SMARTTAG})
+# The fast path: run content that stands for one character, and the children that may sit beside the rows of a
+# table / the cells of a row / the paragraphs of a cell without making it anything but plain.
+_RUN_CHARS = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NOBREAKHYPHEN: "-"}
+_PLAIN_TABLE_CHILDREN = frozenset({W_TR, W_TBLPR, W_TBLGRID})
+_PLAIN_ROW_CHILDREN = frozenset({W_TC, W_TRPR, W_TBLPREX})
+_PLAIN_CELL_CHILDREN = frozenset({W_P, W_TCPR})
 
 # mc:Choice requirements we read: the DrawingML/Word 2010+ extensions whose text lives in w:t elements.
 _KNOWN_MC_NAMESPACES = frozenset(
@@ -120,7 +128,10 @@ def read_docx(path: str, data: bytes, *, via_python_docx: bool = False) -> Docum
         # missing content types entry …): parse the main part ourselves, which names the problem or reads it.
         body_root = _parse_main(path, _read_member(path, zf, main_name))
         styles = _styles_from_zip(zf, main_name)
-    reader = _BodyReader(styles)
+    # The plain path walks every element generically; the fast path reads the common shapes (a paragraph of
+    # plain runs, a table of rows of cells of paragraphs) with tight loops and hands anything else to the
+    # generic walk. tests/test_fast_paths.py requires the same document both ways.
+    reader = _BodyReader(styles, fast=not via_python_docx)
     body = _child(body_root, _w("body"))
     blocks = reader.blocks(body, 0) if body is not None else []
     return Document.build(path, blocks, "docx")
@@ -315,7 +326,7 @@ def _outline_level(ppr) -> int | None | bool:
     """Heading level from a pPr's w:outlineLvl: 1-9, False for body text (9), None when absent/invalid."""
     if ppr is None:
         return None
-    el = ppr.find(_w("outlineLvl"))
+    el = _child(ppr, W_OUTLINELVL)
     if el is None:
         return None
     try:
@@ -476,10 +487,43 @@ def _span(value: int) -> int:
     return max(1, min(MAX_SPAN, value))
 
 
+def _plain_text(p) -> str | None:
+    """The text of a paragraph made of plain runs only (w:t, tabs, breaks, and what never shows), else None:
+    the fast path's tight loop over the two levels such a paragraph has. Fields, content controls, tracked
+    changes, text boxes, alternate content and comments all give None, and the generic walk reads them."""
+    parts: list[str] = []
+    for child in p:
+        tag = child.tag
+        if tag == W_R:
+            for item in child:
+                item_tag = item.tag
+                if item_tag == W_T:
+                    text = item.text
+                    if text:
+                        parts.append(text)
+                elif item_tag in _RUN_CHARS:
+                    parts.append(_RUN_CHARS[item_tag])
+                elif item_tag not in _SKIP_IN_PARAGRAPH:
+                    return None
+        elif tag not in _SKIP_IN_PARAGRAPH:
+            return None
+    return "".join(parts)
+
+
+def _plain_children(parent, allowed: frozenset[str]) -> list | None:
+    """The children of an element when every one has a tag of ``allowed``, else None (a wrapper, a comment …)."""
+    children = list(parent)
+    for child in children:
+        if child.tag not in allowed:
+            return None
+    return children
+
+
 class _BodyReader:
-    def __init__(self, styles: _HeadingStyles) -> None:
+    def __init__(self, styles: _HeadingStyles, fast: bool = True) -> None:
         self.styles = styles
         self.table_count = 0
+        self.fast = fast
 
     # -- blocks --------------------------------------------------------------------------------------------
     def blocks(self, container, depth: int) -> list:
@@ -492,7 +536,11 @@ class _BodyReader:
             if el.tag == W_TBL:
                 out.extend(self.table(el, depth + 1, None))
                 continue
-            text, deferred = self.paragraph_text(el)
+            text = _plain_text(el) if self.fast else None
+            if text is None:
+                text, deferred = self.paragraph_text(el)
+            else:
+                deferred = ()
             if text or not self._mark_deleted(el):
                 out.append(Paragraph(text=text, heading_level=self.heading_level(el), para_id=el.get(W14_PARAID)))
             for extra in deferred:
@@ -576,7 +624,10 @@ class _BodyReader:
         index = self.table_count
         after: list = []
         rows: list[list[RawCell]] = []
-        for tr in _iter_children(tbl, W_TR):
+        trs = _plain_children(tbl, _PLAIN_TABLE_CHILDREN) if self.fast else None
+        for tr in _iter_children(tbl, W_TR) if trs is None else trs:
+            if tr.tag != W_TR:
+                continue
             trpr = _child(tr, W_TRPR)
             row_props = _props(trpr)
             if W_DEL in row_props:
@@ -585,7 +636,10 @@ class _BodyReader:
             before = _int_val(row_props.get(W_GRIDBEFORE), 0)
             if before > 0:
                 row.append(RawCell("", span=_span(before)))
-            for tc in _iter_children(tr, W_TC):
+            tcs = _plain_children(tr, _PLAIN_ROW_CHILDREN) if self.fast else None
+            for tc in _iter_children(tr, W_TC) if tcs is None else tcs:
+                if tc.tag != W_TC:
+                    continue
                 tcpr = _child(tc, W_TCPR)
                 span, vmerge, hmerge_continue = 1, None, False
                 if tcpr is not None:
@@ -613,6 +667,10 @@ class _BodyReader:
         return [table, *after]
 
     def cell_text(self, tc, depth: int, index: int, after: list) -> str:
+        if self.fast:
+            text = self._plain_cell_text(tc)
+            if text is not None:
+                return text
         texts: list[str] = []
         for el in _iter_blocks(tc):
             if el.tag == W_TBL:
@@ -627,3 +685,19 @@ class _BodyReader:
                 else:
                     after.extend(self.blocks(extra, depth + 1))
         return "\n".join(texts)
+
+    def _plain_cell_text(self, tc) -> str | None:
+        """The text of a cell holding only plain paragraphs, else None (the generic walk reads it)."""
+        children = _plain_children(tc, _PLAIN_CELL_CHILDREN)
+        if children is None:
+            return None
+        texts: list[str] = []
+        for p in children:
+            if p.tag != W_P:
+                continue
+            text = _plain_text(p)
+            if text is None:
+                return None
+            if text or not self._mark_deleted(p):
+                texts.append(text)
+        return texts[0] if len(texts) == 1 else "\n".join(texts)
