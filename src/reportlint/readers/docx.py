@@ -83,6 +83,20 @@ _RUN_CHARS = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NOBREAKHYPHEN
 _PLAIN_TABLE_CHILDREN = frozenset({W_TR, W_TBLPR, W_TBLGRID})
 _PLAIN_ROW_CHILDREN = frozenset({W_TC, W_TRPR, W_TBLPREX})
 _PLAIN_CELL_CHILDREN = frozenset({W_P, W_TCPR})
+# A plain table: rows right in the table, cells right in the rows, paragraphs right in the cells, text right in
+# runs of those paragraphs, and none of what the generic walk treats specially (fields, tracked deletions and
+# moves, property changes, ruby, content controls, alternate content, text boxes, nested tables, legacy merges,
+# deleted cells, grid before/after). It is read in one pass over ``iter()`` of the few tags that matter, so the
+# element proxies of everything else are never made (a proxy costs about half a microsecond). The special
+# elements are among the tags iterated: one seen, the pass stops and the generic walk reads the table. That the
+# rows, cells, paragraphs and texts seen were all in their plain places is checked in C afterwards, by counting
+# them along the child axis (each count can only be lower than the pass's count of that tag).
+_PLAIN_PLACES = etree.XPath("count(w:tr) + count(w:tr/w:tc) + count(w:tr/w:tc/w:p) + count(w:tr/w:tc/w:p/w:r/w:t)",
+                            namespaces={"w": W_NS})
+_NOT_PLAIN = frozenset({W_TBL, W_FLDCHAR, W_DEL, _w("moveFrom"), _w("ruby"), W_SDT, MC_ALTERNATE, W_TXBXCONTENT,
+                        W_HMERGE, W_CELLDEL, W_GRIDBEFORE, W_GRIDAFTER, _w("tcPrChange"), _w("cellMerge")})
+_PLAIN_TABLE_TAGS = (W_TR, W_TC, W_P, W_T, W_GRIDSPAN, W_VMERGE, W_TAB, W_PTAB, W_BR, W_CR, W_NOBREAKHYPHEN,
+                     *sorted(_NOT_PLAIN))
 
 # mc:Choice requirements we read: the DrawingML/Word 2010+ extensions whose text lives in w:t elements.
 _KNOWN_MC_NAMESPACES = frozenset(
@@ -510,6 +524,60 @@ def _plain_text(p) -> str | None:
     return "".join(parts)
 
 
+def _plain_table_rows(tbl) -> list[list[RawCell]] | None:
+    """The rows of a plain table (see ``_PLAIN_PLACES``) read in one pass, else None."""
+    rows: list[list[RawCell]] = []
+    row: list[RawCell] = []
+    paragraphs: list[list[str]] = []
+    parts: list[str] = []
+    span, vmerge = 1, None
+    seen = 0  # rows, cells, paragraphs and texts
+
+    def close_cell() -> None:
+        texts = ["".join(p) for p in paragraphs]
+        row.append(RawCell(texts[0] if len(texts) == 1 else "\n".join(texts), span=span, vmerge=vmerge))
+
+    in_cell = False
+    items = tbl.iter(_PLAIN_TABLE_TAGS)
+    next(items)  # the table itself
+    for el in items:
+        tag = el.tag
+        if tag == W_T:
+            seen += 1
+            text = el.text
+            if text:
+                parts.append(text)
+        elif tag == W_P:
+            seen += 1
+            parts = []
+            paragraphs.append(parts)
+        elif tag == W_TC:
+            seen += 1
+            if in_cell:
+                close_cell()
+            in_cell, paragraphs, span, vmerge = True, [], 1, None
+        elif tag == W_TR:
+            seen += 1
+            if in_cell:
+                close_cell()
+                in_cell = False
+            row = []
+            rows.append(row)
+        elif tag == W_GRIDSPAN:
+            span = _span(_int_val(el, 1))
+        elif tag == W_VMERGE:
+            vmerge = "restart" if el.get(W_VAL) == "restart" else "continue"
+        elif tag in _NOT_PLAIN:
+            return None
+        elif el.getparent().tag == W_R:  # a tab, break or hyphen in a run (not a tab stop of the properties)
+            parts.append(_RUN_CHARS[tag])
+    if in_cell:
+        close_cell()
+    if _PLAIN_PLACES(tbl) != seen:
+        return None
+    return rows
+
+
 def _plain_children(parent, allowed: frozenset[str]) -> list | None:
     """The children of an element when every one has a tag of ``allowed``, else None (a wrapper, a comment …)."""
     children = list(parent)
@@ -623,6 +691,9 @@ class _BodyReader:
         self.table_count += 1
         index = self.table_count
         after: list = []
+        plain = _plain_table_rows(tbl) if self.fast else None
+        if plain is not None:
+            return [Table.from_rows(plain, index=index, nested_in=nested_in)]
         rows: list[list[RawCell]] = []
         trs = _plain_children(tbl, _PLAIN_TABLE_CHILDREN) if self.fast else None
         for tr in _iter_children(tbl, W_TR) if trs is None else trs:
