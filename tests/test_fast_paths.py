@@ -99,3 +99,26 @@ def test_normalisation_of_long_and_special_texts():
     assert normalize.norm("总计" * 100 + "\u00ad") == "总计" * 100
     assert normalize.clean("商业\n企业\u00a0\u200b x\u3000y") == "商业企业 x y"
     assert normalize.clean("段落" * 200 + "\ufeff") == "段落" * 200
+
+
+def test_tables_of_one_layout_share_labels_derived_once(tmp_path, monkeypatch):
+    from reportlint import table as table_module
+
+    # the same official layout with other numbers (and a blank cell): the second report's labels come from the
+    # layout the first one derived, and are what deriving them afresh gives
+    a = build_report(tmp_path / "a.docx", ReportSpec())
+    b = build_report(tmp_path / "b.docx", ReportSpec(t3={("（七）总计", "自然人"): "44", ("（一）予以公开", "商业企业"): ""}))
+    monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    first = read_docx(str(a), a.read_bytes())
+    second = read_docx(str(b), b.read_bytes())
+    shared = [t for t in second.tables if any(t.row_paths[r] is u.row_paths.get(r) for u in first.tables
+                                              for r in t.row_paths)]
+    assert len(shared) == 2  # tables 2 and 4 keep their layout; table 3 has a blank where a number was
+    monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    fresh = read_docx(str(b), b.read_bytes())
+    assert json.dumps(to_dict(second), ensure_ascii=False) == json.dumps(to_dict(fresh), ensure_ascii=False)
+    assert [(f.rule, f.location.render("en"), f.text("en")) for f in lint_document(second, _pack())] == \
+        [(f.rule, f.location.render("en"), f.text("en")) for f in lint_document(fresh, _pack())]
+    # a layout keeps no report's cells: its labels are detached copies
+    grid_cells = {id(c) for t in first.tables for row in t.grid for c in row}
+    assert not any(id(lab.cell) in grid_cells for t in first.tables for path in t.row_paths.values() for lab in path)

@@ -27,7 +27,7 @@ CACHE_SIZE = 4096  # a report has about 400 distinct cell texts
 SHORT = 64  # texts up to this length are cached: labels and numbers recur, paragraphs rarely do
 
 
-def _memoised(func):
+def memoise_short(func):
     """``lru_cache`` for short texts only: a long text would only push labels out and keep memory growing with the
     batch (a cached paragraph per report). ``__wrapped__`` is the plain function."""
     cached = lru_cache(maxsize=CACHE_SIZE)(func)
@@ -50,7 +50,7 @@ _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BRACKETS_RE = re.compile("[" + re.escape("".join(chr(c) for c in _BRACKETS)) + "]")
 
 
-@_memoised
+@memoise_short
 def clean(text: str) -> str:
     """Text for messages: the original characters, whitespace runs (NBSP, U+3000, line breaks) made one space."""
     text = _ZERO_WIDTH_RE.sub("", text).replace("\u3000", " ").replace("\u00a0", " ")
@@ -58,7 +58,7 @@ def clean(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
-@_memoised
+@memoise_short
 def norm(text: str) -> str:
     """The matching key of a label: NFKC, every space removed, bracket/quote/dash variants unified."""
     text = unicodedata.normalize("NFKC", _ZERO_WIDTH_RE.sub("", text))
@@ -78,7 +78,7 @@ def strip_number(key: str) -> str:
     return _NUMBER_PREFIX_RE.sub("", key, count=1)
 
 
-@_memoised
+@memoise_short
 def label_keys(text: str) -> frozenset[str]:
     """All keys a label may be matched by: full, without numbering, without a trailing parenthetical."""
     key = norm(text)
@@ -98,13 +98,13 @@ _INT_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _DEC_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
 
 
-@_memoised
+@memoise_short
 def cell_key(text: str) -> str:
     """Normalised cell content for reading a number: NFKC, all spaces removed, dashes unified."""
     return norm(text).lower()
 
 
-@_memoised
+@memoise_short
 def parse_number(text: str, decimal: bool = False, signed: bool = False) -> Decimal | None:
     """Read a cell as a non-negative number (``signed``: a leading + or - allowed); None when it is not one (never
     guess 0)."""
@@ -121,7 +121,7 @@ def parse_number(text: str, decimal: bool = False, signed: bool = False) -> Deci
         return None
 
 
-@_memoised
+@memoise_short
 def looks_like_value(text: str) -> bool:
     """True for text that sits in a data slot: a number, blank or a placeholder dash/slash/无."""
     key = cell_key(text)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import limits
-from .normalize import clean, label_keys, looks_like_value, norm, parse_number
+from .normalize import clean, label_keys, looks_like_value, memoise_short, norm, parse_number
 
 
 class TableTooLarge(ValueError):
@@ -123,6 +123,9 @@ class Table:
     bands: list[int] = field(default_factory=list)
     data: list[DataCell] = field(default_factory=list)
     row_paths: dict[int, tuple[Label, ...]] = field(default_factory=dict)
+    # the shared labelling this table's labels come from (None when the table was labelled on its own): checks
+    # remember in ``layout.memo`` what they derive from labels alone, for the next table of the same layout
+    layout: Any = field(default=None, repr=False)
 
     @property
     def nrows(self) -> int:
@@ -138,7 +141,16 @@ class Table:
         if width * len(rows) > limits.current.table_cells:
             raise TableTooLarge(f"{len(rows)} × {width} > {limits.current.table_cells} cells")
         table = cls(index=index, grid=resolve_grid(rows), **kw)
-        table._derive_labels()
+        key = _layout_key(table.grid)
+        layout = _LAYOUTS.get(key) if key is not None else None
+        if layout is None:
+            table._derive_labels()
+            if key is not None:
+                if len(_LAYOUTS) >= LAYOUT_CACHE_SIZE:
+                    _LAYOUTS.pop(next(iter(_LAYOUTS)))
+                _LAYOUTS[key] = table.layout = _Layout.of(table)
+        else:
+            layout.apply(table)
         return table
 
     # -- queries -----------------------------------------------------------------------------------------
@@ -310,6 +322,91 @@ class Table:
                         col_path.append(Label(hc))
                     shared = col_paths[(bands[r], c)] = tuple(col_path)
                 self.data.append(DataCell(cell, r, c, self.row_paths[r], shared, bands[r]))
+
+
+# -- layouts -------------------------------------------------------------------------------------------------
+# The labels of a table depend on its layout only: which slots share a cell, the text of every cell that is not a
+# number, and which cells are numbers. The official tables repeat one layout in every report, so the labels are
+# derived once per layout and shared: a report's table gets the layout's row and column paths (Labels over
+# detached copies of the label cells, so no report's grid is kept) and DataCells over its own value cells. The
+# shared paths are the same objects in every report, which lets checks remember what they matched against them.
+LAYOUT_CACHE_SIZE = 64
+_LAYOUTS: dict[tuple, _Layout] = {}
+_NUMBER = object()  # a cell holding a number: its value never shows in a label
+
+
+def _layout_key(grid: list[list[Cell]]) -> tuple | None:
+    """What the label derivation reads of a grid, as a hashable key (None for a table too large to bother)."""
+    if not grid or len(grid) * len(grid[0]) > 4096:
+        return None
+    ordinal: dict[int, int] = {}
+    cells: list[Any] = []
+    shape: list[tuple[int, ...]] = []
+    for row in grid:
+        slots = []
+        for cell in row:
+            n = ordinal.get(id(cell))
+            if n is None:
+                n = ordinal[id(cell)] = len(cells)
+                text = cell.text
+                cells.append(_NUMBER if _is_number(text) else text)
+            slots.append(n)
+        shape.append(tuple(slots))
+    return tuple(shape), tuple(cells)
+
+
+@memoise_short
+def _is_number(text: str) -> bool:
+    return bool(clean(text)) and looks_like_value(text) and parse_number(text, True) is not None
+
+
+class _Layout:
+    """A derived labelling in grid coordinates, with its own label paths."""
+
+    __slots__ = ("label_cols", "row_kinds", "bands", "row_paths", "data", "memo")
+
+    @classmethod
+    def of(cls, table: Table) -> _Layout:
+        layout = cls()
+        layout.memo = {}
+        layout.label_cols = table.label_cols
+        layout.row_kinds = table.row_kinds
+        layout.bands = table.bands
+        detached: dict[int, Label] = {}
+
+        def own(path: tuple[Label, ...]) -> tuple[Label, ...]:
+            out = []
+            for label in path:
+                copy = detached.get(id(label))
+                if copy is None:
+                    c = label.cell
+                    copy = detached[id(label)] = Label(Cell(c.text, c.row, c.col, c.row_span, c.col_span))
+                out.append(copy)
+            return tuple(out)
+
+        paths: dict[int, tuple[Label, ...]] = {}  # id of a derived path → the layout's copy
+        layout.row_paths = {}
+        for r, path in table.row_paths.items():
+            layout.row_paths[r] = paths[id(path)] = own(path)
+        layout.data = []
+        for d in table.data:
+            col_path = paths.get(id(d.col_path))
+            if col_path is None:
+                col_path = paths[id(d.col_path)] = own(d.col_path)
+            layout.data.append((d.row, d.col, layout.row_paths[d.row], col_path, d.band))
+        table.row_paths = dict(layout.row_paths)
+        table.data = [DataCell(d.cell, r, c, rp, cp, b) for d, (r, c, rp, cp, b)
+                      in zip(table.data, layout.data, strict=True)]
+        return layout
+
+    def apply(self, table: Table) -> None:
+        table.layout = self
+        table.label_cols = self.label_cols
+        table.row_kinds = list(self.row_kinds)
+        table.bands = list(self.bands)
+        table.row_paths = dict(self.row_paths)
+        grid = table.grid
+        table.data = [DataCell(grid[r][c], r, c, rp, cp, b) for r, c, rp, cp, b in self.data]
 
 
 def _header_with_gaps(cells: Sequence[Cell]) -> bool:

@@ -25,12 +25,29 @@ class SpecError(ValueError):
 
 
 class Labels:
-    """Label matching with the pack's aliases (合计 for 总计, 不再受理 for 不再处理 …)."""
+    """Label matching with the pack's aliases (合计 for 总计, 不再受理 for 不再处理 …).
+
+    One per set of aliases for the whole run (``Labels.of``): tables of one layout share their label paths
+    (reportlint.table), so what a rule matched against them in one report holds in the next. Both memos are
+    bounded: a batch of distinct layouts empties them now and then instead of growing."""
+
+    MEMO_SIZE = 16384
+    _shared: dict[tuple, Labels] = {}
 
     def __init__(self, aliases: list[tuple[str, str]]) -> None:
         self.aliases = [(norm(v), norm(c)) for v, c in aliases]
         self._cache: dict[str, frozenset[str]] = {}
         self._matches: dict[tuple, bool] = {}
+
+    @classmethod
+    def of(cls, aliases: list[tuple[str, str]]) -> Labels:
+        key = tuple(tuple(pair) for pair in aliases)
+        labels = cls._shared.get(key)
+        if labels is None:
+            if len(cls._shared) >= 16:
+                cls._shared.clear()
+            labels = cls._shared[key] = cls(aliases)
+        return labels
 
     def keys(self, text: str) -> frozenset[str]:
         cached = self._cache.get(text)
@@ -41,6 +58,8 @@ class Labels:
                     if variant in key:
                         key = key.replace(variant, canonical)
                 keys.add(key)
+            if len(self._cache) >= self.MEMO_SIZE:
+                self._cache.clear()
             cached = self._cache[text] = frozenset(keys)
         return cached
 
@@ -50,11 +69,13 @@ class Labels:
     def path_matches(self, parts: tuple[str, ...], path: tuple[Label, ...]) -> bool:
         """``parts`` (leaf last, optionally ending in "*") matches ``path`` as a subsequence, leaf to leaf.
 
-        Memoised per document (labels hash by identity): every equation asks the same question of every row or
-        column once per line it checks."""
-        key = (tuple(parts), tuple(path))
+        Memoised (labels hash by identity, and tables of one layout share their paths): every equation asks the
+        same question of every row or column once per line it checks, and again in every report."""
+        key = (parts if type(parts) is tuple else tuple(parts), path if type(path) is tuple else tuple(path))
         cached = self._matches.get(key)
         if cached is None:
+            if len(self._matches) >= self.MEMO_SIZE:
+                self._matches.clear()
             cached = self._matches[key] = self._path_matches(*key)
         return cached
 
@@ -88,7 +109,7 @@ class Context:
 
     @classmethod
     def create(cls, doc: Document, pack: Any) -> Context:
-        return cls(doc, pack, Labels(pack.aliases))
+        return cls(doc, pack, Labels.of(pack.aliases))
 
     def table(self, table_id: str) -> Table | None:
         if self._located is None:

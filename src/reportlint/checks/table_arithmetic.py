@@ -116,58 +116,25 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
     if table is None:
         return  # required_tables reports it
     tdef = ctx.pack.tables[tid]
-    decimals = [d for d in tdef.decimal_columns]
-    index: dict[tuple[int, int], DataCell] = {}
-    for d in table.data:
-        for k in range(d.cell.col_span):
-            index[(d.row, d.col + k)] = d
-    labels = ctx.labels
-
-    def is_decimal(cell: DataCell) -> bool:
-        return any(labels.path_matches((dc,), cell.col_path) for dc in decimals)
-
-    def value(cell: DataCell) -> Decimal:
-        number = parse_number(cell.cell.text, decimal=True) if is_decimal(cell) else parse_number(cell.cell.text)
-        if number is None:
-            raise Skip
-        return number
-
-    if for_each == "column":
-        lines = sorted({d.col for d in table.data})
-        rows = table.data_rows()
-
-        matching_rows: dict[tuple[str, ...], list[int]] = {}  # the rows a reference names, the same in every column
-
-        def cells_for(ref: Ref, line: int) -> list[DataCell]:
-            found = matching_rows.get(ref.parts)
-            if found is None:
-                found = matching_rows[ref.parts] = [
-                    r for r in rows if labels.path_matches(ref.parts, table.row_paths.get(r, ()))]
-            return [cell for r in found if (cell := index.get((r, line))) is not None]
-    else:
-        lines = table.data_rows()
-        by_row: dict[int, list[DataCell]] = {}
-        for d in table.data:
-            by_row.setdefault(d.row, []).append(d)
-
-        def cells_for(ref: Ref, line: int) -> list[DataCell]:
-            # path_matches is memoised per document, and a band's rows share their column paths
-            return [d for d in by_row.get(line, []) if labels.path_matches(ref.parts, d.col_path)]
-
-    for eq in equations:
-        for line in lines:
+    plan = _plan(ctx, rule, table)
+    data = table.data
+    decimal = plan.decimal
+    for eq, lines in zip(equations, plan.lines, strict=True):
+        for cells in lines:
+            if cells is None:
+                continue  # a label of the equation is missing on this line
             involved: list[DataCell] = []
             values: list[Decimal] = []
 
-            def value_of(ref: Ref, line: int = line, involved: list[DataCell] = involved,
+            def value_of(ref: Ref, cells: dict[Ref, tuple[int, ...]] = cells, involved: list[DataCell] = involved,
                          values: list[Decimal] = values) -> Decimal:
-                cells = cells_for(ref, line)
-                if not cells or (len(cells) > 1 and not ref.wildcard):
-                    raise Skip
                 total = Decimal(0)
-                for cell in cells:
-                    total += value(cell)
-                    involved.append(cell)
+                for i in cells[ref]:
+                    number = parse_number(data[i].cell.text, decimal[i])
+                    if number is None:
+                        raise Skip
+                    total += number
+                    involved.append(data[i])
                 values.append(total)
                 return total
 
@@ -179,6 +146,71 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
             if left == right:
                 continue
             yield _finding(ctx, rule, table, tdef, eq, for_each, involved, values, left, right)
+
+
+class _Plan:
+    """What a rule's equations read of a table, from its labels alone: for each equation and line, the cells
+    (indices into ``table.data``) each reference names, or None where the equation does not apply; and which
+    cells hold decimals. Tables of one layout share one plan."""
+
+    __slots__ = ("rule", "labels", "lines", "decimal")
+
+
+def _plan(ctx: Context, rule, table: Table) -> _Plan:
+    memo = table.layout.memo if table.layout is not None else None
+    key = ("table_arithmetic", id(rule))
+    plan = memo.get(key) if memo is not None else None
+    if plan is not None and plan.rule is rule and plan.labels is ctx.labels:
+        return plan
+    tid, for_each, equations = rule.compiled
+    labels = ctx.labels
+    decimals = ctx.pack.tables[tid].decimal_columns
+    data = table.data
+    plan = _Plan()
+    plan.rule, plan.labels = rule, labels
+    plan.decimal = [any(labels.path_matches((dc,), d.col_path) for dc in decimals) for d in data]
+    position = {id(d): i for i, d in enumerate(data)}
+    if for_each == "column":
+        index: dict[tuple[int, int], int] = {}
+        for i, d in enumerate(data):
+            for k in range(d.cell.col_span):
+                index[(d.row, d.col + k)] = i
+        lines = sorted({d.col for d in data})
+        rows = table.data_rows()
+        matching_rows: dict[tuple[str, ...], list[int]] = {}  # the rows a reference names, the same in every column
+
+        def cells_for(ref: Ref, line: int) -> list[int]:
+            found = matching_rows.get(ref.parts)
+            if found is None:
+                found = matching_rows[ref.parts] = [
+                    r for r in rows if labels.path_matches(ref.parts, table.row_paths.get(r, ()))]
+            return [i for r in found if (i := index.get((r, line))) is not None]
+    else:
+        lines = table.data_rows()
+        by_row: dict[int, list[DataCell]] = {}
+        for d in data:
+            by_row.setdefault(d.row, []).append(d)
+
+        def cells_for(ref: Ref, line: int) -> list[int]:
+            return [position[id(d)] for d in by_row.get(line, []) if labels.path_matches(ref.parts, d.col_path)]
+
+    plan.lines = []
+    for eq in equations:
+        refs = eq.refs()
+        per_line: list[dict[Ref, tuple[int, ...]] | None] = []
+        for line in lines:
+            cells: dict[Ref, tuple[int, ...]] | None = {}
+            for ref in refs:
+                found = cells_for(ref, line)
+                if not found or (len(found) > 1 and not ref.wildcard):
+                    cells = None
+                    break
+                cells[ref] = tuple(found)
+            per_line.append(cells)
+        plan.lines.append(per_line)
+    if memo is not None:
+        memo[key] = plan
+    return plan
 
 
 def _side(values_text: str, total: Decimal) -> str:
