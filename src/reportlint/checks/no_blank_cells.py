@@ -79,44 +79,58 @@ def compile(rule, pack):  # noqa: A001
 
 
 def check(ctx: Context, rule) -> Iterator[Finding]:
-    labels = ctx.labels
     for tid in rule.compiled:
         table = ctx.table(tid)
         if table is None:
             continue
         tdef = ctx.pack.tables[tid]
-        by_row: dict[int, list] = {}
-        for d in table.data:
-            by_row.setdefault(d.row, []).append(d)
-        for row, cells in by_row.items():
-            path = table.row_paths.get(row, ())
-            if path and tdef.groups and all(not c.cell.display for c in cells):
-                if any(labels.same(path[-1].cell.text, g) for g in tdef.groups):
-                    continue
-            for d in cells:
-                decimal = any(labels.path_matches((dc,), d.col_path) for dc in tdef.decimal_columns)
-                signed = any(labels.path_matches((sc,), d.col_path) for sc in tdef.signed_columns)
-                text = d.cell.display
-                if parse_number(d.cell.text, decimal=decimal, signed=signed) is not None:
-                    continue
-                kind = "number" if decimal else "integer"
-                if not text:
-                    zh, en = "为空", "is blank"
-                elif cell_key(text) in PLACEHOLDERS:
-                    zh, en = f"填写了「{text}」", f"holds \"{text}\""
-                elif parse_number(d.cell.text, decimal=True) is not None:
-                    zh, en = f"「{text}」不是整数", f"\"{text}\" is not a whole number"
-                else:
-                    zh, en = f"「{text}」不是数字", f"\"{text}\" is not a number"
-                where_zh = _where(tdef.name, d.row_label, d.column_label, "zh")
-                where_en = _where(tdef.name_en, d.row_label, d.column_label, "en")
-                yield ctx.finding(
-                    rule,
-                    f"{where_zh}{zh}，应填{'数字' if decimal else '整数'}（没有的填 0）",
-                    f"{where_en} {en}; fill in a{'' if decimal else ' whole'} number (0 when there is nothing)",
-                    table_location(table, d),
-                    {"text": text, "expected": kind},
-                )
+        kinds, group_rows = _plan(ctx, rule, table, tdef)
+        data = table.data
+        blank_groups = {row for row, cells in group_rows.items() if all(not data[i].cell.display for i in cells)}
+        for d, (decimal, signed) in zip(data, kinds, strict=True):
+            if parse_number(d.cell.text, decimal, signed) is not None or d.row in blank_groups:
+                continue
+            text = d.cell.display
+            kind = "number" if decimal else "integer"
+            if not text:
+                zh, en = "为空", "is blank"
+            elif cell_key(text) in PLACEHOLDERS:
+                zh, en = f"填写了「{text}」", f"holds \"{text}\""
+            elif parse_number(d.cell.text, True) is not None:
+                zh, en = f"「{text}」不是整数", f"\"{text}\" is not a whole number"
+            else:
+                zh, en = f"「{text}」不是数字", f"\"{text}\" is not a number"
+            where_zh = _where(tdef.name, d.row_label, d.column_label, "zh")
+            where_en = _where(tdef.name_en, d.row_label, d.column_label, "en")
+            yield ctx.finding(
+                rule,
+                f"{where_zh}{zh}，应填{'数字' if decimal else '整数'}（没有的填 0）",
+                f"{where_en} {en}; fill in a{'' if decimal else ' whole'} number (0 when there is nothing)",
+                table_location(table, d),
+                {"text": text, "expected": kind},
+            )
+
+
+def _plan(ctx: Context, rule, table, tdef) -> tuple[list[tuple[bool, bool]], dict[int, list[int]]]:
+    """From the labels alone, remembered per table layout: (decimal, signed) for each data cell, and the data
+    cells of each group row (（三）不予公开 …: blank there is the layout of the form, not a gap)."""
+    memo = table.layout.memo if table.layout is not None else None
+    key = ("no_blank_cells", id(rule), id(tdef))
+    hit = memo.get(key) if memo is not None else None
+    if hit is not None and hit[0] is rule and hit[1] is ctx.labels and hit[2] is tdef:
+        return hit[3], hit[4]
+    labels = ctx.labels
+    kinds = [(any(labels.path_matches((dc,), d.col_path) for dc in tdef.decimal_columns),
+              any(labels.path_matches((sc,), d.col_path) for sc in tdef.signed_columns)) for d in table.data]
+    group_rows: dict[int, list[int]] = {}
+    if tdef.groups:
+        for i, d in enumerate(table.data):
+            path = table.row_paths.get(d.row, ())
+            if path and any(labels.same(path[-1].cell.text, g) for g in tdef.groups):
+                group_rows.setdefault(d.row, []).append(i)
+    if memo is not None:
+        memo[key] = (rule, ctx.labels, tdef, kinds, group_rows)
+    return kinds, group_rows
 
 
 def _where(name: str, row: str, col: str, lang: str) -> str:
