@@ -441,15 +441,18 @@ def resolve_grid(rows: Sequence[Sequence[RawCell]]) -> list[list[Cell]]:
     """Lay raw rows out on a rectangular grid; merged slots share their origin Cell."""
     grid: list[list[Cell | None]] = []
     pending_rowspan: dict[int, tuple[Cell, int]] = {}  # col -> (cell, rows left) for rowspan-style merges
+    previous: list[Cell | None] = []
     for r, raw_row in enumerate(rows):
         out: list[Cell | None] = []
-        col = _fill_rowspans(out, 0, pending_rowspan)
+        col = _fill_rowspans(out, 0, pending_rowspan) if pending_rowspan else 0
         for raw in raw_row:
-            col = _fill_rowspans(out, col, pending_rowspan)
-            span = max(1, int(raw.span or 1))
+            if pending_rowspan:
+                col = _fill_rowspans(out, col, pending_rowspan)
+            span = raw.span
+            span = 1 if not span or span < 1 else int(span)
             cell: Cell | None = None
             if raw.vmerge == "continue" and r > 0:
-                above = _slot(grid[r - 1], col)
+                above = previous[col] if col < len(previous) else None
                 if above is not None:
                     cell = above
                     cell.row_span = r - cell.row + 1
@@ -460,15 +463,23 @@ def resolve_grid(rows: Sequence[Sequence[RawCell]]) -> list[list[Cell]]:
                 if raw.rowspan > 1:
                     cell.row_span = raw.rowspan
                     pending_rowspan[col] = (cell, raw.rowspan - 1)
-            for k in range(span):
-                _put(out, col + k, cell)
+            if len(out) == col:
+                out.extend([cell] * span)  # the common case: the row fills up from the left
+            else:
+                for k in range(span):
+                    _put(out, col + k, cell)
             col += span
-        _fill_rowspans(out, col, pending_rowspan)
+        if pending_rowspan:
+            _fill_rowspans(out, col, pending_rowspan)
         grid.append(out)
+        previous = out
 
     width = max((len(row) for row in grid), default=0)
     result: list[list[Cell]] = []
     for r, row in enumerate(grid):
+        if len(row) == width and None not in row:
+            result.append(row)  # type: ignore[arg-type]
+            continue
         full: list[Cell] = []
         for c in range(width):
             cell = row[c] if c < len(row) else None

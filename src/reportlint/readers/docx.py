@@ -532,11 +532,6 @@ def _plain_table_rows(tbl) -> list[list[RawCell]] | None:
     parts: list[str] = []
     span, vmerge = 1, None
     seen = 0  # rows, cells, paragraphs and texts
-
-    def close_cell() -> None:
-        texts = ["".join(p) for p in paragraphs]
-        row.append(RawCell(texts[0] if len(texts) == 1 else "\n".join(texts), span=span, vmerge=vmerge))
-
     in_cell = False
     items = tbl.iter(_PLAIN_TABLE_TAGS)
     next(items)  # the table itself
@@ -554,12 +549,12 @@ def _plain_table_rows(tbl) -> list[list[RawCell]] | None:
         elif tag == W_TC:
             seen += 1
             if in_cell:
-                close_cell()
+                row.append(_raw_cell(paragraphs, span, vmerge))
             in_cell, paragraphs, span, vmerge = True, [], 1, None
         elif tag == W_TR:
             seen += 1
             if in_cell:
-                close_cell()
+                row.append(_raw_cell(paragraphs, span, vmerge))
                 in_cell = False
             row = []
             rows.append(row)
@@ -572,10 +567,16 @@ def _plain_table_rows(tbl) -> list[list[RawCell]] | None:
         elif el.getparent().tag == W_R:  # a tab, break or hyphen in a run (not a tab stop of the properties)
             parts.append(_RUN_CHARS[tag])
     if in_cell:
-        close_cell()
+        row.append(_raw_cell(paragraphs, span, vmerge))
     if _PLAIN_PLACES(tbl) != seen:
         return None
     return rows
+
+
+def _raw_cell(paragraphs: list[list[str]], span: int, vmerge: str | None) -> RawCell:
+    if len(paragraphs) == 1:
+        return RawCell("".join(paragraphs[0]), span, vmerge)
+    return RawCell("\n".join(["".join(p) for p in paragraphs]), span, vmerge)
 
 
 def _plain_children(parent, allowed: frozenset[str]) -> list | None:
