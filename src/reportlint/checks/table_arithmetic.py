@@ -85,10 +85,6 @@ table_arithmetic —— 统计表中的合计相符。
 """
 
 
-class Skip(Exception):
-    """The equation does not apply here (missing label or unreadable cell)."""
-
-
 def compile(rule, pack):  # noqa: A001
     tid = rule.spec["table"]
     if tid not in pack.tables:
@@ -118,34 +114,65 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
     tdef = ctx.pack.tables[tid]
     plan = _plan(ctx, rule, table)
     data = table.data
-    decimal = plan.decimal
-    for eq, lines in zip(equations, plan.lines, strict=True):
+    values = _values(ctx, table, plan.decimal)
+    for eq, (left_terms, right_terms), lines in zip(equations, plan.terms, plan.lines, strict=True):
         for cells in lines:
             if cells is None:
                 continue  # a label of the equation is missing on this line
+            # the sides as sums of signed cell values (the equations are linear); None where a cell is not a number
+            left = _sum(left_terms, cells, values)
+            if left is None:
+                continue
+            right = _sum(right_terms, cells, values)
+            if right is None or left == right:
+                continue
             involved: list[DataCell] = []
-            values: list[Decimal] = []
+            shown: list[Decimal] = []
 
             def value_of(ref: Ref, cells: dict[Ref, tuple[int, ...]] = cells, involved: list[DataCell] = involved,
-                         values: list[Decimal] = values) -> Decimal:
+                         shown: list[Decimal] = shown) -> Decimal:
                 total = Decimal(0)
                 for i in cells[ref]:
-                    number = parse_number(data[i].cell.text, decimal[i])
-                    if number is None:
-                        raise Skip
-                    total += number
+                    total += values[i]  # type: ignore[operator]
                     involved.append(data[i])
-                values.append(total)
+                shown.append(total)
                 return total
 
-            try:
-                left = evaluate(eq.left, value_of)
-                right = evaluate(eq.right, value_of)
-            except Skip:
-                continue
-            if left == right:
-                continue
-            yield _finding(ctx, rule, table, tdef, eq, for_each, involved, values, left, right)
+            left, right = evaluate(eq.left, value_of), evaluate(eq.right, value_of)
+            yield _finding(ctx, rule, table, tdef, eq, for_each, involved, shown, left, right)
+
+
+def _sum(terms: tuple[Decimal, tuple[tuple[bool, Ref], ...]], cells: dict[Ref, tuple[int, ...]],
+          values: list[Decimal | None]) -> Decimal | None:
+    total, refs = terms
+    for negative, ref in refs:
+        for i in cells[ref]:
+            value = values[i]
+            if value is None:
+                return None
+            total = total - value if negative else total + value
+    return total
+
+
+def _values(ctx: Context, table: Table, decimal: list[bool]) -> list[Decimal | None]:
+    """Each data cell's number (None: blank or not a number), read once per table for all its equations."""
+    key = ("table_arithmetic.values", table.index)
+    values = ctx.cache.get(key)
+    if values is None:
+        values = ctx.cache[key] = [parse_number(d.cell.text, dec) for d, dec in zip(table.data, decimal, strict=True)]
+    return values
+
+
+def _terms(node: Node, negative: bool = False) -> tuple[Decimal, tuple[tuple[bool, Ref], ...]]:
+    """A side of an equation as (constant, ((negative, reference) …)): ``+``, ``-`` and parentheses only."""
+    if isinstance(node, Num):
+        return (-node.value if negative else node.value), ()
+    if isinstance(node, Ref):
+        return Decimal(0), ((negative, node),)
+    assert isinstance(node, BinOp)
+    left_const, left_refs = _terms(node.left, negative)  # type: ignore[arg-type]
+    right_const, right_refs = _terms(node.right, negative != (node.op == "-"))  # type: ignore[arg-type]
+    return left_const + right_const, left_refs + right_refs
 
 
 class _Plan:
@@ -153,7 +180,7 @@ class _Plan:
     (indices into ``table.data``) each reference names, or None where the equation does not apply; and which
     cells hold decimals. Tables of one layout share one plan."""
 
-    __slots__ = ("rule", "labels", "lines", "decimal")
+    __slots__ = ("rule", "labels", "lines", "decimal", "terms")
 
 
 def _plan(ctx: Context, rule, table: Table) -> _Plan:
@@ -194,6 +221,7 @@ def _plan(ctx: Context, rule, table: Table) -> _Plan:
         def cells_for(ref: Ref, line: int) -> list[int]:
             return [position[id(d)] for d in by_row.get(line, []) if labels.path_matches(ref.parts, d.col_path)]
 
+    plan.terms = [(_terms(eq.left), _terms(eq.right)) for eq in equations]
     plan.lines = []
     for eq in equations:
         refs = eq.refs()
