@@ -32,9 +32,10 @@ def old_labels_in(doc: Document) -> list[str]:
 
 def detect_layout(doc: Document) -> str | None:
     """"2019" or "2021" when the tables show one edition's labels (at least two, and more than the other's)."""
-    keys = [norm(cell.text) for table in doc.tables for cell in table.origins()]
-    old = sum(any(w in k for k in keys) for w in _OLD)
-    new = sum(any(w in k for k in keys) for w in _NEW)
+    # each cell's normalised text on a line of its own (a number is never one of these labels)
+    text = "\n".join(table.texts(norm) for table in doc.tables)
+    old = sum(w in text for w in _OLD)
+    new = sum(w in text for w in _NEW)
     if old >= 2 and old > new:
         return "2019"
     if new >= 2 and new > old:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,6 +154,21 @@ class Table:
         return table
 
     # -- queries -----------------------------------------------------------------------------------------
+    def layout_memo(self, key: Any, compute: Callable[[Table], Any]) -> Any:
+        """``compute(self)``, remembered for every table of this layout. ``compute`` may read only what a layout
+        fixes: the structure and the text of every cell that does not hold a number."""
+        if self.layout is None:
+            return compute(self)
+        memo = self.layout.memo
+        if key not in memo:
+            memo[key] = compute(self)
+        return memo[key]
+
+    def texts(self, view: Callable[[str], str]) -> str:
+        """``view`` of the text of every origin cell that does not hold a number, one per line; per layout."""
+        return self.layout_memo(("texts", view), lambda t: "\n".join(
+            view(c.text) for c in t.origins() if not holds_number(c.text)))
+
     def origins(self) -> Iterable[Cell]:
         seen: set[int] = set()
         for row in self.grid:
@@ -349,14 +364,15 @@ def _layout_key(grid: list[list[Cell]]) -> tuple | None:
             if n is None:
                 n = ordinal[id(cell)] = len(cells)
                 text = cell.text
-                cells.append(_NUMBER if _is_number(text) else text)
+                cells.append(_NUMBER if holds_number(text) else text)
             slots.append(n)
         shape.append(tuple(slots))
     return tuple(shape), tuple(cells)
 
 
 @memoise_short
-def _is_number(text: str) -> bool:
+def holds_number(text: str) -> bool:
+    """A cell text that is a number (what a label never is, and the one thing a layout lets vary)."""
     return bool(clean(text)) and looks_like_value(text) and parse_number(text, True) is not None
 
 

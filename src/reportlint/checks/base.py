@@ -125,14 +125,8 @@ def locate_tables(doc: Document, pack: Any, labels: Labels) -> dict[str, Table |
     """Give each table definition of the pack the document table whose labels identify it best."""
     scores: list[tuple[int, int, str, Table]] = []
     for table in doc.tables:
-        keys: set[str] = set()
-        for cell in table.origins():
-            if not cell.is_value:
-                keys |= labels.keys(cell.text)
-        for tid, tdef in pack.tables.items():
-            score = sum(1 for label in tdef.locate if labels.keys(label) & keys)
-            if score >= tdef.min_match:
-                scores.append((-score, table.index, tid, table))
+        for tid, score in _table_scores(table, pack, labels):
+            scores.append((-score, table.index, tid, table))
     located: dict[str, Table | None] = dict.fromkeys(pack.tables)
     taken: set[int] = set()
     for _neg, _idx, tid, table in sorted(scores, key=lambda s: (s[0], s[1])):
@@ -140,6 +134,28 @@ def locate_tables(doc: Document, pack: Any, labels: Labels) -> dict[str, Table |
             located[tid] = table
             taken.add(table.index)
     return located
+
+
+def _table_scores(table: Table, pack: Any, labels: Labels) -> list[tuple[str, int]]:
+    """(table id, number of its locating labels found) for each table definition the table may be; from the
+    labels alone, so remembered per table layout."""
+    memo = table.layout.memo if table.layout is not None else None
+    key = ("locate", id(pack))
+    hit = memo.get(key) if memo is not None else None
+    if hit is not None and hit[0] is pack and hit[1] is labels:
+        return hit[2]
+    keys: set[str] = set()
+    for cell in table.origins():
+        if not cell.is_value:
+            keys |= labels.keys(cell.text)
+    scores = []
+    for tid, tdef in pack.tables.items():
+        score = sum(1 for label in tdef.locate if labels.keys(label) & keys)
+        if score >= tdef.min_match:
+            scores.append((tid, score))
+    if memo is not None:
+        memo[key] = (pack, labels, scores)
+    return scores
 
 
 def table_location(table: Table, cell: DataCell | None = None, row: int | None = None) -> Location:

@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..normalize import clean
 from .base import Context, paragraph_location, table_location
 from .text_match import paragraph_text
 
@@ -113,11 +114,10 @@ def _matches(text: str, ignore: frozenset[str]) -> Iterator[tuple[str, str]]:
 def check(ctx: Context, rule) -> Iterator[Finding]:
     ignore = rule.compiled
     paragraphs = ctx.doc.paragraphs
-    texts = [paragraph_text(p) for p in paragraphs]
-    for table in ctx.doc.tables:
-        texts.extend(cell.display for cell in table.origins())
+    texts = [paragraph_text(p) for p in paragraphs] + [table.texts(clean) for table in ctx.doc.tables]
     # One scan of everything first: most reports have nothing left over, and a match in one text is a match in
     # the texts joined by line breaks too (the patterns' lookarounds see a line break as they see a text's end).
+    # A number never matches, so tables give the texts of their other cells (the same for one layout).
     if _RE.search("\n".join(texts)) is None:
         return
     for p in paragraphs:
