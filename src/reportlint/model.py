@@ -24,10 +24,14 @@ class Paragraph:
     page: int | None = None  # 1-based page (PDF)
     para_id: str | None = None  # w14:paraId where the .docx has one
     section: Section | None = None
+    _display: tuple[str, str] | None = field(default=None, init=False, repr=False)  # (text, display) for the text
 
     @property
     def display(self) -> str:
-        return clean(self.text)
+        cached = self._display
+        if cached is None or cached[0] is not self.text:
+            cached = self._display = (self.text, clean(self.text))
+        return cached[1]
 
 
 @dataclass(eq=False)

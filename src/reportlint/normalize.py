@@ -54,7 +54,8 @@ _BRACKETS_RE = re.compile("[" + re.escape("".join(chr(c) for c in _BRACKETS)) + 
 def clean(text: str) -> str:
     """Text for messages: the original characters, whitespace runs (NBSP, U+3000, line breaks) made one space."""
     text = _ZERO_WIDTH_RE.sub("", text).replace("\u3000", " ").replace("\u00a0", " ")
-    text = _CJK_BREAK_RE.sub("", text)  # "商业\n企业" is one word broken across lines
+    if "\n" in text or "\r" in text:
+        text = _CJK_BREAK_RE.sub("", text)  # "商业\n企业" is one word broken across lines
     return _SPACE_RE.sub(" ", text).strip()
 
 

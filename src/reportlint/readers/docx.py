@@ -221,14 +221,24 @@ def _safe_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
+# Relationship targets by the part's (CRC-32, size) from the ZIP directory and the question asked: the reports of
+# one template share their relationship parts.
+_RELS_CACHE: dict[tuple, tuple[str, ...]] = {}
+
+
 def _rels_targets(zf: zipfile.ZipFile, rels_name: str, type_suffix: str, base_dir: str) -> list[str]:
     """Targets (resolved part names, lower case) of relationships whose Type ends with ``type_suffix``."""
     names = _names(zf)
     actual = names.get(rels_name.lower())
     if actual is None:
         return []
+    info = zf.getinfo(actual)
+    key = (info.CRC, info.file_size, rels_name, type_suffix, base_dir)
+    cached = _RELS_CACHE.get(key)
+    if cached is not None:
+        return list(cached)
     try:
-        rels = etree.fromstring(zf.read(actual), _safe_parser())
+        rels = etree.fromstring(zf.read(info), _safe_parser())
     except Exception:  # noqa: BLE001 - broken rels: fall back to the conventional names
         return []
     targets = []
@@ -240,6 +250,9 @@ def _rels_targets(zf: zipfile.ZipFile, rels_name: str, type_suffix: str, base_di
             else:
                 resolved = posixpath.normpath(posixpath.join(base_dir, target)).lstrip("/")
             targets.append(resolved.lower())
+    if len(_RELS_CACHE) >= _STYLES_CACHE_SIZE:
+        _RELS_CACHE.pop(next(iter(_RELS_CACHE)))
+    _RELS_CACHE[key] = tuple(targets)
     return targets
 
 
