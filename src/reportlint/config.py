@@ -200,13 +200,17 @@ class Resolver:
         self._found: dict[Path, Path | None] = {}
         self._configs: dict[Path, Config | ConfigError] = {}
         self._packs: dict[tuple[Path | None, Path], Any] = {}
+        self._resolved: dict[Path, Path] = {}
+        self._pack_keys: dict[tuple[Path | None, Path], tuple[Path | None, Path]] = {}
 
     def config_for(self, file: str | Path) -> Config | None:
         file = Path(file)
         path = self.config_path or find_config(file if file.is_dir() else file.parent, self._found)
         if path is None:
             return None
-        key = path.resolve()
+        key = self._resolved.get(path)
+        if key is None:
+            key = self._resolved[path] = path.resolve()
         if key not in self._configs:
             try:
                 self._configs[key] = Config.load(path)
@@ -248,7 +252,10 @@ class Resolver:
     def _pack(self, config: Config | None, pack_path: Path) -> Any:
         from .pack import load_pack
 
-        key = (config.path.resolve() if config else None, pack_path.resolve())
+        given = (config.path if config else None, pack_path)
+        key = self._pack_keys.get(given)
+        if key is None:  # resolving paths is two system calls a file: once per configuration and pack
+            key = self._pack_keys[given] = (config.path.resolve() if config else None, pack_path.resolve())
         if key not in self._packs:
             try:
                 extra = (config.path, config.local_layer()) if config and config.local_layer() else None

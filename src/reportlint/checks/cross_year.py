@@ -108,23 +108,47 @@ def summarize(ctx: Context) -> dict[str, Any]:
     data: dict[str, Any] = {"carried_in": {}, "carried_out": {}, "t2": {}}
     t3 = ctx.table("t3") if "t3" in ctx.pack.tables else None
     if t3 is not None:
-        for d in t3.data:
-            for name, row in (("carried_in", CARRIED_IN), ("carried_out", CARRIED_OUT)):
-                if ctx.labels.path_matches((row,), d.row_path):
-                    value = parse_number(d.cell.text)
-                    data[name].setdefault(_column_key(d), (
-                        None if value is None else int(value), d.column_label, table_location(t3, d)))
+        for i, name, column in _cells(ctx, t3, _carried):
+            d = t3.data[i]
+            value = parse_number(d.cell.text)
+            data[name].setdefault(column, (None if value is None else int(value), d.column_label,
+                                           table_location(t3, d)))
     t2 = ctx.table("t2") if "t2" in ctx.pack.tables else None
     if t2 is not None:
-        for d in t2.data:
-            for row in T2_ROWS:
-                if d.row_path and ctx.labels.same(d.row_path[-1].cell.text, row):
-                    for column in T2_COLUMNS:
-                        if ctx.labels.path_matches((column,), d.col_path):
-                            value = parse_number(d.cell.text)
-                            data["t2"].setdefault(row, {})[column] = (
-                                None if value is None else int(value), table_location(t2, d))
+        for i, row, column in _cells(ctx, t2, _t2_cells):
+            d = t2.data[i]
+            value = parse_number(d.cell.text)
+            data["t2"].setdefault(row, {})[column] = (None if value is None else int(value), table_location(t2, d))
     return data
+
+
+def _cells(ctx: Context, table, find) -> list[tuple[int, str, str]]:
+    """``find(labels, table)``: which data cells to summarise, from the labels alone, so once per layout."""
+    hit = table.layout_memo(("cross_year", find), lambda t: {})
+    cached = hit.get(id(ctx.labels))
+    if cached is None or cached[0] is not ctx.labels:
+        cached = hit[id(ctx.labels)] = (ctx.labels, find(ctx.labels, table))
+    return cached[1]
+
+
+def _carried(labels, t3) -> list[tuple[int, str, str]]:
+    out = []
+    for i, d in enumerate(t3.data):
+        for name, row in (("carried_in", CARRIED_IN), ("carried_out", CARRIED_OUT)):
+            if labels.path_matches((row,), d.row_path):
+                out.append((i, name, _column_key(d)))
+    return out
+
+
+def _t2_cells(labels, t2) -> list[tuple[int, str, str]]:
+    out = []
+    for i, d in enumerate(t2.data):
+        for row in T2_ROWS:
+            if d.row_path and labels.same(d.row_path[-1].cell.text, row):
+                for column in T2_COLUMNS:
+                    if labels.path_matches((column,), d.col_path):
+                        out.append((i, row, column))
+    return out
 
 
 def compare(current, previous, rule, finding) -> Iterator[Finding]:

@@ -17,6 +17,7 @@ Cycles and unknown names are configuration errors located at the ``extends`` ent
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -73,7 +74,13 @@ def shipped_folder() -> Path:
 
 def shipped_names() -> dict[str, Path]:
     """Shipped packs by name: rules/*.yaml and rules/provinces/*.yaml. Files starting with "_" are shared layers
-    the packs extend by path, not packs of their own."""
+    the packs extend by path, not packs of their own. The installed folder does not change while we run: listed
+    once (every file checked asks for its pack by name)."""
+    return dict(_shipped_names())
+
+
+@functools.cache
+def _shipped_names() -> dict[str, Path]:
     root = shipped_folder()
     found: dict[str, Path] = {}
     for folder in (root, root / "provinces"):
