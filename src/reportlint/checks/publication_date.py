@@ -41,7 +41,6 @@ from datetime import date
 
 from ..findings import Finding, Location
 from ..model import Paragraph
-from ..normalize import clean
 from .base import Context, SpecError, paragraph_location
 
 KIND = "publication_date"
@@ -119,14 +118,14 @@ def parse_date(text: str) -> date | None:
 def find_publication_date(paragraphs: list[Paragraph]) -> tuple[date, Paragraph, str, bool] | None:
     """(date, paragraph, the date as written, from metadata?) or None."""
     for p in paragraphs:
-        text = clean(p.text)
+        text = p.display
         for m in _META_RE.finditer(text):
             rest = text[m.end():m.end() + 24]
             found = _DATE_RE.match(rest)
             if found and (when := parse_date(found.group(0))):
                 return when, p, found.group(0).strip(), True
     for p in reversed(paragraphs[-_SIGNATURE_TAIL:]):
-        text = clean(p.text).strip()
+        text = p.display.strip()
         found = _DATE_RE.search(text) if len(text) <= 40 else None
         if found and (when := parse_date(found.group(0))):
             return when, p, found.group(0).strip(), False

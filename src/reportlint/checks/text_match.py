@@ -123,4 +123,4 @@ def scoped_cells(doc: Document, rule) -> Iterator[tuple[Table, DataCell | None, 
 
 
 def paragraph_text(p: Paragraph) -> str:
-    return clean(p.text)
+    return p.display

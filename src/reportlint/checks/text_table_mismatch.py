@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from ..findings import Finding
 from ..model import Paragraph
-from ..normalize import clean, parse_number
+from ..normalize import parse_number
 from ..table import Table
 from .base import Context, SpecError, paragraph_location, table_location
 from .sectionmap import find_sections, section_paragraphs
@@ -119,7 +119,7 @@ def quoted_counts(paragraphs: list[Paragraph]) -> list[Quoted]:
     """The first count of each topic the text quotes."""
     found: dict[str, Quoted] = {}
     for p in paragraphs:
-        for m in _SENTENCE_RE.finditer(clean(p.text)):
+        for m in _SENTENCE_RE.finditer(p.display):
             sentence = m.group(0).strip()
             for topic, regex in (("applications", _APPLICATION_RE), ("review", _REVIEW_RE),
                                  ("litigation", _LITIGATION_RE)):

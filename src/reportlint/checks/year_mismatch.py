@@ -41,7 +41,6 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model import Paragraph
-from ..normalize import clean
 from .base import Context, paragraph_location
 
 KIND = "year_mismatch"
@@ -111,7 +110,7 @@ def later_years(sentence: str, year: int) -> list[int]:
 
 def _body(ctx: Context) -> list[Paragraph]:
     paragraphs = [p for p in ctx.doc.paragraphs if p is not ctx.doc.title_paragraph]
-    return [p for p in paragraphs if not _META_RE.match(clean(p.text))]
+    return [p for p in paragraphs if not _META_RE.match(p.display)]
 
 
 def check(ctx: Context, rule) -> Iterator[Finding]:
@@ -119,7 +118,9 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
     if year is None:
         return
     for p in _body(ctx):
-        text = clean(p.text)
+        text = p.display
+        if not any(int(m.group(1)) > year for m in _YEAR_RE.finditer(text)):
+            continue  # no later year anywhere in the paragraph (its sentences are pieces of it, cut after stops)
         for m in _SENTENCE_RE.finditer(text):
             sentence = m.group(0).strip()
             years = later_years(sentence, year)
