@@ -129,11 +129,17 @@ def test_history_keeps_what_rules_compare_on_disk_and_reads_it_back():
     from reportlint.history import Entry, History
 
     years = History()
-    data = [{"carried_out": {"自然人": (3, "结转", None)}, "t2": {}}, {"carried_out": {}, "t2": {"规章": {"x": (1, None)}}}]
-    entries = [Entry(f"r{i}.docx", "甲市乙局", "甲市乙局", 2022 + i, dict(d)) for i, d in enumerate(data)]
+    data = [{"carried_out": {"自然人": (3, "结转", None)}, "t2": {}}, {"carried_out": {}, "t2": {"规章": {"x": (1, None)}}},
+            {"carried_out": {}, "t2": {}}]
+    entries = [Entry(f"r{i}.docx", "甲市乙局", "甲市乙局", 2022 + i, dict(d)) for i, d in enumerate(data[:2])]
+    entries.append(Entry("r9.docx", "丙县丁局", "丙县丁局", 2023, dict(data[2])))
     for entry in entries:
         years.add(entry)
-    assert [e.data for e in entries] == [{}, {}]  # nothing kept in memory
-    assert [years.data(e) for e in reversed(entries)] == list(reversed(data))
-    assert years.previous(entries[1]) is entries[0] and years.previous(entries[0]) is None
+    assert len(years) == 3 and years.years() == [2022, 2023]
+    back = years.of_year(2023)  # from the file, in the order added
+    assert [(e.path, e.data) for e in back] == [("r1.docx", data[1]), ("r9.docx", data[2])]
+    before = years.of_year(2022)
+    assert [e.data for e in before] == [data[0]]
+    assert years.previous(back[0], before) is before[0]  # same agency, the year before
+    assert years.previous(back[1], before) is None  # another agency
     years.close()

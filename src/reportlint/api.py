@@ -20,7 +20,7 @@ from .history import Entry, History, agency_key, agency_of
 from .layout import edition_for
 from .model import Document
 from .normalize import norm
-from .output.report import Report, RuleInfo
+from .output.report import LINE_FORMATS, Report, RuleInfo
 from .pack import Pack, builtin_pack_path, load_pack
 from .readers import SUFFIXES, load_document
 
@@ -134,38 +134,50 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
     report = Report(lang=lang)
     years = History()
     resolver = resolver or Resolver()
-    known_rules: set[str] = set()
     broken: set[int] = set()  # configuration errors already reported
+    # What the files' configurations give (their packs' rules, configuration errors) comes before what linting
+    # gives, whether the tasks are made all first (workers) or one by one as they are linted (one process, which
+    # keeps no task per file): the output is the same either way.
+    config_errors: list[ReportlintError] = []
+    task_rules: list[RuleInfo] = []
+    task_rule_ids: set[str] = set()
+    result_rules: list[RuleInfo] = []
+    result_rule_ids: set[str] = set()
+    packs_seen: dict[int, Pack] = {}
     if pack is not None:
-        _add_rules(report, pack, known_rules)
+        _add_rules(task_rules, pack, task_rule_ids)
     if spill_findings:
         from .spill import SpilledFindings
 
         report.findings = SpilledFindings()  # type: ignore[assignment]
-    tasks: list[Task] = []
-    for path in collect(paths):
-        choose = None
-        if pack is not None:
-            use, ignores = pack, []
-        else:
-            try:
-                resolution = resolver.resolve(path)
-            except ConfigError as exc:
-                if id(exc) not in broken:
-                    broken.add(id(exc))
-                    report.errors.append(exc)
-                report.paths.append(path)
-                continue
-            if resolution.excluded:
-                continue
-            use, ignores = resolution.pack, resolution.ignores
-            _add_rules(report, use, known_rules)
-            choose = resolution.by_edition
-        report.paths.append(path)
-        tasks.append(Task(path, use, ignores, choose, keep_tables))
-    for task, result in zip(tasks, _run(tasks, jobs), strict=True):
+
+    def tasks() -> Iterator[Task]:
+        for path in collect(paths):
+            choose = None
+            if pack is not None:
+                use, ignores = pack, []
+            else:
+                try:
+                    resolution = resolver.resolve(path)
+                except ConfigError as exc:
+                    if id(exc) not in broken:
+                        broken.add(id(exc))
+                        config_errors.append(exc)
+                    report.paths.append(path)
+                    continue
+                if resolution.excluded:
+                    continue
+                use, ignores = resolution.pack, resolution.ignores
+                if id(use) not in packs_seen:  # a pack's rules are listed once, not once per file
+                    packs_seen[id(use)] = use
+                    _add_rules(task_rules, use, task_rule_ids)
+                choose = resolution.by_edition
+            report.paths.append(path)
+            yield Task(path, use, ignores, choose, keep_tables)
+
+    for task, result in _run_tasks(tasks(), jobs):
         report.errors.extend(result.errors)
-        if result.format is not None:
+        if result.format in LINE_FORMATS:  # only these tell formatters something (nothing kept per .docx)
             report.formats[result.path] = result.format
         if result.skipped:
             report.skipped.append(result.path)
@@ -176,19 +188,20 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
         if result.tables:
             report.tables[result.path] = result.tables
         for info in result.rules:
-            if info.id not in known_rules:
-                known_rules.add(info.id)
-                report.rules.append(info)
+            if info.id not in result_rule_ids:
+                result_rule_ids.add(info.id)
+                result_rules.append(info)
         if result.entry is not None:
             # the rules travel as ids (a worker's copies of the pack's rules would be kept once per report)
             pack_used = task.by_edition(result.edition) if result.edition and task.by_edition else task.pack
-            wanted_ids = set(result.entry_rules)
-            result.entry.rules = [r for r in pack_used.rules if r.id in wanted_ids]
-            years.add(result.entry)
+            result.entry.rules = result.entry_rules
+            years.add(result.entry, pack_used)
         if progress is not None:
             progress(result.path)
+    report.errors[:0] = config_errors
+    report.rules = task_rules + [info for info in result_rules if info.id not in task_rule_ids]
     _read_history(history, set(report.paths), years)
-    if any(e.rules for e in years.entries):
+    if years.with_rules:
         across = _across_years(years)
         if across and spill_findings:
             report.findings.add_late(across, report.paths)  # type: ignore[attr-defined]
@@ -198,7 +211,7 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
             report.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.sort_key()))
     years.close()
     if not report.rules:
-        _add_rules(report, default_pack(), known_rules)
+        _add_rules(report.rules, default_pack(), set())
     return report
 
 
@@ -237,6 +250,17 @@ MIN_FILES_PER_JOB = 4  # fewer files than this per worker: start-up of the pool 
 
 def _run_task(index: int) -> FileResult:
     return lint_file(_TASKS[index])
+
+
+def _run_tasks(tasks: Iterator[Task], jobs: int) -> Iterator[tuple[Task, FileResult]]:
+    """(task, result) in task order. In one process a task is made only when its file is linted; workers are
+    handed the whole list."""
+    if jobs == 1:
+        for task in tasks:
+            yield task, lint_file(task)
+        return
+    listed = list(tasks)
+    yield from zip(listed, _run(listed, jobs), strict=True)
 
 
 def _run(tasks: list[Task], jobs: int) -> Iterator[FileResult]:
@@ -306,6 +330,7 @@ def _summary(doc: Document, pack: Pack, ignores: list[str]) -> Entry | None:
 def _read_history(paths: Iterable[str], linted: set[str], years: History) -> None:
     """Earlier reports: read (never linted) with the national pack of their edition; unreadable files are
     passed over."""
+    packs: dict[str, Pack] = {}
     for path in collect(paths):
         if path in linted:
             continue
@@ -313,38 +338,50 @@ def _read_history(paths: Iterable[str], linted: set[str], years: History) -> Non
             doc = load_document(path)
         except InputError:
             continue
-        if is_report(doc) and (entry := _summary(doc, load_pack(f"national-{edition_for(doc)}"), [])) is not None:
-            years.add(entry)
+        if not is_report(doc):
+            continue
+        edition = edition_for(doc)
+        if edition not in packs:
+            packs[edition] = load_pack(f"national-{edition}")
+        if (entry := _summary(doc, packs[edition], [])) is not None:
+            years.add(entry, packs[edition])
 
 
 def _across_years(years: History) -> list[Finding]:
+    """Each report against the same agency's report of the year before; a year's entries are read back from
+    disk while it is compared (the year before's all at once, this year's one by one)."""
     kinds = _across_kinds()
     found: list[Finding] = []
-    for entry in years.entries:
-        if not entry.rules:
+    all_years = years.years()
+    for year in all_years:
+        if year - 1 not in all_years:
             continue
-        previous = years.previous(entry)
-        if previous is None:
-            continue
-        for rule in entry.rules:
+        before_year = years.of_year(year - 1)
+        for entry in years.of_year(year):
+            if not entry.rules:
+                continue
+            previous = years.previous(entry, before_year)
+            if previous is None:
+                continue
+            for rule in entry.rules:
 
-            def finding(rule, zh, en, location, details, entry=entry) -> Finding:
-                return Finding(rule.id, rule.severity, zh, en, location, entry.path, details)
+                def finding(rule, zh, en, location, details, entry=entry) -> Finding:
+                    return Finding(rule.id, rule.severity, zh, en, location, entry.path, details)
 
-            current = Entry(entry.path, entry.agency, entry.key, entry.year, years.data(entry)[rule.kind])
-            before = Entry(previous.path, previous.agency, previous.key, previous.year,
-                           years.data(previous)[rule.kind])
-            for f in kinds[rule.kind].compare(current, before, rule, finding):
-                if not is_rule_ignored(f.rule, entry.ignores):
-                    found.append(f)
+                current = Entry(entry.path, entry.agency, entry.key, entry.year, entry.data[rule.kind])
+                before = Entry(previous.path, previous.agency, previous.key, previous.year,
+                               previous.data[rule.kind])
+                for f in kinds[rule.kind].compare(current, before, rule, finding):
+                    if not is_rule_ignored(f.rule, entry.ignores):
+                        found.append(f)
     return found
 
 
-def _add_rules(report: Report, pack: Pack, known: set[str]) -> None:
+def _add_rules(rules: list[RuleInfo], pack: Pack, known: set[str]) -> None:
     for info in rule_infos(pack):
         if info.id not in known:
             known.add(info.id)
-            report.rules.append(info)
+            rules.append(info)
 
 
 def lint_file(task: Task) -> FileResult:

@@ -10,6 +10,7 @@ the shorter still names a place (市/区/县/州/旗/镇/乡), for titles that d
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,31 +70,68 @@ class Entry:
 
 
 class History:
-    """The reports seen so far. What the rules compare (``Entry.data``: values and locations of a few table cells
-    per report) is written to a temporary file as each report is added and read back only for the reports that
-    have a previous year, so a batch of ten thousand reports keeps a few hundred bytes of each in memory."""
+    """The reports seen so far. Each entry is written whole to a temporary file as it is added (its rules as ids
+    of its pack's rules); memory keeps the year and the place in the file of each, in arrays, so that a batch of
+    ten thousand reports keeps a few bytes of each, and no small object per report outlives its linting. The
+    entries come back from the file year by year when the rules across years compare them."""
 
     def __init__(self) -> None:
-        self.entries: list[Entry] = []
-        self._by_year: dict[int, list[Entry]] = {}  # a batch of thousands looks only at the year before
         self._spill = Spill("reportlint-history-")
-        self._where: dict[int, tuple[int, int]] = {}  # id(entry) -> where its data is in the spill file
+        self._years = array("i")
+        self._offsets = array("q")
+        self._lengths = array("q")
+        self._packs: list[Any] = []  # the packs the entries' rules come from, by index
+        self._pack_index: dict[int, int] = {}
+        self.with_rules = 0  # entries with a rule across years to check
 
-    def add(self, entry: Entry) -> None:
-        self._where[id(entry)] = self._spill.put(entry.data)
-        entry.data = {}
-        self.entries.append(entry)
-        self._by_year.setdefault(entry.year, []).append(entry)
+    def __len__(self) -> int:
+        return len(self._years)
 
-    def data(self, entry: Entry) -> dict[str, Any]:
-        """The data of an entry added here, read back from the temporary file."""
-        return self._spill.get(self._where[id(entry)])
+    def add(self, entry: Entry, pack: Any = None) -> None:
+        """``entry.rules``: the rules themselves, or ids of ``pack``'s rules."""
+        ids = [r if isinstance(r, str) else r.id for r in entry.rules]
+        if ids and pack is None:
+            pack = _RulesOf([r for r in entry.rules if not isinstance(r, str)])
+        index = -1
+        if pack is not None:
+            index = self._pack_index.get(id(pack), -1)
+            if index < 0:
+                index = self._pack_index[id(pack)] = len(self._packs)
+                self._packs.append(pack)
+        record = (entry.path, entry.agency, entry.key, entry.year, entry.data, ids, entry.ignores, index)
+        offset, length = self._spill.put(record)
+        self._years.append(entry.year)
+        self._offsets.append(offset)
+        self._lengths.append(length)
+        self.with_rules += bool(ids)
+
+    def years(self) -> list[int]:
+        return sorted(set(self._years))
+
+    def of_year(self, year: int) -> list[Entry]:
+        """The entries of one year, in the order they were added, read back from the file."""
+        return [self._entry(i) for i, y in enumerate(self._years) if y == year]
+
+    def _entry(self, i: int) -> Entry:
+        path, agency, key, year, data, ids, ignores, index = self._spill.get((self._offsets[i], self._lengths[i]))
+        rules: list[Any] = []
+        if ids and index >= 0:
+            wanted = set(ids)
+            rules = [r for r in self._packs[index].rules if r.id in wanted]
+        return Entry(path, agency, key, year, data, rules, ignores)
 
     def close(self) -> None:
         self._spill.close()
 
-    def previous(self, entry: Entry) -> Entry | None:
-        """The same agency's report of the year before (the first one found, in path order)."""
-        found = [e for e in self._by_year.get(entry.year - 1, ()) if e is not entry
-                 and same_agency(e.key, entry.key)]
+    @staticmethod
+    def previous(entry: Entry, candidates: list[Entry]) -> Entry | None:
+        """The same agency's report among ``candidates`` (the year before's; the first one in path order)."""
+        found = [e for e in candidates if e is not entry and same_agency(e.key, entry.key)]
         return min(found, key=lambda e: e.path) if found else None
+
+
+@dataclass
+class _RulesOf:
+    """A stand-in pack for an entry added with its rules themselves."""
+
+    rules: list[Any]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pickle
 import tempfile
+from array import array
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -46,14 +47,21 @@ class SpilledFindings:
 
     def __init__(self) -> None:
         self._spill = Spill("reportlint-findings-")
-        self._files: list[tuple[str, Handle]] = []
+        # the files with findings and where theirs are: the paths are the run's own strings, the places two
+        # arrays (no tuple per file kept for the length of the run)
+        self._paths: list[str] = []
+        self._offsets = array("q")
+        self._lengths = array("q")
         self._late: dict[str, list[Any]] = {}
         self._order: dict[str, int] = {}
         self._count = 0
 
     def add(self, path: str, findings: list[Any]) -> None:
         if findings:
-            self._files.append((path, self._spill.put(findings)))
+            offset, length = self._spill.put(findings)
+            self._paths.append(path)
+            self._offsets.append(offset)
+            self._lengths.append(length)
             self._count += len(findings)
 
     def add_late(self, findings: Iterable[Any], paths: list[str]) -> None:
@@ -70,8 +78,13 @@ class SpilledFindings:
         return self._count > 0
 
     def __iter__(self) -> Iterator[Any]:
-        stored = {path for path, _ in self._files}
-        groups: list[tuple[str, Handle | None]] = list(self._files)
+        if not self._late:
+            for i in range(len(self._paths)):
+                yield from self._spill.get((self._offsets[i], self._lengths[i]))
+            return
+        stored = set(self._paths)
+        groups: list[tuple[str, Handle | None]] = [
+            (path, (self._offsets[i], self._lengths[i])) for i, path in enumerate(self._paths)]
         groups += [(path, None) for path in self._late if path not in stored]
         if self._late:
             end = len(self._order)

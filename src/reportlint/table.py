@@ -142,7 +142,9 @@ class Table:
             raise TableTooLarge(f"{len(rows)} × {width} > {limits.current.table_cells} cells")
         table = cls(index=index, grid=resolve_grid(rows), **kw)
         key = _layout_key(table.grid)
-        layout = _LAYOUTS.get(key) if key is not None else None
+        layout = _LAYOUTS.pop(key, None) if key is not None else None
+        if layout is not None:
+            _LAYOUTS[key] = layout  # most recently used last: a batch's common layouts are never the ones dropped
         if layout is None:
             table._derive_labels()
             if key is not None:
@@ -345,7 +347,7 @@ class Table:
 # derived once per layout and shared: a report's table gets the layout's row and column paths (Labels over
 # detached copies of the label cells, so no report's grid is kept) and DataCells over its own value cells. The
 # shared paths are the same objects in every report, which lets checks remember what they matched against them.
-LAYOUT_CACHE_SIZE = 64
+LAYOUT_CACHE_SIZE = 32
 _LAYOUTS: dict[tuple, _Layout] = {}
 _NUMBER = object()  # a cell holding a number: its value never shows in a label
 

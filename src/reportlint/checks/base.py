@@ -31,7 +31,7 @@ class Labels:
     (reportlint.table), so what a rule matched against them in one report holds in the next. Both memos are
     bounded: a batch of distinct layouts empties them now and then instead of growing."""
 
-    MEMO_SIZE = 16384
+    MEMO_SIZE = 4096
     _shared: dict[tuple, Labels] = {}
 
     def __init__(self, aliases: list[tuple[str, str]]) -> None:

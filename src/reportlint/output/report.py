@@ -53,7 +53,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     errors: list[ReportlintError] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)  # every file looked at, in order (unreadable ones included)
-    formats: dict[str, str] = field(default_factory=dict)  # path -> document format (docx, markdown, pdf …)
+    formats: dict[str, str] = field(default_factory=dict)  # path -> format, for files in a format with lines
     skipped: list[str] = field(default_factory=list)  # text files that are not reports
     rules: list[RuleInfo] = field(default_factory=list)
     tables: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)  # path -> table index -> snapshot
