@@ -38,3 +38,12 @@ def test_numbers_are_exact_decimals():
     assert isinstance(eq.right.left, Num)
     assert evaluate(eq.right, lambda r: Decimal(0)) == Decimal("0.3")
     assert isinstance(eq.left, Ref)
+
+
+def test_equation_sides_as_signed_terms():
+    from reportlint.checks.table_arithmetic import _terms
+
+    # what table_arithmetic sums per line: a minus before brackets flips the signs inside them
+    eq = parse_equation("[a] - ([b] - [c]) + 2 = [d] - 1")
+    assert _terms(eq.left, 0) == (Decimal(2), ((False, 0), (True, 1), (False, 2)))
+    assert _terms(eq.right, 3) == (Decimal(-1), ((False, 3),))

@@ -418,6 +418,7 @@ def lint_file(task: Task) -> FileResult:
     if result.entry is not None:
         result.entry_rules = [r.id for r in result.entry.rules]
         result.entry.rules = []
+    doc.release()
     return result
 
 

@@ -80,6 +80,20 @@ class Document:
     def sections(self) -> list[Section]:
         return list(self.root.walk())
 
+    def release(self) -> None:
+        """Break the section tree's links (parent ↔ child, paragraph ↔ section), so that a document done with is
+        freed at once by reference counting instead of waiting, with its thousands of cells, for the cyclic
+        garbage collector. The document is not to be used afterwards."""
+        for section in self.sections():
+            section.parent = None
+            section.paragraph = None
+            section.children = []
+        self.root.children = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                block.section = None
+        self.title_paragraph = None
+
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
 

@@ -42,7 +42,7 @@ from decimal import Decimal
 
 from ..findings import Finding
 from ..normalize import parse_number
-from ..pack.expr import BinOp, Equation, ExprError, Node, Num, Ref, evaluate, parse_equation
+from ..pack.expr import BinOp, Equation, ExprError, Node, Num, Ref, evaluate, parse_equation, refs_of
 from ..table import DataCell, Table
 from .base import Context, SpecError, table_location
 
@@ -129,10 +129,12 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
             involved: list[DataCell] = []
             shown: list[Decimal] = []
 
-            def value_of(ref: Ref, cells: dict[Ref, tuple[int, ...]] = cells, involved: list[DataCell] = involved,
+            order = iter(cells)  # evaluate() asks for the references in the order eq.refs() lists them
+
+            def value_of(ref: Ref, order: Iterator[tuple[int, ...]] = order, involved: list[DataCell] = involved,
                          shown: list[Decimal] = shown) -> Decimal:
                 total = Decimal(0)
-                for i in cells[ref]:
+                for i in next(order):
                     total += values[i]  # type: ignore[operator]
                     involved.append(data[i])
                 shown.append(total)
@@ -142,11 +144,11 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
             yield _finding(ctx, rule, table, tdef, eq, for_each, involved, shown, left, right)
 
 
-def _sum(terms: tuple[Decimal, tuple[tuple[bool, Ref], ...]], cells: dict[Ref, tuple[int, ...]],
-          values: list[Decimal | None]) -> Decimal | None:
+def _sum(terms: tuple[Decimal, tuple[tuple[bool, int], ...]], cells: list[tuple[int, ...]],
+         values: list[Decimal | None]) -> Decimal | None:
     total, refs = terms
-    for negative, ref in refs:
-        for i in cells[ref]:
+    for negative, k in refs:
+        for i in cells[k]:
             value = values[i]
             if value is None:
                 return None
@@ -163,22 +165,25 @@ def _values(ctx: Context, table: Table, decimal: list[bool]) -> list[Decimal | N
     return values
 
 
-def _terms(node: Node, negative: bool = False) -> tuple[Decimal, tuple[tuple[bool, Ref], ...]]:
-    """A side of an equation as (constant, ((negative, reference) …)): ``+``, ``-`` and parentheses only."""
+def _terms(node: Node, first: int, negative: bool = False) -> tuple[Decimal, tuple[tuple[bool, int], ...]]:
+    """A side of an equation as (constant, ((negative, k) …)), k the reference's position in ``eq.refs()`` (this
+    side's first being ``first``): ``+``, ``-`` and parentheses only."""
     if isinstance(node, Num):
         return (-node.value if negative else node.value), ()
     if isinstance(node, Ref):
-        return Decimal(0), ((negative, node),)
+        return Decimal(0), ((negative, first),)
     assert isinstance(node, BinOp)
-    left_const, left_refs = _terms(node.left, negative)  # type: ignore[arg-type]
-    right_const, right_refs = _terms(node.right, negative != (node.op == "-"))  # type: ignore[arg-type]
+    left_const, left_refs = _terms(node.left, first, negative)  # type: ignore[arg-type]
+    right_const, right_refs = _terms(node.right, first + len(refs_of(node.left)),  # type: ignore[arg-type]
+                                     negative != (node.op == "-"))
     return left_const + right_const, left_refs + right_refs
 
 
 class _Plan:
     """What a rule's equations read of a table, from its labels alone: for each equation and line, the cells
-    (indices into ``table.data``) each reference names, or None where the equation does not apply; and which
-    cells hold decimals. Tables of one layout share one plan."""
+    (indices into ``table.data``) each reference names, in the order of ``eq.refs()``, or None where the
+    equation does not apply; each side as signed terms; which cells hold decimals. Tables of one layout share
+    one plan."""
 
     __slots__ = ("rule", "labels", "lines", "decimal", "terms")
 
@@ -221,19 +226,19 @@ def _plan(ctx: Context, rule, table: Table) -> _Plan:
         def cells_for(ref: Ref, line: int) -> list[int]:
             return [position[id(d)] for d in by_row.get(line, []) if labels.path_matches(ref.parts, d.col_path)]
 
-    plan.terms = [(_terms(eq.left), _terms(eq.right)) for eq in equations]
+    plan.terms = [(_terms(eq.left, 0), _terms(eq.right, len(refs_of(eq.left)))) for eq in equations]
     plan.lines = []
     for eq in equations:
         refs = eq.refs()
-        per_line: list[dict[Ref, tuple[int, ...]] | None] = []
+        per_line: list[list[tuple[int, ...]] | None] = []
         for line in lines:
-            cells: dict[Ref, tuple[int, ...]] | None = {}
+            cells: list[tuple[int, ...]] | None = []
             for ref in refs:
                 found = cells_for(ref, line)
                 if not found or (len(found) > 1 and not ref.wildcard):
                     cells = None
                     break
-                cells[ref] = tuple(found)
+                cells.append(tuple(found))
             per_line.append(cells)
         plan.lines.append(per_line)
     if memo is not None:
