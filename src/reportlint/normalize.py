@@ -23,7 +23,7 @@ _BRACKETS = str.maketrans(
 # The pure functions below are memoised: a batch of reports repeats the same labels, numbers and placeholders in
 # every table, and normalising them again was a third of the linting time (docs/PERFORMANCE.md). Bounded, so a
 # long batch of distinct texts cannot grow memory.
-CACHE_SIZE = 4096  # a report has about 400 distinct cell texts
+CACHE_SIZE = 1024  # a report has about 400 distinct cell texts, of which the labels recur
 SHORT = 64  # texts up to this length are cached: labels and numbers recur, paragraphs rarely do
 
 

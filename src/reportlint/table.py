@@ -347,7 +347,7 @@ class Table:
 # derived once per layout and shared: a report's table gets the layout's row and column paths (Labels over
 # detached copies of the label cells, so no report's grid is kept) and DataCells over its own value cells. The
 # shared paths are the same objects in every report, which lets checks remember what they matched against them.
-LAYOUT_CACHE_SIZE = 32
+LAYOUT_CACHE_SIZE = 16
 _LAYOUTS: dict[tuple, _Layout] = {}
 _NUMBER = object()  # a cell holding a number: its value never shows in a label
 
