@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterable
 
 from . import __version__
 from .errors import ReportlintError
@@ -145,6 +146,15 @@ def _write(stream, text: str) -> None:
         os._exit(EXIT_OK)
 
 
+def _write_all(stream, chunks: Iterable[str]) -> None:
+    try:
+        for chunk in chunks:
+            stream.write(chunk)
+        stream.flush()
+    except BrokenPipeError:  # `reportlint check | head`
+        os._exit(EXIT_OK)
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -192,7 +202,8 @@ def _load_pack(args: argparse.Namespace, lang: str, where: str = "."):
 
 def _check(args: argparse.Namespace) -> int:
     from .api import collect, lint_paths
-    from .output import formatter
+    from .atomic import write_atomic_chunks
+    from .output import chunked, formatter
     from .progress import bar
 
     lang = _lang(args)
@@ -242,24 +253,29 @@ def _check(args: argparse.Namespace) -> int:
     out_stream = sys.stdout
     report.color = (args.output is None and args.format == "text" and not os.environ.get("NO_COLOR")
                     and bool(getattr(out_stream, "isatty", lambda: False)()))
+    failing = {"error"} if args.fail_on == "error" else {"error", "warning"}
+    found = any(f.severity in failing for f in report.findings)
+    chunks: Iterable[str]
     if args.statistics:
         from .output.statistics import render as render_statistics
 
-        text = render_statistics(report, args.format)
+        chunks = [render_statistics(report, args.format)]
+    elif streamed and (pieces := chunked(args.format)) is not None:
+        chunks = pieces(report)  # written as made: the output of a long batch is never held whole
     else:
-        text = formatter(args.format)(report)
-    failing = {"error"} if args.fail_on == "error" else {"error", "warning"}
-    found = any(f.severity in failing for f in report.findings)
-    if streamed:
-        report.findings.close()
-    if args.output:
-        try:
-            _write_file(args.output, text)
-        except OSError as exc:
-            _write(sys.stderr, f"{args.output}: error: cannot write the output: {exc.strerror or exc}\n")
-            return EXIT_ERROR
-    else:
-        _write(out_stream, text)
+        chunks = [formatter(args.format)(report)]
+    try:
+        if args.output:
+            try:
+                write_atomic_chunks(args.output, chunks)
+            except OSError as exc:
+                _write(sys.stderr, f"{args.output}: error: cannot write the output: {exc.strerror or exc}\n")
+                return EXIT_ERROR
+        else:
+            _write_all(out_stream, chunks)
+    finally:
+        if streamed:
+            report.findings.close()
     for error in report.errors:
         _write(sys.stderr, error.render(lang) + "\n")
     if report.errors:

@@ -15,6 +15,8 @@ values also ``:`` → ``%3A`` and ``,`` → ``%2C``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..findings import Finding
 from .report import Report
 from .sarif import relative_path
@@ -53,9 +55,14 @@ def _finding(report: Report, f: Finding) -> str:
 
 
 def render(report: Report) -> str:
-    lines = [_finding(report, f) for f in report.findings]
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The output line by line, as the findings are gone through."""
+    for f in report.findings:
+        yield _finding(report, f) + "\n"
     for error in report.errors:
         path = getattr(error, "path", None)
         props = {"file": _path(path)} if path else {}
-        lines.append(command("error", error.render(report.lang), **props))
-    return "".join(line + "\n" for line in lines)
+        yield command("error", error.render(report.lang), **props) + "\n"

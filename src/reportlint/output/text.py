@@ -13,6 +13,7 @@ when ``NO_COLOR`` is set. ``report.quiet`` leaves out the file headings' blank l
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from ..errors import InputError
 from .report import Report
@@ -26,22 +27,25 @@ def _paint(text: str, what: str, on: bool) -> str:
 
 
 def render(report: Report) -> str:
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The output line by line, as the findings are gone through (a batch's output is never held whole)."""
     lang, color = report.lang, report.color
-    out: list[str] = []
     current = None
     for f in report.findings:
         if f.path != current:
             if current is not None and not report.quiet:
-                out.append("")
+                yield "\n"
             current = f.path
-            out.append(_paint(f.path, "path", color))
+            yield _paint(f.path, "path", color) + "\n"
         severity = _paint(f.severity, f.severity, color)
-        out.append(f"  {f.location.render(lang)}  {severity}  {f.rule}  {f.text(lang)}")
+        yield f"  {f.location.render(lang)}  {severity}  {f.rule}  {f.text(lang)}\n"
     if not report.quiet:
-        if out:
-            out.append("")
-        out.append(summary(report))
-    return "".join(line + "\n" for line in out)
+        if current is not None:
+            yield "\n"
+        yield summary(report) + "\n"
 
 
 def summary(report: Report) -> str:
