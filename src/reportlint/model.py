@@ -11,7 +11,7 @@ from .table import Cell, DataCell, Label, RawCell, Table
 __all__ = ["Cell", "DataCell", "Document", "Label", "Paragraph", "RawCell", "Section", "Table"]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Paragraph:
     """A paragraph of body text. ``index`` is 1-based among the document's paragraphs."""
 

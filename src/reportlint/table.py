@@ -23,7 +23,7 @@ class TableTooLarge(ValueError):
     """A table whose grid exceeds the ``table_cells`` limit."""
 
 
-@dataclass
+@dataclass(slots=True)
 class RawCell:
     """One cell as a reader sees it in the source row."""
 
@@ -33,7 +33,7 @@ class RawCell:
     rowspan: int = 1  # HTML/Markdown style vertical span (alternative to vmerge)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Cell:
     """An origin cell of the grid. Covered slots of a merge refer to the same object."""
 
@@ -65,7 +65,7 @@ class Cell:
         return self._views()[3]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Label:
     """One element of a row label path or column header path."""
 
@@ -80,7 +80,7 @@ class Label:
         return label_keys(self.cell.text)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class DataCell:
     """A data slot (one per origin cell) with its row label path and column header path."""
 
