@@ -72,10 +72,11 @@ def is_report(doc: Document) -> bool:
     return sum(marker in text for marker in _REPORT_MARKERS) >= 2
 
 
-def lint_document(doc: Document, pack: Pack, errors: list[ReportlintError] | None = None) -> list[Finding]:
+def lint_document(doc: Document, pack: Pack, errors: list[ReportlintError] | None = None,
+                  ctx: Context | None = None) -> list[Finding]:
     """Run every enabled rule. A rule that fails internally is reported in ``errors`` (exit 2), and the
-    other rules still run."""
-    ctx = Context.create(doc, pack)
+    other rules still run. ``ctx``: the document's check context, when the caller has one to share."""
+    ctx = ctx or Context.create(doc, pack)
     findings: list[Finding] = []
     deadline = time.monotonic() + limits.current.seconds
     for rule in pack.rules:
@@ -313,13 +314,13 @@ def _across_kinds() -> dict[str, Any]:
     return {k: m for k, m in KINDS.items() if hasattr(m, "summarize") and hasattr(m, "compare")}
 
 
-def _summary(doc: Document, pack: Pack, ignores: list[str]) -> Entry | None:
+def _summary(doc: Document, pack: Pack, ignores: list[str], ctx: Context | None = None) -> Entry | None:
     """What the rules across years need of a report (every report: it may be another one's previous year)."""
     if doc.year is None or not (agency := agency_of(doc.title)):
         return None
     kinds = _across_kinds()
     rules = [r for r in pack.rules if r.kind in kinds and r.severity != "off"]
-    ctx = Context.create(doc, pack)
+    ctx = ctx or Context.create(doc, pack)
     try:
         data = {kind: module.summarize(ctx) for kind, module in kinds.items()}
     except Exception:  # noqa: BLE001 - a report whose tables cannot be summarised is not compared, never a crash
@@ -407,14 +408,15 @@ def lint_file(task: Task) -> FileResult:
         if chosen is not pack:
             result.rules = rule_infos(chosen)
             pack = chosen
-    findings = lint_document(doc, pack, result.errors)
+    ctx = Context.create(doc, pack)  # shared with the summary across years: tables located once
+    findings = lint_document(doc, pack, result.errors, ctx)
     if task.ignores:
         findings = [f for f in findings if not is_rule_ignored(f.rule, task.ignores)]
     result.findings = findings
     wanted = {f.location.table for f in findings if f.location.table is not None}
     if wanted and task.keep_tables:
         result.tables = {t.index: t.to_dict() for t in doc.tables if t.index in wanted}
-    result.entry = _summary(doc, pack, task.ignores)
+    result.entry = _summary(doc, pack, task.ignores, ctx)
     if result.entry is not None:
         result.entry_rules = [r.id for r in result.entry.rules]
         result.entry.rules = []

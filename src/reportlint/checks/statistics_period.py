@@ -98,6 +98,8 @@ def find_periods(paragraphs: list[Paragraph], keywords: tuple[str, ...]) -> list
     out: list[Period] = []
     for p in paragraphs:
         text = unicodedata.normalize("NFKC", p.text)
+        if "月" not in text:
+            continue  # no date in it
         for m in _RANGE_RE.finditer(text):
             y1, m1, d1 = int(m["y1"]), int(m["m1"]), int(m["d1"])
             y2 = int(m["y2"]) if m["y2"] else y1
