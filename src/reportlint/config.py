@@ -198,6 +198,7 @@ class Resolver:
         self.config_path = Path(config_path) if config_path else None
         self.rules_path = Path(rules_path) if rules_path else None
         self._found: dict[Path, Path | None] = {}
+        self._by_folder: dict[Path, Path | None] = {}
         self._configs: dict[Path, Config | ConfigError] = {}
         self._packs: dict[tuple[Path | None, Path], Any] = {}
         self._resolved: dict[Path, Path] = {}
@@ -205,7 +206,12 @@ class Resolver:
 
     def config_for(self, file: str | Path) -> Config | None:
         file = Path(file)
-        path = self.config_path or find_config(file if file.is_dir() else file.parent, self._found)
+        path = self.config_path
+        if path is None:
+            folder = file if file.is_dir() else file.parent
+            if folder not in self._by_folder:  # the files of one folder: the folder resolved and searched once
+                self._by_folder[folder] = find_config(folder, self._found)
+            path = self._by_folder[folder]
         if path is None:
             return None
         key = self._resolved.get(path)
