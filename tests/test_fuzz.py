@@ -4,6 +4,7 @@ reads or is one InputError; a pack either loads or is one ConfigError; rules nev
 The number of examples is small in CI; set REPORTLINT_FUZZ_EXAMPLES=2000 (say) for a longer run."""
 
 import io
+import json
 import os
 import random
 import zipfile
@@ -14,10 +15,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reportlint import table as table_module
 from reportlint.api import default_pack, lint_document
 from reportlint.errors import ConfigError, InputError
+from reportlint.output.dump import to_dict
 from reportlint.pack import load_pack
 from reportlint.readers import load_document
+from reportlint.readers.docx import read_docx
 from shared_data import SHARED
 
 EXAMPLES = int(os.environ.get("REPORTLINT_FUZZ_EXAMPLES", "40"))
@@ -85,6 +89,21 @@ def test_random_word_documents_never_crash_and_lint_deterministically(tmp_path_f
     path = tmp_path_factory.mktemp("fuzz") / "r.docx"
     path.write_bytes(data)
     lint_twice(path)
+
+
+@FUZZ
+@given(data=word_document())
+def test_random_word_documents_read_the_same_on_the_fast_and_the_plain_path(tmp_path_factory, data, monkeypatch):
+    # the plain path (python-docx, the generic walk, labels derived afresh) against the fast one (lxml, the plain
+    # table pass, labels from the layout the plain read just derived): random merges, nesting, tabs and breaks
+    monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    path = str(tmp_path_factory.mktemp("fast") / "r.docx")
+    docs = [read_docx(path, data, via_python_docx=via) for via in (True, False)]
+    dumps = [json.dumps(to_dict(doc), ensure_ascii=False, sort_keys=True) for doc in docs]
+    assert dumps[0] == dumps[1]
+    pack = default_pack()
+    found = [[(f.rule, f.location.render("en"), f.text("en")) for f in lint_document(doc, pack)] for doc in docs]
+    assert found[0] == found[1]
 
 
 RULE_FRAGMENTS = [
