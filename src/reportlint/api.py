@@ -195,7 +195,6 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
         if result.entry is not None:
             # the rules travel as ids (a worker's copies of the pack's rules would be kept once per report)
             pack_used = task.by_edition(result.edition) if result.edition and task.by_edition else task.pack
-            result.entry.rules = result.entry_rules
             years.add(result.entry, pack_used)
         if progress is not None:
             progress(result.path)
@@ -238,8 +237,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     tables: dict[int, dict[str, Any]] = field(default_factory=dict)
     rules: list[RuleInfo] = field(default_factory=list)  # of the edition's pack, when it is not the task's
-    entry: Entry | None = None  # what the rules across years need of this report (its rules: entry_rules)
-    entry_rules: list[str] = field(default_factory=list)  # ids of the rules across years that apply to it
+    entry: Entry | None = None  # what the rules across years need of this report (its rules as ids)
     edition: str | None = None  # the edition whose pack was used, when the task's pack was chosen by edition
 
 
@@ -418,8 +416,7 @@ def lint_file(task: Task) -> FileResult:
         result.tables = {t.index: t.to_dict() for t in doc.tables if t.index in wanted}
     result.entry = _summary(doc, pack, task.ignores, ctx)
     if result.entry is not None:
-        result.entry_rules = [r.id for r in result.entry.rules]
-        result.entry.rules = []
+        result.entry.rules = [r.id for r in result.entry.rules]
     doc.release()
     return result
 

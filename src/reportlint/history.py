@@ -88,10 +88,10 @@ class History:
         return len(self._years)
 
     def add(self, entry: Entry, pack: Any = None) -> None:
-        """``entry.rules``: the rules themselves, or ids of ``pack``'s rules."""
+        """``entry.rules``: rules of ``pack``, or their ids."""
         ids = [r if isinstance(r, str) else r.id for r in entry.rules]
         if ids and pack is None:
-            pack = _RulesOf([r for r in entry.rules if not isinstance(r, str)])
+            raise ValueError("an entry with rules across years needs the pack they come from")
         index = -1
         if pack is not None:
             index = self._pack_index.get(id(pack), -1)
@@ -128,10 +128,3 @@ class History:
         """The same agency's report among ``candidates`` (the year before's; the first one in path order)."""
         found = [e for e in candidates if e is not entry and same_agency(e.key, entry.key)]
         return min(found, key=lambda e: e.path) if found else None
-
-
-@dataclass
-class _RulesOf:
-    """A stand-in pack for an entry added with its rules themselves."""
-
-    rules: list[Any]

@@ -156,15 +156,19 @@ class Table:
         return table
 
     # -- queries -----------------------------------------------------------------------------------------
-    def layout_memo(self, key: Any, compute: Callable[[Table], Any]) -> Any:
+    def layout_memo(self, key: Any, compute: Callable[[Table], Any], owners: tuple = ()) -> Any:
         """``compute(self)``, remembered for every table of this layout. ``compute`` may read only what a layout
-        fixes: the structure and the text of every cell that does not hold a number."""
+        fixes (the structure and the text of every cell that does not hold a number) and ``owners``, the objects
+        it depends on besides (a rule, a pack, the label matcher): remembered for those very objects, which the
+        memo keeps alive so that their ids stay theirs."""
         if self.layout is None:
             return compute(self)
         memo = self.layout.memo
-        if key not in memo:
-            memo[key] = compute(self)
-        return memo[key]
+        full = (key, *map(id, owners))
+        hit = memo.get(full)
+        if hit is None:
+            hit = memo[full] = (owners, compute(self))
+        return hit[1]
 
     def texts(self, view: Callable[[str], str]) -> str:
         """``view`` of the text of every origin cell that does not hold a number, one per line; per layout."""

@@ -139,11 +139,10 @@ def locate_tables(doc: Document, pack: Any, labels: Labels) -> dict[str, Table |
 def _table_scores(table: Table, pack: Any, labels: Labels) -> list[tuple[str, int]]:
     """(table id, number of its locating labels found) for each table definition the table may be; from the
     labels alone, so remembered per table layout."""
-    memo = table.layout.memo if table.layout is not None else None
-    key = ("locate", id(pack))
-    hit = memo.get(key) if memo is not None else None
-    if hit is not None and hit[0] is pack and hit[1] is labels:
-        return hit[2]
+    return table.layout_memo("locate", lambda t: _scores(t, pack, labels), (pack, labels))
+
+
+def _scores(table: Table, pack: Any, labels: Labels) -> list[tuple[str, int]]:
     keys: set[str] = set()
     for cell in table.origins():
         if not cell.is_value:
@@ -153,8 +152,6 @@ def _table_scores(table: Table, pack: Any, labels: Labels) -> list[tuple[str, in
         score = sum(1 for label in tdef.locate if labels.keys(label) & keys)
         if score >= tdef.min_match:
             scores.append((tid, score))
-    if memo is not None:
-        memo[key] = (pack, labels, scores)
     return scores
 
 

@@ -124,11 +124,7 @@ def summarize(ctx: Context) -> dict[str, Any]:
 
 def _cells(ctx: Context, table, find) -> list[tuple[int, str, str]]:
     """``find(labels, table)``: which data cells to summarise, from the labels alone, so once per layout."""
-    hit = table.layout_memo(("cross_year", find), lambda t: {})
-    cached = hit.get(id(ctx.labels))
-    if cached is None or cached[0] is not ctx.labels:
-        cached = hit[id(ctx.labels)] = (ctx.labels, find(ctx.labels, table))
-    return cached[1]
+    return table.layout_memo(("cross_year", find), lambda t: find(ctx.labels, t), (ctx.labels,))
 
 
 def _carried(labels, t3) -> list[tuple[int, str, str]]:

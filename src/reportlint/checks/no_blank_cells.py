@@ -114,12 +114,10 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
 def _plan(ctx: Context, rule, table, tdef) -> tuple[list[tuple[bool, bool]], dict[int, list[int]]]:
     """From the labels alone, remembered per table layout: (decimal, signed) for each data cell, and the data
     cells of each group row (（三）不予公开 …: blank there is the layout of the form, not a gap)."""
-    memo = table.layout.memo if table.layout is not None else None
-    key = ("no_blank_cells", id(rule), id(tdef))
-    hit = memo.get(key) if memo is not None else None
-    if hit is not None and hit[0] is rule and hit[1] is ctx.labels and hit[2] is tdef:
-        return hit[3], hit[4]
-    labels = ctx.labels
+    return table.layout_memo(KIND, lambda t: _make_plan(ctx.labels, t, tdef), (rule, tdef, ctx.labels))
+
+
+def _make_plan(labels, table, tdef) -> tuple[list[tuple[bool, bool]], dict[int, list[int]]]:
     kinds = [(any(labels.path_matches((dc,), d.col_path) for dc in tdef.decimal_columns),
               any(labels.path_matches((sc,), d.col_path) for sc in tdef.signed_columns)) for d in table.data]
     group_rows: dict[int, list[int]] = {}
@@ -128,8 +126,6 @@ def _plan(ctx: Context, rule, table, tdef) -> tuple[list[tuple[bool, bool]], dic
             path = table.row_paths.get(d.row, ())
             if path and any(labels.same(path[-1].cell.text, g) for g in tdef.groups):
                 group_rows.setdefault(d.row, []).append(i)
-    if memo is not None:
-        memo[key] = (rule, ctx.labels, tdef, kinds, group_rows)
     return kinds, group_rows
 
 

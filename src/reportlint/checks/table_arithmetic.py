@@ -185,21 +185,19 @@ class _Plan:
     equation does not apply; each side as signed terms; which cells hold decimals. Tables of one layout share
     one plan."""
 
-    __slots__ = ("rule", "labels", "lines", "decimal", "terms")
+    __slots__ = ("lines", "decimal", "terms")
 
 
 def _plan(ctx: Context, rule, table: Table) -> _Plan:
-    memo = table.layout.memo if table.layout is not None else None
-    key = ("table_arithmetic", id(rule))
-    plan = memo.get(key) if memo is not None else None
-    if plan is not None and plan.rule is rule and plan.labels is ctx.labels:
-        return plan
+    return table.layout_memo(KIND, lambda t: _make_plan(ctx, rule, t), (rule, ctx.pack, ctx.labels))
+
+
+def _make_plan(ctx: Context, rule, table: Table) -> _Plan:
     tid, for_each, equations = rule.compiled
     labels = ctx.labels
     decimals = ctx.pack.tables[tid].decimal_columns
     data = table.data
     plan = _Plan()
-    plan.rule, plan.labels = rule, labels
     plan.decimal = [any(labels.path_matches((dc,), d.col_path) for dc in decimals) for d in data]
     position = {id(d): i for i, d in enumerate(data)}
     if for_each == "column":
@@ -241,8 +239,6 @@ def _plan(ctx: Context, rule, table: Table) -> _Plan:
                 cells.append(tuple(found))
             per_line.append(cells)
         plan.lines.append(per_line)
-    if memo is not None:
-        memo[key] = plan
     return plan
 
 

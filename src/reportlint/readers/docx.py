@@ -62,7 +62,7 @@ W_GRIDSPAN, W_GRIDBEFORE, W_GRIDAFTER, W_VMERGE, W_HMERGE = (_w("gridSpan"), _w(
                                                              _w("vMerge"), _w("hMerge"))
 W_PPR, W_RPR, W_TRPR, W_TCPR, W_DEL = _w("pPr"), _w("rPr"), _w("trPr"), _w("tcPr"), _w("del")
 W_VAL, W_FLDCHARTYPE, W_OUTLINELVL = _w("val"), _w("fldCharType"), _w("outlineLvl")
-W_R, W_TBLPR, W_TBLGRID, W_TBLPREX = _w("r"), _w("tblPr"), _w("tblGrid"), _w("tblPrEx")
+W_R = _w("r")
 W14_PARAID = f"{{{W14_NS}}}paraId"
 MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
 
@@ -77,12 +77,8 @@ _SKIP_IN_PARAGRAPH = frozenset(
 )
 # Wrappers that hold block content (paragraphs, tables, rows, cells) at block level.
 _BLOCK_WRAPPERS = frozenset({W_SDTCONTENT, W_CUSTOMXML, W_INS, W_MOVETO, W_SMARTTAG})
-# The fast path: run content that stands for one character, and the children that may sit beside the rows of a
-# table / the cells of a row / the paragraphs of a cell without making it anything but plain.
+# The fast path: run content that stands for one character.
 _RUN_CHARS = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NOBREAKHYPHEN: "-"}
-_PLAIN_TABLE_CHILDREN = frozenset({W_TR, W_TBLPR, W_TBLGRID})
-_PLAIN_ROW_CHILDREN = frozenset({W_TC, W_TRPR, W_TBLPREX})
-_PLAIN_CELL_CHILDREN = frozenset({W_P, W_TCPR})
 # A plain table: rows right in the table, cells right in the rows, paragraphs right in the cells, text right in
 # runs of those paragraphs, and none of what the generic walk treats specially (fields, tracked deletions and
 # moves, property changes, ruby, content controls, alternate content, text boxes, nested tables, legacy merges,
@@ -592,15 +588,6 @@ def _raw_cell(paragraphs: list[list[str]], span: int, vmerge: str | None) -> Raw
     return RawCell("\n".join(["".join(p) for p in paragraphs]), span, vmerge)
 
 
-def _plain_children(parent, allowed: frozenset[str]) -> list | None:
-    """The children of an element when every one has a tag of ``allowed``, else None (a wrapper, a comment …)."""
-    children = list(parent)
-    for child in children:
-        if child.tag not in allowed:
-            return None
-    return children
-
-
 class _BodyReader:
     def __init__(self, styles: _HeadingStyles, fast: bool = True) -> None:
         self.styles = styles
@@ -709,10 +696,7 @@ class _BodyReader:
         if plain is not None:
             return [Table.from_rows(plain, index=index, nested_in=nested_in)]
         rows: list[list[RawCell]] = []
-        trs = _plain_children(tbl, _PLAIN_TABLE_CHILDREN) if self.fast else None
-        for tr in _iter_children(tbl, W_TR) if trs is None else trs:
-            if tr.tag != W_TR:
-                continue
+        for tr in _iter_children(tbl, W_TR):
             trpr = _child(tr, W_TRPR)
             row_props = _props(trpr)
             if W_DEL in row_props:
@@ -721,10 +705,7 @@ class _BodyReader:
             before = _int_val(row_props.get(W_GRIDBEFORE), 0)
             if before > 0:
                 row.append(RawCell("", span=_span(before)))
-            tcs = _plain_children(tr, _PLAIN_ROW_CHILDREN) if self.fast else None
-            for tc in _iter_children(tr, W_TC) if tcs is None else tcs:
-                if tc.tag != W_TC:
-                    continue
+            for tc in _iter_children(tr, W_TC):
                 tcpr = _child(tc, W_TCPR)
                 span, vmerge, hmerge_continue = 1, None, False
                 if tcpr is not None:
@@ -752,10 +733,6 @@ class _BodyReader:
         return [table, *after]
 
     def cell_text(self, tc, depth: int, index: int, after: list) -> str:
-        if self.fast:
-            text = self._plain_cell_text(tc)
-            if text is not None:
-                return text
         texts: list[str] = []
         for el in _iter_blocks(tc):
             if el.tag == W_TBL:
@@ -770,19 +747,3 @@ class _BodyReader:
                 else:
                     after.extend(self.blocks(extra, depth + 1))
         return "\n".join(texts)
-
-    def _plain_cell_text(self, tc) -> str | None:
-        """The text of a cell holding only plain paragraphs, else None (the generic walk reads it)."""
-        children = _plain_children(tc, _PLAIN_CELL_CHILDREN)
-        if children is None:
-            return None
-        texts: list[str] = []
-        for p in children:
-            if p.tag != W_P:
-                continue
-            text = _plain_text(p)
-            if text is None:
-                return None
-            if text or not self._mark_deleted(p):
-                texts.append(text)
-        return texts[0] if len(texts) == 1 else "\n".join(texts)
