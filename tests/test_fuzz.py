@@ -22,6 +22,7 @@ from reportlint.output.dump import to_dict
 from reportlint.pack import load_pack
 from reportlint.readers import load_document
 from reportlint.readers.docx import read_docx
+from reportlint.table import RawCell, Table
 from shared_data import SHARED
 
 EXAMPLES = int(os.environ.get("REPORTLINT_FUZZ_EXAMPLES", "40"))
@@ -104,6 +105,31 @@ def test_random_word_documents_read_the_same_on_the_fast_and_the_plain_path(tmp_
     pack = default_pack()
     found = [[(f.rule, f.location.render("en"), f.text("en")) for f in lint_document(doc, pack)] for doc in docs]
     assert found[0] == found[1]
+
+
+raw_cell = st.builds(RawCell, st.sampled_from(["", " ", "12", "0", "—", "总计", "自然人", "（一）予以公开", "1.属于国家秘密",
+                                              "三、本年度办理结果", "12\n件", "x"]),
+                     st.integers(0, 3), st.sampled_from([None, None, "restart", "continue"]), st.integers(1, 3))
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(raw_cell, min_size=1, max_size=6), min_size=1, max_size=7), numbers=st.randoms())
+def test_a_table_laid_out_from_its_layout_is_the_table_resolved_afresh(rows, numbers, monkeypatch):
+    # merges of both kinds (Word vMerge, HTML rowspan), spans, ragged rows, continued cells with and without text;
+    # the second table has other numbers where the first had numbers, so it takes the first one's layout
+    monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    first = Table.from_rows(rows, index=1)
+    other = [[RawCell(str(numbers.randint(0, 99)) if table_module.holds_number(c.text) else c.text, c.span, c.vmerge,
+                      c.rowspan) for c in row] for row in rows]
+    shared = Table.from_rows(other, index=1)
+    monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    fresh = Table.from_rows(other, index=1)
+    assert json.dumps(shared.to_dict(), ensure_ascii=False) == json.dumps(fresh.to_dict(), ensure_ascii=False)
+    assert [(d.row, d.col, d.row_label, d.column_label, d.cell.text) for d in shared.data] == \
+        [(d.row, d.col, d.row_label, d.column_label, d.cell.text) for d in fresh.data]
+    assert (shared.layout is not None) == (first.layout is not None)
+    if shared.layout is not None:
+        assert shared.layout is first.layout and shared.row_paths == first.row_paths
 
 
 RULE_FRAGMENTS = [

@@ -137,22 +137,24 @@ class Table:
 
     @classmethod
     def from_rows(cls, rows: Sequence[Sequence[RawCell]], index: int, **kw) -> Table:
-        width = max((sum(max(1, c.span) for c in row) for row in rows), default=0)
+        width = max([sum([raw.span if raw.span > 1 else 1 for raw in row]) for row in rows], default=0)
         if width * len(rows) > limits.current.table_cells:
             raise TableTooLarge(f"{len(rows)} × {width} > {limits.current.table_cells} cells")
-        table = cls(index=index, grid=resolve_grid(rows), **kw)
-        key = _layout_key(table.grid)
+        texts = [raw.text for row in rows for raw in row]
+        key = _layout_key(rows, texts, width)
         layout = _LAYOUTS.pop(key, None) if key is not None else None
         if layout is not None:
             _LAYOUTS[key] = layout  # most recently used last: a batch's common layouts are never the ones dropped
-        if layout is None:
-            table._derive_labels()
-            if key is not None:
-                if len(_LAYOUTS) >= LAYOUT_CACHE_SIZE:
-                    _LAYOUTS.pop(next(iter(_LAYOUTS)))
-                _LAYOUTS[key] = table.layout = _Layout.of(table)
-        else:
+            table = cls(index=index, grid=layout.grid(texts), **kw)
             layout.apply(table)
+            return table
+        grid, made = _resolve(rows)
+        table = cls(index=index, grid=grid, **kw)
+        table._derive_labels()
+        if key is not None:
+            if len(_LAYOUTS) >= LAYOUT_CACHE_SIZE:
+                _LAYOUTS.pop(next(iter(_LAYOUTS)))
+            _LAYOUTS[key] = table.layout = _Layout.of(table, made)
         return table
 
     # -- queries -----------------------------------------------------------------------------------------
@@ -346,34 +348,29 @@ class Table:
 
 
 # -- layouts -------------------------------------------------------------------------------------------------
-# The labels of a table depend on its layout only: which slots share a cell, the text of every cell that is not a
-# number, and which cells are numbers. The official tables repeat one layout in every report, so the labels are
-# derived once per layout and shared: a report's table gets the layout's row and column paths (Labels over
-# detached copies of the label cells, so no report's grid is kept) and DataCells over its own value cells. The
-# shared paths are the same objects in every report, which lets checks remember what they matched against them.
+# The grid and the labels of a table depend on its layout only: the shape of its raw rows (how many cells, their
+# spans and merges) and the text of every cell that is not a number. The official tables repeat one layout in every
+# report, so a layout is resolved and labelled once and shared: a report's table gets its grid laid out from the
+# layout's template (its own Cells, with its own texts) and the layout's row and column paths (Labels over detached
+# copies of the label cells, so no report's grid is kept), and DataCells over its own value cells. The shared paths
+# are the same objects in every report, which lets checks remember what they matched against them.
 LAYOUT_CACHE_SIZE = 16
 _LAYOUTS: dict[tuple, _Layout] = {}
 _NUMBER = object()  # a cell holding a number: its value never shows in a label
+MAX_SHARED_SLOTS = 4096  # a larger table is resolved and labelled on its own (a long list: no two alike)
 
 
-def _layout_key(grid: list[list[Cell]]) -> tuple | None:
-    """What the label derivation reads of a grid, as a hashable key (None for a table too large to bother)."""
-    if not grid or len(grid) * len(grid[0]) > 4096:
+def _layout_key(rows: Sequence[Sequence[RawCell]], texts: list[str], width: int) -> tuple | None:
+    """What resolving and labelling read of raw rows (``texts``: the texts of their cells, row after row), as a
+    hashable key; None for a table too large to bother or one whose vertically merged cells go on with text of
+    their own (the grid joins it to the text above, which may be a number)."""
+    if not rows or len(rows) * width > MAX_SHARED_SLOTS:
         return None
-    ordinal: dict[int, int] = {}
-    cells: list[Any] = []
-    shape: list[tuple[int, ...]] = []
-    for row in grid:
-        slots = []
-        for cell in row:
-            n = ordinal.get(id(cell))
-            if n is None:
-                n = ordinal[id(cell)] = len(cells)
-                text = cell.text
-                cells.append(_NUMBER if holds_number(text) else text)
-            slots.append(n)
-        shape.append(tuple(slots))
-    return tuple(shape), tuple(cells)
+    shape = tuple([(raw.span, raw.vmerge, raw.rowspan) for row in rows for raw in row])
+    for (_, vmerge, _), text in zip(shape, texts, strict=True):
+        if vmerge == "continue" and text and not text.isspace():
+            return None
+    return tuple([len(row) for row in rows]), shape, tuple([_NUMBER if holds_number(t) else t for t in texts])
 
 
 @memoise_short
@@ -383,17 +380,23 @@ def holds_number(text: str) -> bool:
 
 
 class _Layout:
-    """A derived labelling in grid coordinates, with its own label paths."""
+    """A resolved and labelled table in grid coordinates: the template its grid is laid out from, and its own label
+    paths."""
 
-    __slots__ = ("label_cols", "row_kinds", "bands", "row_paths", "data", "memo")
+    __slots__ = ("label_cols", "row_kinds", "bands", "row_paths", "data", "memo", "origins", "slots")
 
     @classmethod
-    def of(cls, table: Table) -> _Layout:
+    def of(cls, table: Table, made: list[tuple[Cell, int]]) -> _Layout:
         layout = cls()
         layout.memo = {}
         layout.label_cols = table.label_cols
         layout.row_kinds = table.row_kinds
         layout.bands = table.bands
+        # the template: every Cell made (which raw cell gave its text, -1 for a slot a ragged row left empty;
+        # where it is and what it spans), and every grid slot as the ordinal of its Cell
+        ordinal = {id(cell): n for n, (cell, _) in enumerate(made)}
+        layout.origins = tuple((source, c.row, c.col, c.row_span, c.col_span) for c, source in made)
+        layout.slots = tuple(tuple(ordinal[id(c)] for c in row) for row in table.grid)
         detached: dict[int, Label] = {}
 
         def own(path: tuple[Label, ...]) -> tuple[Label, ...]:
@@ -420,6 +423,13 @@ class _Layout:
         table.data = [DataCell(d.cell, r, c, rp, cp, b) for d, (r, c, rp, cp, b)
                       in zip(table.data, layout.data, strict=True)]
         return layout
+
+    def grid(self, texts: list[str]) -> list[list[Cell]]:
+        """The grid of raw rows of this layout (``texts``: the texts of their cells, row after row): what
+        ``_resolve`` gives, laid out from the template."""
+        cells = [Cell(texts[source] if source >= 0 else "", r, c, row_span, col_span)
+                 for source, r, c, row_span, col_span in self.origins]
+        return [[cells[n] for n in row] for row in self.slots]
 
     def apply(self, table: Table) -> None:
         table.layout = self
@@ -459,15 +469,20 @@ def _nest_flattened(path: list[Label], group: tuple[Label, ...] | None,
     return path, group
 
 
-def resolve_grid(rows: Sequence[Sequence[RawCell]]) -> list[list[Cell]]:
-    """Lay raw rows out on a rectangular grid; merged slots share their origin Cell."""
+def _resolve(rows: Sequence[Sequence[RawCell]]) -> tuple[list[list[Cell]], list[tuple[Cell, int]]]:
+    """Lay raw rows out on a rectangular grid; merged slots share their origin Cell. Returns (the grid, every Cell
+    made with the index of the raw cell that gave its text, counted over all rows; -1 for the empty slots of a
+    ragged row)."""
     grid: list[list[Cell | None]] = []
+    made: list[tuple[Cell, int]] = []
     pending_rowspan: dict[int, tuple[Cell, int]] = {}  # col -> (cell, rows left) for rowspan-style merges
     previous: list[Cell | None] = []
+    source = -1
     for r, raw_row in enumerate(rows):
         out: list[Cell | None] = []
         col = _fill_rowspans(out, 0, pending_rowspan) if pending_rowspan else 0
         for raw in raw_row:
+            source += 1
             if pending_rowspan:
                 col = _fill_rowspans(out, col, pending_rowspan)
             span = raw.span
@@ -482,6 +497,7 @@ def resolve_grid(rows: Sequence[Sequence[RawCell]]) -> list[list[Cell]]:
                         cell.text = f"{cell.text}\n{raw.text}"
             if cell is None:
                 cell = Cell(raw.text, r, col, 1, span)
+                made.append((cell, source))
                 if raw.rowspan > 1:
                     cell.row_span = raw.rowspan
                     pending_rowspan[col] = (cell, raw.rowspan - 1)
@@ -507,9 +523,10 @@ def resolve_grid(rows: Sequence[Sequence[RawCell]]) -> list[list[Cell]]:
             cell = row[c] if c < len(row) else None
             if cell is None:
                 cell = Cell("", r, c)  # a ragged row: the missing slot is an empty cell
+                made.append((cell, -1))
             full.append(cell)
         result.append(full)
-    return result
+    return result, made
 
 
 def _fill_rowspans(out: list[Cell | None], col: int, pending: dict[int, tuple[Cell, int]]) -> int:
