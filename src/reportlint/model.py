@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .normalize import clean, norm
@@ -25,12 +26,23 @@ class Paragraph:
     para_id: str | None = None  # w14:paraId where the .docx has one
     section: Section | None = None
     _display: tuple[str, str] | None = field(default=None, init=False, repr=False)  # (text, display) for the text
+    _nfkc: tuple[str, str] | None = field(default=None, init=False, repr=False)  # (text, NFKC of it)
 
     @property
     def display(self) -> str:
         cached = self._display
         if cached is None or cached[0] is not self.text:
             cached = self._display = (self.text, clean(self.text))
+        return cached[1]
+
+    @property
+    def nfkc(self) -> str:
+        """The text in Unicode normalisation form NFKC (full-width digits and punctuation made ASCII, compatibility
+        ideographs such as the Kangxi radical ⽉ made 月), for rules that scan it with patterns: computed once for
+        all of them."""
+        cached = self._nfkc
+        if cached is None or cached[0] is not self.text:
+            cached = self._nfkc = (self.text, unicodedata.normalize("NFKC", self.text))
         return cached[1]
 
 

@@ -35,7 +35,6 @@ Example
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from ..findings import Finding, Location
@@ -112,7 +111,7 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
     present = dict.fromkeys(KINDS, False)
     problems: list[Finding] = []
     for p in ctx.doc.paragraphs:
-        text = unicodedata.normalize("NFKC", p.text).replace("\u00a0", " ")
+        text = p.nfkc  # NFKC makes a no-break space a space
         if LANDLINE_RE.search(text) or MOBILE_RE.search(text):
             present["phone"] = True
         for m in PHONE_CONTEXT_RE.finditer(text):

@@ -30,7 +30,6 @@ Example
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -97,7 +96,7 @@ def compile(rule, pack):  # noqa: A001
 def find_periods(paragraphs: list[Paragraph], keywords: tuple[str, ...]) -> list[Period]:
     out: list[Period] = []
     for p in paragraphs:
-        text = unicodedata.normalize("NFKC", p.text)
+        text = p.nfkc
         if "月" not in text:
             continue  # no date in it
         for m in _RANGE_RE.finditer(text):
