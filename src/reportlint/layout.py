@@ -32,15 +32,25 @@ def old_labels_in(doc: Document) -> list[str]:
 
 def detect_layout(doc: Document) -> str | None:
     """"2019" or "2021" when the tables show one edition's labels (at least two, and more than the other's)."""
-    # each cell's normalised text on a line of its own (a number is never one of these labels)
-    text = "\n".join(table.texts(norm) for table in doc.tables)
-    old = sum(w in text for w in _OLD)
-    new = sum(w in text for w in _NEW)
-    if old >= 2 and old > new:
+    old: set[int] = set()
+    new: set[int] = set()
+    for table in doc.tables:
+        old_here, new_here = table.layout_memo("edition-labels", _labels_of)
+        old |= old_here
+        new |= new_here
+    if len(old) >= 2 and len(old) > len(new):
         return "2019"
-    if new >= 2 and new > old:
+    if len(new) >= 2 and len(new) > len(old):
         return "2021"
     return None
+
+
+def _labels_of(table) -> tuple[frozenset[int], frozenset[int]]:
+    """Which of each edition's labels a table shows (by position in _OLD, _NEW); per table layout."""
+    # each cell's normalised text on a line of its own (a number is never one of these labels)
+    text = table.texts(norm)
+    return (frozenset(i for i, w in enumerate(_OLD) if w in text),
+            frozenset(i for i, w in enumerate(_NEW) if w in text))
 
 
 def edition_for(doc: Document) -> str:
