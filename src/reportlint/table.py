@@ -90,14 +90,23 @@ class DataCell:
     row_path: tuple[Label, ...]
     col_path: tuple[Label, ...]
     band: int
+    # (row label, column label) as shown: joined once (a table of a known layout gets the layout's)
+    labels: tuple[str, str] | None = field(default=None, repr=False)
+
+    def _labels(self) -> tuple[str, str]:
+        labels = self.labels
+        if labels is None:
+            labels = self.labels = (" / ".join(lab.text for lab in self.row_path),
+                                    " / ".join(lab.text for lab in self.col_path))
+        return labels
 
     @property
     def row_label(self) -> str:
-        return " / ".join(lab.text for lab in self.row_path)
+        return self._labels()[0]
 
     @property
     def column_label(self) -> str:
-        return " / ".join(lab.text for lab in self.col_path)
+        return self._labels()[1]
 
 
 TITLE, HEADER, DATA = "title", "header", "data"
@@ -418,9 +427,9 @@ class _Layout:
             col_path = paths.get(id(d.col_path))
             if col_path is None:
                 col_path = paths[id(d.col_path)] = own(d.col_path)
-            layout.data.append((d.row, d.col, layout.row_paths[d.row], col_path, d.band))
+            layout.data.append((d.row, d.col, layout.row_paths[d.row], col_path, d.band, d._labels()))
         table.row_paths = dict(layout.row_paths)
-        table.data = [DataCell(d.cell, r, c, rp, cp, b) for d, (r, c, rp, cp, b)
+        table.data = [DataCell(d.cell, r, c, rp, cp, b, texts) for d, (r, c, rp, cp, b, texts)
                       in zip(table.data, layout.data, strict=True)]
         return layout
 
@@ -438,7 +447,7 @@ class _Layout:
         table.bands = list(self.bands)
         table.row_paths = dict(self.row_paths)
         grid = table.grid
-        table.data = [DataCell(grid[r][c], r, c, rp, cp, b) for r, c, rp, cp, b in self.data]
+        table.data = [DataCell(grid[r][c], r, c, rp, cp, b, texts) for r, c, rp, cp, b, texts in self.data]
 
 
 def _header_with_gaps(cells: Sequence[Cell]) -> bool:
