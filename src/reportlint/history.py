@@ -41,11 +41,14 @@ def agency_of(title: str) -> str:
     return title[: m.start()].strip() if m else ""
 
 
+_SHORT_FORMS_KEYS = [(norm(short), norm(full)) for short, full in _SHORT_FORMS]
+_PARENS = re.compile(r"[（(][^）)]*[）)]")
+
+
 def agency_key(agency: str) -> str:
-    key = norm(agency)
-    key = re.sub(r"[（(][^）)]*[）)]", "", key)
-    for short, full in _SHORT_FORMS:
-        key = key.replace(norm(short), norm(full))
+    key = _PARENS.sub("", norm(agency))
+    for short, full in _SHORT_FORMS_KEYS:
+        key = key.replace(short, full)
     return key
 
 

@@ -37,7 +37,10 @@ def memoise_short(func):
 
     @wraps(func)
     def memoised(text, *args, **kwargs):
-        key = text if not args and not kwargs else (text, *args, *kwargs.items())
+        if kwargs:
+            key = (text, args, tuple(kwargs.items()))
+        else:
+            key = (text, args) if args else text
         hit = cache.get(key, miss)
         if hit is miss:
             hit = func(text, *args, **kwargs)

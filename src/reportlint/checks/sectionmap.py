@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Paragraph, Section
-from ..normalize import norm, strip_number
+from ..normalize import memoise_short, norm, strip_number
 from .base import Context
 
 _INLINE_MAX = 40  # a paragraph longer than this (up to its first stop) is body text, not a heading
@@ -31,6 +31,7 @@ class Match:
     end: int | None = None  # index of the first paragraph after the section (None: to the end of the document)
 
 
+@memoise_short
 def title_key(text: str) -> str:
     key = strip_number(norm(text))
     key = re.sub(r"[.。:：;；,，!！]+$", "", key)
