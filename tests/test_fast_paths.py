@@ -109,12 +109,17 @@ def test_tables_of_one_layout_share_labels_derived_once(tmp_path, monkeypatch):
     a = build_report(tmp_path / "a.docx", ReportSpec())
     b = build_report(tmp_path / "b.docx", ReportSpec(t3={("（七）总计", "自然人"): "44", ("（一）予以公开", "商业企业"): ""}))
     monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    monkeypatch.setattr(table_module, "_LABELLINGS", {})
     first = read_docx(str(a), a.read_bytes())
     second = read_docx(str(b), b.read_bytes())
     shared = [t for t in second.tables if any(t.row_paths[r] is u.row_paths.get(r) for u in first.tables
                                               for r in t.row_paths)]
     assert len(shared) == 2  # tables 2 and 4 keep their layout; table 3 has a blank where a number was
+    # ... which is labelled as the layout without the blank: what rules plan from labels alone is shared
+    assert second.tables[1].layout is not first.tables[1].layout
+    assert second.tables[1].layout.labelling is first.tables[1].layout.labelling
     monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    monkeypatch.setattr(table_module, "_LABELLINGS", {})
     fresh = read_docx(str(b), b.read_bytes())
     assert json.dumps(to_dict(second), ensure_ascii=False) == json.dumps(to_dict(fresh), ensure_ascii=False)
     assert [(f.rule, f.location.render("en"), f.text("en")) for f in lint_document(second, _pack())] == \

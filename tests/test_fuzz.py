@@ -98,6 +98,7 @@ def test_random_word_documents_read_the_same_on_the_fast_and_the_plain_path(tmp_
     # the plain path (python-docx, the generic walk, labels derived afresh) against the fast one (lxml, the plain
     # table pass, labels from the layout the plain read just derived): random merges, nesting, tabs and breaks
     monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    monkeypatch.setattr(table_module, "_LABELLINGS", {})
     path = str(tmp_path_factory.mktemp("fast") / "r.docx")
     docs = [read_docx(path, data, via_python_docx=via) for via in (True, False)]
     dumps = [json.dumps(to_dict(doc), ensure_ascii=False, sort_keys=True) for doc in docs]
@@ -118,11 +119,13 @@ def test_a_table_laid_out_from_its_layout_is_the_table_resolved_afresh(rows, num
     # merges of both kinds (Word vMerge, HTML rowspan), spans, ragged rows, continued cells with and without text;
     # the second table has other numbers where the first had numbers, so it takes the first one's layout
     monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    monkeypatch.setattr(table_module, "_LABELLINGS", {})
     first = Table.from_rows(rows, index=1)
     other = [[RawCell(str(numbers.randint(0, 99)) if table_module.holds_number(c.text) else c.text, c.span, c.vmerge,
                       c.rowspan) for c in row] for row in rows]
     shared = Table.from_rows(other, index=1)
     monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    monkeypatch.setattr(table_module, "_LABELLINGS", {})
     fresh = Table.from_rows(other, index=1)
     assert json.dumps(shared.to_dict(), ensure_ascii=False) == json.dumps(fresh.to_dict(), ensure_ascii=False)
     assert [(d.row, d.col, d.row_label, d.column_label, d.cell.text) for d in shared.data] == \

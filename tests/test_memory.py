@@ -72,6 +72,7 @@ def test_the_output_file_gets_what_standard_output_gets(batch, tmp_path, fmt):
 
 def test_layouts_kept_are_bounded_and_the_common_ones_stay(tmp_path, monkeypatch):
     monkeypatch.setattr(table, "_LAYOUTS", {})
+    monkeypatch.setattr(table, "_LABELLINGS", {})
     monkeypatch.setattr(table, "LAYOUT_CACHE_SIZE", 3)
     common = load_document(str(build_report(tmp_path / "common.docx", ReportSpec())))
     first = [t.layout for t in common.tables]  # tables 二, 三, 四: three layouts, the cache full

@@ -181,6 +181,20 @@ class Table:
             hit = memo[full] = (owners, compute(self))
         return hit[1]
 
+    def labelling_memo(self, key: Any, compute: Callable[[Table], Any], owners: tuple = ()) -> Any:
+        """Like ``layout_memo``, remembered for every table labelled alike (a layout of its own, such as the
+        official table with a blank where a number belongs, is still labelled as the layout without the blank).
+        ``compute`` may read only the labelling: the label columns, the row kinds and bands, the row paths, and
+        each data cell's position, column span, band and paths, through the texts of their labels."""
+        if self.layout is None:
+            return compute(self)
+        memo = self.layout.labelling
+        full = (key, *map(id, owners))
+        hit = memo.get(full)
+        if hit is None:
+            hit = memo[full] = (owners, compute(self))
+        return hit[1]
+
     def texts(self, view: Callable[[str], str]) -> str:
         """``view`` of the text of every origin cell that does not hold a number, one per line; per layout."""
         return self.layout_memo(("texts", view), lambda t: "\n".join(
@@ -365,6 +379,7 @@ class Table:
 # are the same objects in every report, which lets checks remember what they matched against them.
 LAYOUT_CACHE_SIZE = 16
 _LAYOUTS: dict[tuple, _Layout] = {}
+_LABELLINGS: dict[tuple, dict] = {}  # labelling signature → the memo shared by the layouts labelled so
 _NUMBER = object()  # a cell holding a number: its value never shows in a label
 MAX_SHARED_SLOTS = 4096  # a larger table is resolved and labelled on its own (a long list: no two alike)
 
@@ -392,7 +407,7 @@ class _Layout:
     """A resolved and labelled table in grid coordinates: the template its grid is laid out from, and its own label
     paths."""
 
-    __slots__ = ("label_cols", "row_kinds", "bands", "row_paths", "data", "memo", "origins", "slots")
+    __slots__ = ("label_cols", "row_kinds", "bands", "row_paths", "data", "memo", "labelling", "origins", "slots")
 
     @classmethod
     def of(cls, table: Table, made: list[tuple[Cell, int]]) -> _Layout:
@@ -431,6 +446,7 @@ class _Layout:
         table.row_paths = dict(layout.row_paths)
         table.data = [DataCell(d.cell, r, c, rp, cp, b, texts) for d, (r, c, rp, cp, b, texts)
                       in zip(table.data, layout.data, strict=True)]
+        layout.labelling = _labelling(layout, table)
         return layout
 
     def grid(self, texts: list[str]) -> list[list[Cell]]:
@@ -448,6 +464,24 @@ class _Layout:
         table.row_paths = dict(self.row_paths)
         grid = table.grid
         table.data = [DataCell(grid[r][c], r, c, rp, cp, b, texts) for r, c, rp, cp, b, texts in self.data]
+
+
+def _labelling(layout: _Layout, table: Table) -> dict:
+    """The memo shared by the layouts labelled as this one (most recently used last, bounded like the layouts)."""
+
+    def texts(path: tuple[Label, ...]) -> tuple[str, ...]:
+        return tuple(label.cell.text for label in path)
+
+    signature = (layout.label_cols, tuple(layout.row_kinds), tuple(layout.bands),
+                 tuple((r, texts(path)) for r, path in layout.row_paths.items()),
+                 tuple((r, c, table.grid[r][c].col_span, b, texts(cp)) for r, c, _, cp, b, _ in layout.data))
+    memo = _LABELLINGS.pop(signature, None)
+    if memo is None:
+        memo = {}
+        if len(_LABELLINGS) >= LAYOUT_CACHE_SIZE:
+            _LABELLINGS.pop(next(iter(_LABELLINGS)))
+    _LABELLINGS[signature] = memo
+    return memo
 
 
 def _header_with_gaps(cells: Sequence[Cell]) -> bool:

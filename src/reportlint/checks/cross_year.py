@@ -123,8 +123,8 @@ def summarize(ctx: Context) -> dict[str, Any]:
 
 
 def _cells(ctx: Context, table, find) -> list[tuple[int, str, str]]:
-    """``find(labels, table)``: which data cells to summarise, from the labels alone, so once per layout."""
-    return table.layout_memo(("cross_year", find), lambda t: find(ctx.labels, t), (ctx.labels,))
+    """``find(labels, table)``: which data cells to summarise, from the labels alone, so once per labelling."""
+    return table.labelling_memo(("cross_year", find), lambda t: find(ctx.labels, t), (ctx.labels,))
 
 
 def _carried(labels, t3) -> list[tuple[int, str, str]]:

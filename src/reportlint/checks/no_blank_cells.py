@@ -115,9 +115,9 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
 
 
 def _plan(ctx: Context, rule, table, tdef) -> tuple[list[tuple[bool, bool]], dict[int, list[int]]]:
-    """From the labels alone, remembered per table layout: (decimal, signed) for each data cell, and the data
+    """From the labels alone, remembered per labelling: (decimal, signed) for each data cell, and the data
     cells of each group row (（三）不予公开 …: blank there is the layout of the form, not a gap)."""
-    return table.layout_memo(KIND, lambda t: _make_plan(ctx.labels, t, tdef), (rule, tdef, ctx.labels))
+    return table.labelling_memo(KIND, lambda t: _make_plan(ctx.labels, t, tdef), (rule, tdef, ctx.labels))
 
 
 def _make_plan(labels, table, tdef) -> tuple[list[tuple[bool, bool]], dict[int, list[int]]]:

@@ -182,14 +182,14 @@ def _terms(node: Node, first: int, negative: bool = False) -> tuple[Decimal, tup
 class _Plan:
     """What a rule's equations read of a table, from its labels alone: for each equation and line, the cells
     (indices into ``table.data``) each reference names, in the order of ``eq.refs()``, or None where the
-    equation does not apply; each side as signed terms; which cells hold decimals. Tables of one layout share
+    equation does not apply; each side as signed terms; which cells hold decimals. Tables labelled alike share
     one plan."""
 
     __slots__ = ("lines", "decimal", "terms")
 
 
 def _plan(ctx: Context, rule, table: Table) -> _Plan:
-    return table.layout_memo(KIND, lambda t: _make_plan(ctx, rule, t), (rule, ctx.pack, ctx.labels))
+    return table.labelling_memo(KIND, lambda t: _make_plan(ctx, rule, t), (rule, ctx.pack, ctx.labels))
 
 
 def _make_plan(ctx: Context, rule, table: Table) -> _Plan:
