@@ -42,7 +42,10 @@ class Paragraph:
         all of them."""
         cached = self._nfkc
         if cached is None or cached[0] is not self.text:
-            cached = self._nfkc = (self.text, unicodedata.normalize("NFKC", self.text))
+            text = self.text
+            # about half of a report's paragraphs are normalised already, which is a quick check
+            cached = self._nfkc = (text, text if unicodedata.is_normalized("NFKC", text)
+                                   else unicodedata.normalize("NFKC", text))
         return cached[1]
 
 
