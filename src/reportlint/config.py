@@ -21,6 +21,7 @@ configuration the national pack applies to every file.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -158,6 +159,9 @@ def is_rule_ignored(rule_id: str, ignores: list[str]) -> bool:
                for i in ignores)
 
 
+_UNSEEN = Path()  # a folder not searched yet
+
+
 def find_config(folder: Path, cache: dict[Path, Path | None]) -> Path | None:
     """The nearest configuration file in ``folder`` or above it."""
     folder = folder.resolve()
@@ -198,20 +202,23 @@ class Resolver:
         self.config_path = Path(config_path) if config_path else None
         self.rules_path = Path(rules_path) if rules_path else None
         self._found: dict[Path, Path | None] = {}
-        self._by_folder: dict[Path, Path | None] = {}
+        self._by_folder: dict[str, Path | None] = {}
+        self._default: Resolution | None = None  # what applies where no configuration and no --rules do
         self._configs: dict[Path, Config | ConfigError] = {}
         self._packs: dict[tuple[Path | None, Path], Any] = {}
         self._resolved: dict[Path, Path] = {}
         self._pack_keys: dict[tuple[Path | None, Path], tuple[Path | None, Path]] = {}
 
     def config_for(self, file: str | Path) -> Config | None:
-        file = Path(file)
         path = self.config_path
         if path is None:
-            folder = file if file.is_dir() else file.parent
-            if folder not in self._by_folder:  # the files of one folder: the folder resolved and searched once
-                self._by_folder[folder] = find_config(folder, self._found)
-            path = self._by_folder[folder]
+            # the files of one folder: the folder resolved and searched once (by its name: a Path costs more than
+            # the search, in a batch of thousands of files)
+            name = str(file)
+            folder = name if os.path.isdir(name) else os.path.dirname(name)
+            path = self._by_folder.get(folder, _UNSEEN)
+            if path is _UNSEEN:
+                path = self._by_folder[folder] = find_config(Path(folder or "."), self._found)
         if path is None:
             return None
         key = self._resolved.get(path)
@@ -233,6 +240,8 @@ class Resolver:
         config = self.config_for(file)
         if honour_exclude and config is not None and config.excluded(file):
             return Resolution(None, config, excluded=True)
+        if config is None and self.rules_path is None and self._default is not None:
+            return self._default
         defaulted = False  # nobody chose the pack
         if self.rules_path is not None:
             pack_path, chosen = self.rules_path, "--rules"
@@ -252,8 +261,11 @@ class Resolver:
             # Nobody chose a pack: the edition of the format follows the report (its tables, else its year).
             def by_edition(edition: str, config: Config | None = config) -> Any:
                 return self._pack(config, resolve_reference(f"national-{edition}", None))
-        return Resolution(pack, config, config.ignored_rules(file) if config else [], chosen_at=chosen,
-                          by_edition=by_edition)
+        resolution = Resolution(pack, config, config.ignored_rules(file) if config else [], chosen_at=chosen,
+                                by_edition=by_edition)
+        if config is None and self.rules_path is None:
+            self._default = resolution
+        return resolution
 
     def _pack(self, config: Config | None, pack_path: Path) -> Any:
         from .pack import load_pack
