@@ -390,11 +390,26 @@ def _layout_key(rows: Sequence[Sequence[RawCell]], texts: list[str], width: int)
     their own (the grid joins it to the text above, which may be a number)."""
     if not rows or len(rows) * width > MAX_SHARED_SLOTS:
         return None
-    shape = tuple([(raw.span, raw.vmerge, raw.rowspan) for row in rows for raw in row])
-    for (_, vmerge, _), text in zip(shape, texts, strict=True):
-        if vmerge == "continue" and text and not text.isspace():
-            return None
-    return tuple([len(row) for row in rows]), shape, tuple([_NUMBER if holds_number(t) else t for t in texts])
+    vmerges = [raw.vmerge for row in rows for raw in row]
+    if "continue" in vmerges and any(texts[i] and not texts[i].isspace()
+                                     for i, vmerge in enumerate(vmerges) if vmerge == "continue"):
+        return None
+    marks = _MARKS
+    return (tuple([len(row) for row in rows]), tuple([raw.span for row in rows for raw in row]), tuple(vmerges),
+            tuple([raw.rowspan for row in rows for raw in row]),
+            tuple([mark if (mark := marks.get(t)) is not None else _mark(t) for t in texts]))
+
+
+_MARKS: dict[str, Any] = {}  # a cell text → what a layout key holds for it: the text, or _NUMBER
+_MARKS_SIZE = 4096
+
+
+def _mark(text: str) -> Any:
+    mark = _NUMBER if holds_number(text) else text
+    if len(_MARKS) >= _MARKS_SIZE:
+        _MARKS.clear()  # a long batch of distinct numbers: start again rather than grow
+    _MARKS[text] = mark
+    return mark
 
 
 @memoise_short
