@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import limits
-from .normalize import clean, label_keys, looks_like_value, memoise_short, norm, parse_number
+from .normalize import (
+    clean,
+    drop_oldest_half,
+    label_keys,
+    looks_like_value,
+    memoise_short,
+    norm,
+    parse_number,
+)
 
 
 class TableTooLarge(ValueError):
@@ -407,7 +415,7 @@ _MARKS_SIZE = 4096
 def _mark(text: str) -> Any:
     mark = _NUMBER if holds_number(text) else text
     if len(_MARKS) >= _MARKS_SIZE:
-        _MARKS.clear()  # a long batch of distinct numbers: start again rather than grow
+        drop_oldest_half(_MARKS)  # a long batch of distinct numbers
     _MARKS[text] = mark
     return mark
 
