@@ -125,7 +125,8 @@ def read_docx(path: str, data: bytes, *, via_python_docx: bool = False) -> Docum
     tests read the fixtures and the corpus both ways and require the same document."""
     _sniff(path, data)
     zf = _open_zip(path, data)
-    main_name = _main_part_name(zf)
+    names = _names(zf)  # once: every part is looked up in it
+    main_name = _main_part_name(zf, names)
     if main_name is None:
         raise InputError(path, "no-document")
     _check_sizes(path, zf)
@@ -137,7 +138,7 @@ def read_docx(path: str, data: bytes, *, via_python_docx: bool = False) -> Docum
         # The fast path, or python-docx could not open the package (Strict OOXML, broken XML or relationships, a
         # missing content types entry …): parse the main part ourselves, which names the problem or reads it.
         body_root = _parse_main(path, _read_member(path, zf, main_name))
-        styles = _styles_from_zip(zf, main_name)
+        styles = _styles_from_zip(zf, names, main_name)
     # The plain path walks every element generically; the fast path reads the common shapes (a paragraph of
     # plain runs, a table of rows of cells of paragraphs) with tight loops and hands anything else to the
     # generic walk. tests/test_fast_paths.py requires the same document both ways.
@@ -222,9 +223,9 @@ def _safe_parser() -> etree.XMLParser:
 _RELS_CACHE: dict[tuple, tuple[str, ...]] = {}
 
 
-def _rels_targets(zf: zipfile.ZipFile, rels_name: str, type_suffix: str, base_dir: str) -> list[str]:
+def _rels_targets(zf: zipfile.ZipFile, names: dict[str, str], rels_name: str, type_suffix: str,
+                  base_dir: str) -> list[str]:
     """Targets (resolved part names, lower case) of relationships whose Type ends with ``type_suffix``."""
-    names = _names(zf)
     actual = names.get(rels_name.lower())
     if actual is None:
         return []
@@ -252,9 +253,8 @@ def _rels_targets(zf: zipfile.ZipFile, rels_name: str, type_suffix: str, base_di
     return targets
 
 
-def _main_part_name(zf: zipfile.ZipFile) -> str | None:
-    names = _names(zf)
-    for target in _rels_targets(zf, "_rels/.rels", "/officeDocument", ""):
+def _main_part_name(zf: zipfile.ZipFile, names: dict[str, str]) -> str | None:
+    for target in _rels_targets(zf, names, "_rels/.rels", "/officeDocument", ""):
         if target in names:
             return names[target]
     return names.get("word/document.xml")
@@ -320,11 +320,10 @@ _STYLES_CACHE: dict[tuple[int, int], _HeadingStyles] = {}
 _STYLES_CACHE_SIZE = 64
 
 
-def _styles_from_zip(zf: zipfile.ZipFile, main_name: str) -> _HeadingStyles:
-    names = _names(zf)
+def _styles_from_zip(zf: zipfile.ZipFile, names: dict[str, str], main_name: str) -> _HeadingStyles:
     base = posixpath.dirname(main_name.lstrip("/"))
     rels_name = posixpath.join(base, "_rels", posixpath.basename(main_name) + ".rels")
-    candidates = _rels_targets(zf, rels_name, "/styles", base) + [posixpath.join(base, "styles.xml").lower()]
+    candidates = _rels_targets(zf, names, rels_name, "/styles", base) + [posixpath.join(base, "styles.xml").lower()]
     for target in candidates:
         if target in names:
             info = zf.getinfo(names[target])
