@@ -180,23 +180,18 @@ class Table:
         fixes (the structure and the text of every cell that does not hold a number) and ``owners``, the objects
         it depends on besides (a rule, a pack, the label matcher): remembered for those very objects, which the
         memo keeps alive so that their ids stay theirs."""
-        if self.layout is None:
-            return compute(self)
-        memo = self.layout.memo
-        full = (key, *map(id, owners))
-        hit = memo.get(full)
-        if hit is None:
-            hit = memo[full] = (owners, compute(self))
-        return hit[1]
+        return self._remembered(self.layout.memo if self.layout is not None else None, key, compute, owners)
 
     def labelling_memo(self, key: Any, compute: Callable[[Table], Any], owners: tuple = ()) -> Any:
         """Like ``layout_memo``, remembered for every table labelled alike (a layout of its own, such as the
         official table with a blank where a number belongs, is still labelled as the layout without the blank).
         ``compute`` may read only the labelling: the label columns, the row kinds and bands, the row paths, and
         each data cell's position, column span, band and paths, through the texts of their labels."""
-        if self.layout is None:
+        return self._remembered(self.layout.labelling if self.layout is not None else None, key, compute, owners)
+
+    def _remembered(self, memo: dict | None, key: Any, compute: Callable[[Table], Any], owners: tuple) -> Any:
+        if memo is None:
             return compute(self)
-        memo = self.layout.labelling
         full = (key, *map(id, owners))
         hit = memo.get(full)
         if hit is None:
