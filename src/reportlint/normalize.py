@@ -59,7 +59,6 @@ def memoise_short(func):
                 memo[key] = hit
         return hit
 
-    memoised.cache = memo  # type: ignore[attr-defined]
     return memoised
 
 

@@ -86,9 +86,8 @@ class SpilledFindings:
         groups: list[tuple[str, Handle | None]] = [
             (path, (self._offsets[i], self._lengths[i])) for i, path in enumerate(self._paths)]
         groups += [(path, None) for path in self._late if path not in stored]
-        if self._late:
-            end = len(self._order)
-            groups.sort(key=lambda g: self._order.get(g[0], end))  # stable: the stored files keep their order
+        end = len(self._order)
+        groups.sort(key=lambda g: self._order.get(g[0], end))  # stable: the stored files keep their order
         for path, handle in groups:
             findings = self._spill.get(handle) if handle is not None else []
             late = self._late.get(path)

@@ -199,7 +199,6 @@ def _make_plan(ctx: Context, rule, table: Table) -> _Plan:
     data = table.data
     plan = _Plan()
     plan.decimal = [any(labels.path_matches((dc,), d.col_path) for dc in decimals) for d in data]
-    position = {id(d): i for i, d in enumerate(data)}
     if for_each == "column":
         index: dict[tuple[int, int], int] = {}
         for i, d in enumerate(data):
@@ -217,12 +216,12 @@ def _make_plan(ctx: Context, rule, table: Table) -> _Plan:
             return [i for r in found if (i := index.get((r, line))) is not None]
     else:
         lines = table.data_rows()
-        by_row: dict[int, list[DataCell]] = {}
-        for d in data:
-            by_row.setdefault(d.row, []).append(d)
+        by_row: dict[int, list[tuple[int, DataCell]]] = {}
+        for i, d in enumerate(data):
+            by_row.setdefault(d.row, []).append((i, d))
 
         def cells_for(ref: Ref, line: int) -> list[int]:
-            return [position[id(d)] for d in by_row.get(line, []) if labels.path_matches(ref.parts, d.col_path)]
+            return [i for i, d in by_row.get(line, []) if labels.path_matches(ref.parts, d.col_path)]
 
     plan.terms = [(_terms(eq.left, 0), _terms(eq.right, len(refs_of(eq.left)))) for eq in equations]
     plan.lines = []
