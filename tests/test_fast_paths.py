@@ -114,10 +114,12 @@ def test_tables_of_one_layout_share_labels_derived_once(tmp_path, monkeypatch):
     second = read_docx(str(b), b.read_bytes())
     shared = [t for t in second.tables if any(t.row_paths[r] is u.row_paths.get(r) for u in first.tables
                                               for r in t.row_paths)]
-    assert len(shared) == 2  # tables 2 and 4 keep their layout; table 3 has a blank where a number was
-    # ... which is labelled as the layout without the blank: what rules plan from labels alone is shared
-    assert second.tables[1].layout is not first.tables[1].layout
+    assert len(shared) == 3
+    # table 3 has a blank where a number was: a layout of its own (what rules remember of its texts is its own),
+    # labelled as the layout without the blank, so what rules plan from labels alone is shared
+    assert [t.layout is u.layout for t, u in zip(second.tables, first.tables, strict=True)] == [True, False, True]
     assert second.tables[1].layout.labelling is first.tables[1].layout.labelling
+    assert second.tables[1].layout.memo is not first.tables[1].layout.memo
     monkeypatch.setattr(table_module, "_LAYOUTS", {})
     monkeypatch.setattr(table_module, "_LABELLINGS", {})
     fresh = read_docx(str(b), b.read_bytes())
@@ -127,3 +129,34 @@ def test_tables_of_one_layout_share_labels_derived_once(tmp_path, monkeypatch):
     # a layout keeps no report's cells: its labels are detached copies
     grid_cells = {id(c) for t in first.tables for row in t.grid for c in row}
     assert not any(id(lab.cell) in grid_cells for t in first.tables for path in t.row_paths.values() for lab in path)
+
+
+def test_a_blank_that_changes_the_labels_is_not_laid_out_from_the_layout_with_the_number(monkeypatch):
+    from reportlint import table as table_module
+    from reportlint.table import RawCell, Table
+
+    # the only number of a row goes blank: a row of labels and blanks above the values is a header, so the table is
+    # resolved and labelled afresh instead of taking the labels of the layout that had the number
+    def rows(value: str) -> list[list[RawCell]]:
+        return [[RawCell(t) for t in texts] for texts in
+                (["项目", "甲类", "乙类"], ["合计", "说明", value], ["乙", "3", "5"], ["丙", "4", "6"])]
+
+    monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    monkeypatch.setattr(table_module, "_LABELLINGS", {})
+    first = Table.from_rows(rows("12"), index=1)
+    blank = Table.from_rows(rows(""), index=1)
+    monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    fresh = Table.from_rows(rows(""), index=1)
+    assert first.row_kinds == ["header", "data", "data", "data"]
+    assert blank.row_kinds == fresh.row_kinds == ["header", "header", "data", "data"]
+    assert [(d.row, d.col, d.row_label, d.column_label) for d in blank.data] == \
+        [(d.row, d.col, d.row_label, d.column_label) for d in fresh.data] == \
+        [(2, 1, "乙", "甲类 / 说明"), (2, 2, "乙", "乙类"), (3, 1, "丙", "甲类 / 说明"), (3, 2, "丙", "乙类")]
+    # the blank in a row that keeps a number takes the labels (and the labelling) of the layout with the number
+    other = [list(row) for row in rows("12")]
+    other[2][2] = RawCell("-")
+    monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    first = Table.from_rows(rows("12"), index=1)
+    dash = Table.from_rows(other, index=1)
+    assert dash.layout is not first.layout and dash.layout.labelling is first.layout.labelling
+    assert dash.row_paths == first.row_paths and dash.row_kinds == first.row_kinds

@@ -135,6 +135,30 @@ def test_a_table_laid_out_from_its_layout_is_the_table_resolved_afresh(rows, num
         assert shared.layout is first.layout and shared.row_paths == first.row_paths
 
 
+@FUZZ
+@given(rows=st.lists(st.lists(raw_cell, min_size=1, max_size=6), min_size=1, max_size=7), numbers=st.randoms())
+def test_a_table_with_blanks_where_its_layout_has_numbers_is_the_table_resolved_afresh(rows, numbers, monkeypatch):
+    # the commonest defect: a blank or a placeholder where the known layout has a number. Such a table takes the
+    # known layout's labels only when they are what it gets resolved and labelled afresh (a row whose only number
+    # goes blank may turn into a header, a blank may open the values of its row)
+    monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    monkeypatch.setattr(table_module, "_LABELLINGS", {})
+    first = Table.from_rows(rows, index=1)
+    other = [[RawCell(numbers.choice(["", " ", "-", "无", "/", "7", "1.2.3"]) if table_module.holds_number(c.text)
+                      else c.text, c.span, c.vmerge, c.rowspan) for c in row] for row in rows]
+    shared = Table.from_rows(other, index=1)
+    monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    monkeypatch.setattr(table_module, "_LABELLINGS", {})
+    fresh = Table.from_rows(other, index=1)
+    assert json.dumps(shared.to_dict(), ensure_ascii=False) == json.dumps(fresh.to_dict(), ensure_ascii=False)
+    assert [(d.row, d.col, d.band, d.row_label, d.column_label, d.cell.text) for d in shared.data] == \
+        [(d.row, d.col, d.band, d.row_label, d.column_label, d.cell.text) for d in fresh.data]
+    assert shared.row_kinds == fresh.row_kinds and shared.label_cols == fresh.label_cols
+    if shared.layout is not None and first.layout is not None and shared.layout is not first.layout \
+            and shared.layout.labelling is first.layout.labelling:
+        assert shared.layout.memo is not first.layout.memo  # its texts are its own
+
+
 RULE_FRAGMENTS = [
     "  - {id: a, kind: required_sections}\n",
     "  - {id: b, kind: statistics_period, keywords: [统计]}\n",

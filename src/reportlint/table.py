@@ -159,7 +159,11 @@ class Table:
             raise TableTooLarge(f"{len(rows)} × {width} > {limits.current.table_cells} cells")
         texts = [raw.text for row in rows for raw in row]
         key = _layout_key(rows, texts, width)
-        layout = _LAYOUTS.pop(key, None) if key is not None else None
+        layout = None
+        if key is not None:
+            layout = _LAYOUTS.pop(key, None)
+            if layout is None and (layout := _variant(key)) is not None and len(_LAYOUTS) >= LAYOUT_CACHE_SIZE:
+                _LAYOUTS.pop(next(iter(_LAYOUTS)))
         if layout is not None:
             _LAYOUTS[key] = layout  # most recently used last: a batch's common layouts are never the ones dropped
             table = cls(index=index, grid=layout.grid(texts), **kw)
@@ -421,11 +425,57 @@ def holds_number(text: str) -> bool:
     return bool(clean(text)) and looks_like_value(text) and parse_number(text, True) is not None
 
 
+def _variant(key: tuple) -> _Layout | None:
+    """The layout of raw rows that differ from a known layout's only by a blank or a placeholder (-, /, 无 …) where
+    that layout has a number in a data row (the commonest defect, a layout of its own): labelled as the known one,
+    which ``_Layout.admits`` makes sure of, with a memo of its own (its texts differ). None when there is no such
+    layout, or when the blank could change the labels."""
+    shape, marks = key[:4], key[4]
+    for known_key, known in _LAYOUTS.items():
+        if known_key[:4] != shape:
+            continue
+        gaps = [i for i, (had, mark) in enumerate(zip(known_key[4], marks, strict=True))
+                if had is not mark and had != mark]
+        if all(known_key[4][i] is _NUMBER and marks[i] is not _NUMBER and looks_like_value(marks[i]) for i in gaps) \
+                and known.admits(gaps, marks):
+            return known.variant()
+    return None
+
+
 class _Layout:
     """A resolved and labelled table in grid coordinates: the template its grid is laid out from, and its own label
     paths."""
 
     __slots__ = ("label_cols", "row_kinds", "bands", "row_paths", "data", "memo", "labelling", "origins", "slots")
+
+    def admits(self, gaps: list[int], marks: tuple) -> bool:
+        """Whether raw rows of this layout's shape, with a value-like text that is not a number (a blank, a
+        placeholder) at each of ``gaps`` (raw cell indexes where this layout has a number) and ``marks`` as their
+        layout key's, are labelled as this layout. ``_derive_labels`` reads such a text as it reads a number
+        (both are values) except where it asks whether a row holds a number at all (which row starts the values,
+        header or data): so each gap must be a data cell of one row, and each of their rows must keep a number in
+        its value columns."""
+        places = {source: (r, c, row_span) for source, r, c, row_span, _ in self.origins if source >= 0}
+        data = {(r, c) for r, c, *_ in self.data}
+        rows = set()
+        for i in gaps:
+            place = places.get(i)
+            if place is None or place[2] != 1 or place[:2] not in data:
+                return False
+            rows.add(place[0])
+        for r in rows:
+            sources = [self.origins[n][0] for n in self.slots[r][self.label_cols:]]
+            if not any(source >= 0 and marks[source] is _NUMBER for source in sources):
+                return False
+        return True
+
+    def variant(self) -> _Layout:
+        """This layout's template and labels with a memo of its own (see ``_variant``)."""
+        other = _Layout()
+        for name in self.__slots__:
+            setattr(other, name, getattr(self, name))
+        other.memo = {}
+        return other
 
     @classmethod
     def of(cls, table: Table, made: list[tuple[Cell, int]]) -> _Layout:
