@@ -222,6 +222,15 @@ def test_table_cells_are_bounded(tmp_path, monkeypatch):
     err = _error(str(tmp_path / "t.docx"))
     assert (err.code, err.render("en").split(": ", 2)[2]) == (
         "too-many-cells", "a table is too large (4 × 4 > 10 cells); skipped (see --limit table_cells=N)")
+    # the width counts spanned columns: two rows of two cells, each merged over three grid columns
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=6)
+    for row in table.rows:
+        row.cells[0].merge(row.cells[2])
+        row.cells[3].merge(row.cells[5])
+    document.save(str(tmp_path / "m.docx"))
+    assert _error(str(tmp_path / "m.docx")).render("en").split(": ", 2)[2] == \
+        "a table is too large (2 × 6 > 10 cells); skipped (see --limit table_cells=N)"
 
 
 def test_time_budget_stops_the_rules_of_one_document(tmp_path, monkeypatch):

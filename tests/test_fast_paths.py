@@ -66,6 +66,29 @@ def test_built_reports_and_examples_read_the_same_both_ways(tmp_path):
     assert _both_ways(paths[0])[1] != _both_ways(paths[1])[1]
 
 
+def test_a_cell_with_two_spans_reads_the_same_both_ways(tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    # invalid but seen in generated files: two w:gridSpan in one cell's properties, the last one counts
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"{r}{c}"
+    tcpr = table.rows[0].cells[0]._tc.get_or_add_tcPr()
+    for value in ("3", "1"):
+        span = OxmlElement("w:gridSpan")
+        span.set(qn("w:val"), value)
+        tcpr.append(span)
+    path = tmp_path / "spans.docx"
+    document.save(str(path))
+    plain, fast = _both_ways(path)
+    assert fast == plain
+    assert '"columns": 5' in fast[0] and '"merges": [[1, 1, 1, 3]]' in fast[0]  # the first span counts
+
+
 @pytest.mark.slow
 def test_every_corpus_word_file_reads_the_same_both_ways():
     if not CORPUS.is_dir():

@@ -1,6 +1,7 @@
 """The logical table: merged cells resolved once, labels derived once.
 
-A reader hands over rows of :class:`RawCell` (text, horizontal span, vertical-merge state); :class:`Table`
+A reader hands over rows of :class:`RawCell` (text, horizontal span, vertical-merge state), or the same flat
+(``Table.from_flat``: the texts, row lengths, and spans and merges by cell); :class:`Table`
 resolves them into a rectangular grid where every covered slot points at its origin :class:`Cell`, then
 derives which rows are titles, headers and data, which leading columns hold row labels, every data row's
 label path (三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密) and every data column's header path
@@ -10,9 +11,11 @@ label path (三、本年度办理结果 › （三）不予公开 › 1.属于�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, islice
 from typing import Any
 
 from . import limits
@@ -154,11 +157,44 @@ class Table:
 
     @classmethod
     def from_rows(cls, rows: Sequence[Sequence[RawCell]], index: int, **kw) -> Table:
-        width = max([sum([raw.span if raw.span > 1 else 1 for raw in row]) for row in rows], default=0)
-        if width * len(rows) > limits.current.table_cells:
-            raise TableTooLarge(f"{len(rows)} × {width} > {limits.current.table_cells} cells")
         texts = [raw.text for row in rows for raw in row]
-        key = _layout_key(rows, texts, width)
+        spans: dict[int, int] = {}
+        vmerges: dict[int, str] = {}
+        rowspans: dict[int, int] = {}
+        i = 0
+        for row in rows:
+            for raw in row:
+                if raw.span is not None and raw.span > 1:
+                    spans[i] = raw.span
+                if raw.vmerge is not None:
+                    vmerges[i] = raw.vmerge
+                if raw.rowspan > 1:
+                    rowspans[i] = raw.rowspan
+                i += 1
+        return cls._from_cells(rows, texts, [len(row) for row in rows], spans, vmerges, rowspans, index, kw)
+
+    @classmethod
+    def from_flat(cls, texts: list[str], lengths: list[int], spans: dict[int, int], vmerges: dict[int, str],
+                  index: int, **kw) -> Table:
+        """``from_rows`` for raw rows given flat, as a reader that reads a table in one pass collects them: the
+        texts of all cells row after row, how many cells each row has, and by a cell's place in ``texts`` its
+        horizontal span (where above 1) and vertical merge state (where it has one). Raw cells are made only for
+        a table of a layout not seen yet."""
+        return cls._from_cells(None, texts, lengths, spans, vmerges, {}, index, kw)
+
+    @classmethod
+    def _from_cells(cls, rows: Sequence[Sequence[RawCell]] | None, texts: list[str], lengths: list[int],
+                    spans: dict[int, int], vmerges: dict[int, str], rowspans: dict[int, int], index: int,
+                    kw: dict) -> Table:
+        widths = list(lengths)
+        if spans:
+            ends = list(accumulate(lengths))
+            for i, span in spans.items():
+                widths[bisect_right(ends, i)] += span - 1
+        width = max(widths, default=0)
+        if width * len(lengths) > limits.current.table_cells:
+            raise TableTooLarge(f"{len(lengths)} × {width} > {limits.current.table_cells} cells")
+        key = _layout_key(texts, lengths, spans, vmerges, rowspans, width)
         layout = None
         if key is not None:
             layout = _LAYOUTS.pop(key, None)
@@ -169,6 +205,9 @@ class Table:
             table = cls(index=index, grid=layout.grid(texts), **kw)
             layout.apply(table)
             return table
+        if rows is None:
+            cells = iter([RawCell(text, spans.get(i, 1), vmerges.get(i)) for i, text in enumerate(texts)])
+            rows = [list(islice(cells, n)) for n in lengths]
         grid, made = _resolve(rows)
         table = cls(index=index, grid=grid, **kw)
         table._derive_labels()
@@ -391,19 +430,19 @@ _NUMBER = object()  # a cell holding a number: its value never shows in a label
 MAX_SHARED_SLOTS = 4096  # a larger table is resolved and labelled on its own (a long list: no two alike)
 
 
-def _layout_key(rows: Sequence[Sequence[RawCell]], texts: list[str], width: int) -> tuple | None:
-    """What resolving and labelling read of raw rows (``texts``: the texts of their cells, row after row), as a
-    hashable key; None for a table too large to bother or one whose vertically merged cells go on with text of
-    their own (the grid joins it to the text above, which may be a number)."""
-    if not rows or len(rows) * width > MAX_SHARED_SLOTS:
+def _layout_key(texts: list[str], lengths: list[int], spans: dict[int, int], vmerges: dict[int, str],
+                rowspans: dict[int, int], width: int) -> tuple | None:
+    """What resolving and labelling read of raw rows (given flat, see ``Table.from_flat``), as a hashable key:
+    the row lengths, the spans, merges and row spans by place, and each text or the mark of a number. None for a
+    table too large to bother or one whose vertically merged cells go on with text of their own (the grid joins
+    it to the text above, which may be a number)."""
+    if not lengths or len(lengths) * width > MAX_SHARED_SLOTS:
         return None
-    vmerges = [raw.vmerge for row in rows for raw in row]
-    if "continue" in vmerges and any(texts[i] and not texts[i].isspace()
-                                     for i, vmerge in enumerate(vmerges) if vmerge == "continue"):
-        return None
+    for i, vmerge in vmerges.items():
+        if vmerge == "continue" and texts[i] and not texts[i].isspace():
+            return None
     marks = _MARKS
-    return (tuple([len(row) for row in rows]), tuple([raw.span for row in rows for raw in row]), tuple(vmerges),
-            tuple([raw.rowspan for row in rows for raw in row]),
+    return (tuple(lengths), tuple(spans.items()), tuple(vmerges.items()), tuple(rowspans.items()),
             tuple([mark if (mark := marks.get(t)) is not None else _mark(t) for t in texts]))
 
 
