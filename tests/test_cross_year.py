@@ -52,7 +52,11 @@ def test_consecutive_consistent_reports_have_no_findings(tmp_path):
 
 def test_carryover_mismatch_per_column_names_both_files(tmp_path):
     before, after, _ = pair(tmp_path, carried={"自然人": "9"})
-    found = cross(lint_paths([str(tmp_path)]))
+    report = lint_paths([str(tmp_path)])
+    found = cross(report)
+    previous = next(f.details["previous_location"] for f in report.findings if f.rule == "carryover-mismatch")
+    assert previous == {"table": 2, "row_label": "四、结转下年度继续办理", "column_label": "申请人情况 / 自然人",
+                        "row": 28, "col": 4}
     out = t3_texts(ReportSpec(year=2022))[(T3_CARRIED_OUT, "自然人")]
     assert found == [
         ("2023年报.docx", "carryover-mismatch", "error",
@@ -143,3 +147,13 @@ def test_history_keeps_what_rules_compare_on_disk_and_reads_it_back():
     assert years.previous(back[0], before) is before[0]  # same agency, the year before
     assert years.previous(back[1], before) is None  # another agency
     years.close()
+
+
+def test_a_location_kept_for_the_rules_across_years_is_the_location():
+    import dataclasses
+
+    from reportlint.findings import Location
+
+    # every field, each with a value of its own: a field added to Location and not to astuple() fails here
+    loc = Location(**{f.name: f"v{i}" for i, f in enumerate(dataclasses.fields(Location))})
+    assert Location(*loc.astuple()) == loc

@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..findings import Finding
+from ..findings import Finding, Location
 from ..normalize import norm, parse_number
 from .base import Context, SpecError, table_location
 
@@ -104,7 +104,8 @@ def _column_key(d) -> str:
 
 
 def summarize(ctx: Context) -> dict[str, Any]:
-    """What ``compare`` needs of one report: the cells of E5 and E6 with their values and locations."""
+    """What ``compare`` needs of one report: the cells of E5 and E6 with their values and locations (as
+    ``Location.astuple`` gives them)."""
     data: dict[str, Any] = {"carried_in": {}, "carried_out": {}, "t2": {}}
     t3 = ctx.table("t3") if "t3" in ctx.pack.tables else None
     if t3 is not None:
@@ -112,13 +113,14 @@ def summarize(ctx: Context) -> dict[str, Any]:
             d = t3.data[i]
             value = parse_number(d.cell.text)
             data[name].setdefault(column, (None if value is None else int(value), d.column_label,
-                                           table_location(t3, d)))
+                                           table_location(t3, d).astuple()))
     t2 = ctx.table("t2") if "t2" in ctx.pack.tables else None
     if t2 is not None:
         for i, row, column in _cells(ctx, t2, _t2_cells):
             d = t2.data[i]
             value = parse_number(d.cell.text)
-            data["t2"].setdefault(row, {})[column] = (None if value is None else int(value), table_location(t2, d))
+            data["t2"].setdefault(row, {})[column] = (None if value is None else int(value),
+                                                      table_location(t2, d).astuple())
     return data
 
 
@@ -163,8 +165,9 @@ def compare(current, previous, rule, finding) -> Iterator[Finding]:
                 f"表三「{CARRIED_IN}」「{leaf}」为{value}，与上年报告 {prev_name} 的「{CARRIED_OUT}」「{leaf}」{then}不一致",
                 f"table 三 \"{CARRIED_IN}\" \"{leaf}\" is {value}, but last year's report {prev_name} gives "
                 f"\"{CARRIED_OUT}\" \"{leaf}\" = {then}",
-                loc,
-                {"previous": prev_name, "previous_value": then, "previous_location": before[key][2].to_dict()},
+                Location(*loc),
+                {"previous": prev_name, "previous_value": then,
+                 "previous_location": Location(*before[key][2]).to_dict()},
             )
         return
     for row, cells in current.data["t2"].items():
@@ -183,6 +186,6 @@ def compare(current, previous, rule, finding) -> Iterator[Finding]:
             f"{repealed}件应为{expected}件",
             f"table 二 \"{row}\" 现行有效件数 is {now}; last year's report {prev_name} gives {then}, plus {issued} "
             f"issued minus {repealed} repealed makes {expected}",
-            now_loc,
+            Location(*now_loc),
             {"previous": prev_name, "previous_value": then, "expected": expected},
         )
