@@ -544,11 +544,10 @@ def _plain_table(tbl) -> tuple[list[str], list[int], dict[int, int], dict[int, s
     starts: list[int] = []  # where each row's cells start in texts
     spans: dict[int, int] = {}
     vmerges: dict[int, str] = {}
-    paragraphs: list[list[str]] = []
-    parts: list[str] = []
+    chunks: list[str] = []  # the open cell's text so far: its paragraphs' texts, a line break between two
     seen = 0  # rows, cells, paragraphs and texts
     spanned = merged = -1  # the cell whose span, whose merge was read (the first of each counts)
-    in_cell = False
+    in_cell = in_paragraph = False
     items = tbl.iter(_PLAIN_TABLE_TAGS)
     next(items)  # the table itself
     for el in items:
@@ -557,22 +556,23 @@ def _plain_table(tbl) -> tuple[list[str], list[int], dict[int, int], dict[int, s
             seen += 1
             text = el.text
             if text:
-                parts.append(text)
+                chunks.append(text)
         elif tag == W_P:
             seen += 1
-            parts = []
-            paragraphs.append(parts)
+            if in_paragraph:
+                chunks.append("\n")
+            in_paragraph = True
         elif tag == W_TC:
             seen += 1
             if in_cell:
-                texts.append("".join(paragraphs[0]) if len(paragraphs) == 1 else
-                             "\n".join(["".join(p) for p in paragraphs]))
-            in_cell, paragraphs = True, []
+                texts.append("".join(chunks))
+                chunks.clear()
+            in_cell, in_paragraph = True, False
         elif tag == W_TR:
             seen += 1
             if in_cell:
-                texts.append("".join(paragraphs[0]) if len(paragraphs) == 1 else
-                             "\n".join(["".join(p) for p in paragraphs]))
+                texts.append("".join(chunks))
+                chunks.clear()
                 in_cell = False
             starts.append(len(texts))
         elif tag == W_GRIDSPAN:
@@ -588,9 +588,9 @@ def _plain_table(tbl) -> tuple[list[str], list[int], dict[int, int], dict[int, s
         elif tag in _NOT_PLAIN:
             return None
         elif el.getparent().tag == W_R:  # a tab, break or hyphen in a run (not a tab stop of the properties)
-            parts.append(_RUN_CHARS[tag])
+            chunks.append(_RUN_CHARS[tag])
     if in_cell:
-        texts.append("".join(paragraphs[0]) if len(paragraphs) == 1 else "\n".join(["".join(p) for p in paragraphs]))
+        texts.append("".join(chunks))
     if _PLAIN_PLACES(tbl) != seen:
         return None
     starts.append(len(texts))
