@@ -116,7 +116,7 @@ def main() -> None:
         whole = min(run([*REPORTLINT, "check", "-q", "--format", "concise", str(root / f"set-{n}")])[0]
                     for _ in range(2))
         c = whole / len(paths)
-        say(f"(c) reportlint check over {n} reports, per report", f"{c * 1000:.2f} ms  ({c / a:.1f}x a)")
+        say(f"(c) reportlint check over {n} reports, per report", f"{c * 1000:.2f} ms  ({c / a:.2f}x a)")
 
         one = str(paths[0])
         bare = median_wall([sys.executable, "-c", "pass"], 15)
