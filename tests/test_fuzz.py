@@ -113,23 +113,31 @@ raw_cell = st.builds(RawCell, st.sampled_from(["", " ", "12", "0", "—", "总�
                      st.integers(0, 3), st.sampled_from([None, None, "restart", "continue"]), st.integers(1, 3))
 
 
-@FUZZ
-@given(rows=st.lists(st.lists(raw_cell, min_size=1, max_size=6), min_size=1, max_size=7), numbers=st.randoms())
-def test_a_table_laid_out_from_its_layout_is_the_table_resolved_afresh(rows, numbers, monkeypatch):
-    # merges of both kinds (Word vMerge, HTML rowspan), spans, ragged rows, continued cells with and without text;
-    # the second table has other numbers where the first had numbers, so it takes the first one's layout
+def _after_and_afresh(rows, numbers_to, monkeypatch) -> tuple[Table, Table, Table]:
+    """(the table of ``rows``, then the table of rows whose numbers ``numbers_to`` replaced, made right after it,
+    and the same made with no layout known): what sharing a layout gives against what it must give."""
     monkeypatch.setattr(table_module, "_LAYOUTS", {})
     monkeypatch.setattr(table_module, "_LABELLINGS", {})
     first = Table.from_rows(rows, index=1)
-    other = [[RawCell(str(numbers.randint(0, 99)) if table_module.holds_number(c.text) else c.text, c.span, c.vmerge,
-                      c.rowspan) for c in row] for row in rows]
+    other = [[RawCell(numbers_to() if table_module.holds_number(c.text) else c.text, c.span, c.vmerge, c.rowspan)
+              for c in row] for row in rows]
     shared = Table.from_rows(other, index=1)
     monkeypatch.setattr(table_module, "_LAYOUTS", {})
     monkeypatch.setattr(table_module, "_LABELLINGS", {})
     fresh = Table.from_rows(other, index=1)
     assert json.dumps(shared.to_dict(), ensure_ascii=False) == json.dumps(fresh.to_dict(), ensure_ascii=False)
-    assert [(d.row, d.col, d.row_label, d.column_label, d.cell.text) for d in shared.data] == \
-        [(d.row, d.col, d.row_label, d.column_label, d.cell.text) for d in fresh.data]
+    assert [(d.row, d.col, d.band, d.row_label, d.column_label, d.cell.text) for d in shared.data] == \
+        [(d.row, d.col, d.band, d.row_label, d.column_label, d.cell.text) for d in fresh.data]
+    assert shared.row_kinds == fresh.row_kinds and shared.label_cols == fresh.label_cols
+    return first, shared, fresh
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(raw_cell, min_size=1, max_size=6), min_size=1, max_size=7), numbers=st.randoms())
+def test_a_table_laid_out_from_its_layout_is_the_table_resolved_afresh(rows, numbers, monkeypatch):
+    # merges of both kinds (Word vMerge, HTML rowspan), spans, ragged rows, continued cells with and without text;
+    # the second table has other numbers where the first had numbers, so it takes the first one's layout
+    first, shared, _ = _after_and_afresh(rows, lambda: str(numbers.randint(0, 99)), monkeypatch)
     assert (shared.layout is not None) == (first.layout is not None)
     if shared.layout is not None:
         assert shared.layout is first.layout and shared.row_paths == first.row_paths
@@ -141,19 +149,8 @@ def test_a_table_with_blanks_where_its_layout_has_numbers_is_the_table_resolved_
     # the commonest defect: a blank or a placeholder where the known layout has a number. Such a table takes the
     # known layout's labels only when they are what it gets resolved and labelled afresh (a row whose only number
     # goes blank may turn into a header, a blank may open the values of its row)
-    monkeypatch.setattr(table_module, "_LAYOUTS", {})
-    monkeypatch.setattr(table_module, "_LABELLINGS", {})
-    first = Table.from_rows(rows, index=1)
-    other = [[RawCell(numbers.choice(["", " ", "-", "无", "/", "7", "1.2.3"]) if table_module.holds_number(c.text)
-                      else c.text, c.span, c.vmerge, c.rowspan) for c in row] for row in rows]
-    shared = Table.from_rows(other, index=1)
-    monkeypatch.setattr(table_module, "_LAYOUTS", {})
-    monkeypatch.setattr(table_module, "_LABELLINGS", {})
-    fresh = Table.from_rows(other, index=1)
-    assert json.dumps(shared.to_dict(), ensure_ascii=False) == json.dumps(fresh.to_dict(), ensure_ascii=False)
-    assert [(d.row, d.col, d.band, d.row_label, d.column_label, d.cell.text) for d in shared.data] == \
-        [(d.row, d.col, d.band, d.row_label, d.column_label, d.cell.text) for d in fresh.data]
-    assert shared.row_kinds == fresh.row_kinds and shared.label_cols == fresh.label_cols
+    first, shared, _ = _after_and_afresh(rows, lambda: numbers.choice(["", " ", "-", "无", "/", "7", "1.2.3"]),
+                                         monkeypatch)
     if shared.layout is not None and first.layout is not None and shared.layout is not first.layout \
             and shared.layout.labelling is first.layout.labelling:
         assert shared.layout.memo is not first.layout.memo  # its texts are its own
