@@ -20,6 +20,7 @@ from reportlint.api import default_pack, lint_document
 from reportlint.errors import InputError
 from reportlint.output.dump import to_dict
 from reportlint.readers.docx import read_docx
+from reportlint.table import holds_number
 from shared_data import CORPUS, TEMPLATE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,6 +153,17 @@ def test_tables_of_one_layout_share_labels_derived_once(tmp_path, monkeypatch):
     # a layout keeps no report's cells: its labels are detached copies
     grid_cells = {id(c) for t in first.tables for row in t.grid for c in row}
     assert not any(id(lab.cell) in grid_cells for t in first.tables for path in t.row_paths.values() for lab in path)
+    # a table laid out from it has the layout's Cells where the layout fixes the text (its labels' very cells), and
+    # Cells of its own for its numbers
+    later = second.tables[0]
+    assert later.layout is first.tables[0].layout
+    for r, path in later.row_paths.items():
+        in_row = [lab.cell for lab in path if lab.cell.row <= r < lab.cell.row + lab.cell.row_span]
+        assert in_row and all(later.grid[r][cell.col] is cell for cell in in_row)
+    numbers = [c for row in later.grid for c in row if holds_number(c.text)]
+    assert len(numbers) > 10 and not any(c is f for c in numbers for f in later.layout.fixed)
+    fixed = [c for row in later.grid for c in row if not holds_number(c.text)]
+    assert fixed and all(any(c is f for f in later.layout.fixed) for c in fixed)
 
 
 def test_a_blank_that_changes_the_labels_is_not_laid_out_from_the_layout_with_the_number(monkeypatch):

@@ -214,7 +214,7 @@ class Table:
         if key is not None:
             if len(_LAYOUTS) >= LAYOUT_CACHE_SIZE:
                 _LAYOUTS.pop(next(iter(_LAYOUTS)))
-            _LAYOUTS[key] = table.layout = _Layout.of(table, made)
+            _LAYOUTS[key] = table.layout = _Layout.of(table, made, key[4])
         return table
 
     # -- queries -----------------------------------------------------------------------------------------
@@ -420,9 +420,10 @@ class Table:
 # The grid and the labels of a table depend on its layout only: the shape of its raw rows (how many cells, their
 # spans and merges) and the text of every cell that is not a number. The official tables repeat one layout in every
 # report, so a layout is resolved and labelled once and shared: a report's table gets its grid laid out from the
-# layout's template (its own Cells, with its own texts) and the layout's row and column paths (Labels over detached
-# copies of the label cells, so no report's grid is kept), and DataCells over its own value cells. The shared paths
-# are the same objects in every report, which lets checks remember what they matched against them.
+# layout's template (Cells of its own for its numbers; the layout's Cells, detached copies made once, for every text
+# the layout fixes, so no report's grid is kept and what checks derive from a cell's text is derived once), the
+# layout's row and column paths (Labels over those same Cells), and DataCells over its value cells. The shared
+# paths are the same objects in every report, which lets checks remember what they matched against them.
 LAYOUT_CACHE_SIZE = 16
 _LAYOUTS: dict[tuple, _Layout] = {}
 _LABELLINGS: dict[tuple, dict] = {}  # labelling signature → the memo shared by the layouts labelled so
@@ -485,7 +486,8 @@ class _Layout:
     """A resolved and labelled table in grid coordinates: the template its grid is laid out from, and its own label
     paths."""
 
-    __slots__ = ("label_cols", "row_kinds", "bands", "row_paths", "data", "memo", "labelling", "origins", "slots")
+    __slots__ = ("label_cols", "row_kinds", "bands", "row_paths", "data", "memo", "labelling", "origins", "slots",
+                 "fixed", "varying")
 
     def admits(self, gaps: list[int], marks: tuple) -> bool:
         """Whether raw rows of this layout's shape, with a value-like text that is not a number (a blank, a
@@ -517,7 +519,9 @@ class _Layout:
         return other
 
     @classmethod
-    def of(cls, table: Table, made: list[tuple[Cell, int]]) -> _Layout:
+    def of(cls, table: Table, made: list[tuple[Cell, int]], marks: tuple) -> _Layout:
+        """The layout of ``table``, freshly resolved (``made``: see ``_resolve``) and labelled; ``marks``: its layout
+        key's texts and number marks."""
         layout = cls()
         layout.memo = {}
         layout.label_cols = table.label_cols
@@ -528,6 +532,13 @@ class _Layout:
         ordinal = {id(cell): n for n, (cell, _) in enumerate(made)}
         layout.origins = tuple((source, c.row, c.col, c.row_span, c.col_span) for c, source in made)
         layout.slots = tuple(tuple(ordinal[id(c)] for c in row) for row in table.grid)
+        # A cell whose text the layout fixes (every one but the numbers) is one Cell, detached from this table's
+        # grid, in the grid of every table of the layout; the labels are over these. A number is a Cell of its own.
+        copies = {id(c): Cell(c.text, c.row, c.col, c.row_span, c.col_span) for c, source in made
+                  if source < 0 or marks[source] is not _NUMBER}
+        layout.fixed = tuple(copies.get(id(c)) for c, _ in made)
+        layout.varying = tuple((n, source, c.row, c.col, c.row_span, c.col_span)
+                               for n, (c, source) in enumerate(made) if id(c) not in copies)
         detached: dict[int, Label] = {}
 
         def own(path: tuple[Label, ...]) -> tuple[Label, ...]:
@@ -536,7 +547,9 @@ class _Layout:
                 copy = detached.get(id(label))
                 if copy is None:
                     c = label.cell
-                    copy = detached[id(label)] = Label(Cell(c.text, c.row, c.col, c.row_span, c.col_span))
+                    fixed = copies.get(id(c))
+                    copy = detached[id(label)] = Label(
+                        fixed if fixed is not None else Cell(c.text, c.row, c.col, c.row_span, c.col_span))
                 out.append(copy)
             return tuple(out)
 
@@ -558,9 +571,10 @@ class _Layout:
 
     def grid(self, texts: list[str]) -> list[list[Cell]]:
         """The grid of raw rows of this layout (``texts``: the texts of their cells, row after row): what
-        ``_resolve`` gives, laid out from the template."""
-        cells = [Cell(texts[source] if source >= 0 else "", r, c, row_span, col_span)
-                 for source, r, c, row_span, col_span in self.origins]
+        ``_resolve`` gives, laid out from the template, with the layout's own Cells where it fixes the text."""
+        cells = list(self.fixed)
+        for n, source, r, c, row_span, col_span in self.varying:
+            cells[n] = Cell(texts[source], r, c, row_span, col_span)
         return [[cells[n] for n in row] for row in self.slots]
 
     def apply(self, table: Table) -> None:
