@@ -110,6 +110,37 @@ def test_bad_rule_settings_are_located(tmp_path, rule, where, message):
     assert message in err.render("en")
 
 
+def test_patterns_that_cannot_backtrack_much_are_matched_by_re_the_others_by_regex_with_a_timeout(pack):
+    engines = {rule.id: type(rule.compiled.pattern).__module__ for rule in pack.rules}
+    assert engines == {"portal-url": "_regex", "fee-named": "builtins", "title-agency": "re",
+                       "no-placeholder": "re"}  # fee-named is a literal: no pattern (None)
+
+
+@pytest.mark.parametrize("source, linear", [
+    ("信息(?:公开)?处理费", True),
+    (r"电子版|门户网站|政府网站|网站|网址|https?://|www\.", True),
+    ("(?i)report", True),
+    ("(a|b|c)(d|e)?x{0,1}", True),
+    ("(a|b)" * 9, True),  # a class of characters, one way
+    ("(ab|ba)" * 6, True),  # 64 ways
+    ("(ab|ba)" * 7, False),  # 128 ways
+    ("(abcdefghijklmnop|ponmlkjihgfedcba)" * 5, False),  # 32 ways, but times its length too many steps
+    ("(a+)+$", False),
+    (r"https?://[\w./-]+", False),
+    ("a{2}", False),
+    (r"(a)\1", False),
+    ("(?=a)b", False),
+    ("(?<!a)b", False),
+    (r"\p{Han}", False),  # regex's syntax only
+    ("a[b", False),  # regex says why it does not compile
+    ("[[a]", False),  # the standard library warns of a nested set, which regex reads otherwise
+])
+def test_which_patterns_the_standard_library_matches(source, linear):
+    from reportlint.checks.text_match import _linear
+
+    assert (_linear(source, 0) is not None) == linear
+
+
 def test_catastrophic_pattern_is_stopped_in_bounded_time(tmp_path):
     pack = load_pack(write(tmp_path, """\
         pack: x

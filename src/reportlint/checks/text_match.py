@@ -1,8 +1,14 @@
 """What require_text and forbid_text share: a literal or a user regex (compiled at pack load, matched with a
-timeout so a catastrophic pattern cannot hang a run), and the paragraphs/cells a rule's ``scope`` covers."""
+timeout so a catastrophic pattern cannot hang a run), and the paragraphs/cells a rule's ``scope`` covers.
+
+A pattern that cannot backtrack catastrophically (see ``_linear``), such as the shipped packs' ``信息(?:公开)?处理费``,
+is compiled by the standard library's ``re``; any other by ``regex``, whose matching takes a timeout. Importing
+``regex`` is a twelfth of a one-file run's start-up, and such patterns never need the timeout."""
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +19,8 @@ from ..table import DataCell, Table
 from .base import SpecError
 
 TIMEOUT_SECONDS = 1.0  # per search of one paragraph
+MAX_WAYS = 64  # ways through a pattern the standard library's engine may try at each place (see _linear)
+MAX_STEPS = 4096  # and those ways times the pattern's length
 
 
 class PatternTimeout(Exception):
@@ -22,7 +30,7 @@ class PatternTimeout(Exception):
 @dataclass
 class Matcher:
     literal: str | None
-    pattern: Any  # a compiled `regex` pattern, or None for a literal
+    pattern: Any  # a compiled `regex` pattern (matched with a timeout) or `re` pattern, or None for a literal
     ignore_case: bool
     shown: str  # how messages name what is searched
 
@@ -33,6 +41,11 @@ class Matcher:
             while start >= 0 and needle:
                 yield text[start:start + len(needle)]
                 start = hay.find(needle, start + len(needle))
+            return
+        if isinstance(self.pattern, re.Pattern):  # linear: no timeout needed
+            for m in self.pattern.finditer(text):
+                if m.group(0):
+                    yield m.group(0)
             return
         try:
             for m in self.pattern.finditer(text, timeout=TIMEOUT_SECONDS):
@@ -46,8 +59,6 @@ class Matcher:
 
 
 def compile_matcher(rule) -> Matcher:
-    import regex
-
     spec = rule.spec
     if ("text" in spec) == ("pattern" in spec):
         raise SpecError("give exactly one of text: (a literal) or pattern: (a regular expression)", key="kind")
@@ -56,12 +67,66 @@ def compile_matcher(rule) -> Matcher:
         text = clean(str(spec["text"]))
         return Matcher(text, None, ignore_case, text)
     source = str(spec["pattern"])
-    try:
-        compiled = regex.compile(source, regex.IGNORECASE if ignore_case else 0)
-    except regex.error as exc:
-        raise SpecError(f"regular expression does not compile: {exc.msg}", key="pattern",
-                        offset=exc.pos if exc.pos is not None else 0) from None
+    compiled = _linear(source, re.IGNORECASE if ignore_case else 0)
+    if compiled is None:
+        import regex
+
+        try:
+            compiled = regex.compile(source, regex.IGNORECASE if ignore_case else 0)
+        except regex.error as exc:
+            raise SpecError(f"regular expression does not compile: {exc.msg}", key="pattern",
+                            offset=exc.pos if exc.pos is not None else 0) from None
     return Matcher(None, compiled, ignore_case, source)
+
+
+def _linear(source: str, flags: int) -> re.Pattern | None:
+    """``source`` compiled by the standard library's engine when trying it at a place of the text cannot backtrack
+    much: no repeat but the optional (``?``), no back-reference, no lookaround, no conditional, at most
+    ``MAX_WAYS`` ways through it (each alternative, each optional part taken or not) and ``MAX_STEPS`` ways times
+    its length; its matching time is then linear in the text's length. Else None: ``regex`` compiles it (or says
+    why it does not compile) and matches it with a timeout."""
+    try:
+        try:
+            from re import _parser  # Python 3.11+: the parser ``re`` compiles with
+        except ImportError:  # pragma: no cover - Python 3.10
+            import sre_parse as _parser  # type: ignore[no-redef]
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "possible nested set" and the like: what ``regex`` reads otherwise
+            tree = _parser.parse(source, flags)
+            ways = _ways(tree)
+            if ways is None or ways > MAX_WAYS or ways * len(source) > MAX_STEPS:
+                return None
+            return re.compile(source, flags)
+    except Exception:  # noqa: BLE001 - not the standard library's syntax, or its parser changed: ``regex`` decides
+        return None
+
+
+def _ways(items) -> int | None:
+    """Ways through a parsed sequence (see ``_linear``); None for anything that may backtrack without bound."""
+    total = 1
+    for op, av in items:
+        name = str(op)
+        if name in ("LITERAL", "NOT_LITERAL", "ANY", "IN", "AT", "CATEGORY"):
+            continue
+        if name == "SUBPATTERN":
+            ways = _ways(av[-1])
+        elif name == "ATOMIC_GROUP":
+            ways = _ways(av)
+        elif name == "BRANCH":
+            branches = [_ways(branch) for branch in av[1]]
+            ways = None if None in branches else sum(branches)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, item = av
+            inner = _ways(item)
+            ways = None if high > 1 or inner is None else inner + (1 if low == 0 else 0)
+        else:  # back-references, lookarounds, conditionals, anything new
+            return None
+        if ways is None or ways > MAX_WAYS:
+            return None
+        total *= ways
+        if total > MAX_WAYS:
+            return None
+    return total
 
 
 SCOPES = ("document", "title", "opening", "section")
