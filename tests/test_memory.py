@@ -83,3 +83,21 @@ def test_layouts_kept_are_bounded_and_the_common_ones_stay(tmp_path, monkeypatch
         # the layouts used by every report are the most recently used: never the ones dropped (first in would be)
         assert odd.tables[0].layout is first[0] and odd.tables[2].layout is first[2]
         assert odd.tables[1].layout is not first[1]
+
+
+def test_a_spill_gives_back_each_record_with_reads_and_writes_interleaved():
+    from reportlint.spill import Spill
+
+    spill = Spill()
+    records = [("a", list(range(i)), {"k": "值" * i}) for i in range(300)]  # more than a write buffer holds
+    handles = []
+    for i, record in enumerate(records):
+        handles.append(spill.put(record))
+        if i % 7 == 0:  # read an earlier record between writes: the next write still goes at the end
+            assert spill.get(handles[i // 2]) == records[i // 2]
+    assert [spill.get(h) for h in handles] == records
+    handles.append(spill.put("last"))  # after reads
+    assert spill.get(handles[-1]) == "last" and spill.get(handles[0]) == records[0]
+    spill.close()
+    assert spill.get(spill.put("again")) == "again"  # a closed spill starts a new file
+    spill.close()

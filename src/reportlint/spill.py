@@ -20,17 +20,24 @@ class Spill:
     def __init__(self, prefix: str = "reportlint-") -> None:
         self._prefix = prefix
         self._file: Any = None  # made on the first record
+        self._end = 0  # where the next record goes
+        self._at_end = True  # the file's position is there (no read since the last write)
 
     def put(self, value: Any) -> Handle:
         if self._file is None:
             self._file = tempfile.TemporaryFile(prefix=self._prefix)
         blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        offset = self._file.seek(0, 2)
+        if not self._at_end:  # a seek flushes the write buffer: only after a read, not before every record
+            self._file.seek(self._end)
+            self._at_end = True
+        offset = self._end
         self._file.write(blob)
+        self._end += len(blob)
         return offset, len(blob)
 
     def get(self, handle: Handle) -> Any:
         offset, length = handle
+        self._at_end = False
         self._file.seek(offset)
         return pickle.loads(self._file.read(length))
 
@@ -38,6 +45,7 @@ class Spill:
         if self._file is not None:
             self._file.close()
             self._file = None
+        self._end, self._at_end = 0, True
 
 
 class SpilledFindings:

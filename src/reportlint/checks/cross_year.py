@@ -110,10 +110,12 @@ def summarize(ctx: Context) -> dict[str, Any]:
     t3 = ctx.table("t3") if "t3" in ctx.pack.tables else None
     if t3 is not None:
         for i, name, column in _cells(ctx, t3, _carried):
+            if column in data[name]:
+                continue  # the first cell of a column counts
             d = t3.data[i]
             value = parse_number(d.cell.text)
-            data[name].setdefault(column, (None if value is None else int(value), d.column_label,
-                                           table_location(t3, d).astuple()))
+            data[name][column] = (None if value is None else int(value), d.column_label,
+                                  table_location(t3, d).astuple())
     t2 = ctx.table("t2") if "t2" in ctx.pack.tables else None
     if t2 is not None:
         for i, row, column in _cells(ctx, t2, _t2_cells):
