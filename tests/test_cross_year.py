@@ -157,3 +157,24 @@ def test_a_location_kept_for_the_rules_across_years_is_the_location():
     # every field, each with a value of its own: a field added to Location and not to astuple() fails here
     loc = Location(**{f.name: f"v{i}" for i, f in enumerate(dataclasses.fields(Location))})
     assert Location(*loc.astuple()) == loc
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md"])
+def test_the_place_kept_of_a_cell_is_its_location(tmp_path, suffix):
+    from reportlint.checks.base import table_location, table_place
+    from reportlint.readers import load_document
+    from test_markdown_reader import markdown_report
+
+    # a .docx table, and a Markdown one whose rows have source lines of their own
+    spec = ReportSpec(t3={("（七）总计", "自然人"): ""})
+    path = tmp_path / f"r{suffix}"
+    if suffix == ".md":
+        path.write_text(markdown_report(spec), encoding="utf-8")
+    else:
+        build_report(path, spec)
+    tables = load_document(str(path)).tables
+    places = [(table_place(t, d), table_location(t, d).astuple()) for t in tables for d in t.data]
+    assert len(places) > 100 and all(place == location for place, location in places)
+    assert {place[7] is not None for place, _ in places} == {suffix == ".md"}  # lines only where the source has them
+    rows = [(table_place(t, None, r), table_location(t, None, r).astuple()) for t in tables for r in range(t.nrows)]
+    assert all(place == location for place, location in rows)

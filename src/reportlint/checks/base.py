@@ -156,18 +156,22 @@ def _scores(table: Table, pack: Any, labels: Labels) -> list[tuple[str, int]]:
 
 
 def table_location(table: Table, cell: DataCell | None = None, row: int | None = None) -> Location:
-    loc = Location(table=table.index, block=table.block, page=table.page)
+    return Location(*table_place(table, cell, row))
+
+
+def table_place(table: Table, cell: DataCell | None = None, row: int | None = None) -> tuple:
+    """``table_location(…).astuple()`` without making the Location: what the rules across years keep of a dozen
+    cells of every report."""
+    row_label = column_label = grid_row = grid_col = None
     if cell is not None:
-        loc.row_label = cell.row_label or None
-        loc.column_label = cell.column_label or None
-        loc.row = cell.row + 1
-        loc.col = cell.col + 1
+        row_label, column_label = cell.row_label or None, cell.column_label or None
+        grid_row, grid_col = cell.row + 1, cell.col + 1
         row = cell.row
+    line = table.line
     if table.row_lines and row is not None and row < len(table.row_lines):
-        loc.line = table.row_lines[row]
-    elif table.line is not None:
-        loc.line = table.line
-    return loc
+        line = table.row_lines[row]
+    return (None, None, table.index, row_label, column_label, grid_row, grid_col, line, None, table.page, None,
+            table.block)
 
 
 def paragraph_location(p: Paragraph, needle: str | None = None) -> Location:

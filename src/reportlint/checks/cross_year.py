@@ -40,7 +40,7 @@ from typing import Any
 
 from ..findings import Finding, Location
 from ..normalize import norm, parse_number
-from .base import Context, SpecError, table_location
+from .base import Context, SpecError, table_place
 
 KIND = "cross_year"
 
@@ -114,15 +114,13 @@ def summarize(ctx: Context) -> dict[str, Any]:
                 continue  # the first cell of a column counts
             d = t3.data[i]
             value = parse_number(d.cell.text)
-            data[name][column] = (None if value is None else int(value), d.column_label,
-                                  table_location(t3, d).astuple())
+            data[name][column] = (None if value is None else int(value), d.column_label, table_place(t3, d))
     t2 = ctx.table("t2") if "t2" in ctx.pack.tables else None
     if t2 is not None:
         for i, row, column in _cells(ctx, t2, _t2_cells):
             d = t2.data[i]
             value = parse_number(d.cell.text)
-            data["t2"].setdefault(row, {})[column] = (None if value is None else int(value),
-                                                      table_location(t2, d).astuple())
+            data["t2"].setdefault(row, {})[column] = (None if value is None else int(value), table_place(t2, d))
     return data
 
 
