@@ -90,6 +90,29 @@ def test_a_cell_with_two_spans_reads_the_same_both_ways(tmp_path):
     assert '"columns": 5' in fast[0] and '"merges": [[1, 1, 1, 3]]' in fast[0]  # the first span counts
 
 
+@pytest.mark.parametrize("value", ["abc", "0", "-3", " 2 ", "500"])
+def test_odd_span_values_read_the_same_both_ways(tmp_path, value):
+    import docx
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    # not a number, not above 1, padded, beyond Word's 63 columns (kept at MAX_SPAN)
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"{r}{c}"
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), value)
+    table.rows[0].cells[1]._tc.get_or_add_tcPr().append(span)
+    path = tmp_path / "span.docx"
+    document.save(str(path))
+    plain, fast = _both_ways(path)
+    assert fast == plain
+    columns = {"abc": 3, "0": 3, "-3": 3, " 2 ": 4, "500": 130}[value]
+    assert f'"columns": {columns}' in fast[0]
+
+
 @pytest.mark.parametrize("where", ["cell", "paragraph", "span"])
 def test_text_in_a_cell_or_paragraph_element_itself_reads_the_same_both_ways(tmp_path, where):
     import docx

@@ -351,9 +351,11 @@ def _styles_from_zip(zf: zipfile.ZipFile, names: dict[str, str], main_name: str)
 # -- heading styles ----------------------------------------------------------------------------------------
 def _outline_level(ppr) -> int | None | bool:
     """Heading level from a pPr's w:outlineLvl: 1-9, False for body text (9), None when absent/invalid."""
-    if ppr is None:
-        return None
-    el = _child(ppr, W_OUTLINELVL)
+    return None if ppr is None else _outline_value(_child(ppr, W_OUTLINELVL))
+
+
+def _outline_value(el) -> int | None | bool:
+    """``_outline_level`` from the w:outlineLvl element itself (None: none)."""
     if el is None:
         return None
     try:
@@ -578,9 +580,12 @@ def _plain_table(tbl) -> tuple[list[str], list[int], dict[int, int], dict[int, s
         elif tag == W_GRIDSPAN:
             if in_cell and len(texts) != spanned:  # the open cell's first, as the generic walk takes it
                 spanned = len(texts)
-                span = _span(_int_val(el, 1))
+                try:  # _span(_int_val(el, 1)) inline: two calls cost twice the rest, on every merged cell
+                    span = int(el.get(W_VAL, ""))
+                except ValueError:
+                    span = 1
                 if span > 1:
-                    spans[spanned] = span
+                    spans[spanned] = min(span, MAX_SPAN)
         elif tag == W_VMERGE:
             if in_cell and len(texts) != merged:
                 merged = len(texts)
@@ -633,12 +638,20 @@ class _BodyReader:
 
     def heading_level(self, p) -> int | None:
         ppr = _child(p, W_PPR)
-        own = _outline_level(ppr)
+        style = outline = None  # the first w:pStyle and w:outlineLvl of the properties, found in one pass
+        if ppr is not None:
+            for child in ppr:
+                tag = child.tag
+                if tag == W_PSTYLE:
+                    if style is None:
+                        style = child
+                elif tag == W_OUTLINELVL and outline is None:
+                    outline = child
+        own = _outline_value(outline)
         if own is False:
             return None
         if own is not None:
             return own
-        style = _child(ppr, W_PSTYLE) if ppr is not None else None
         return self.styles.level(style.get(W_VAL) if style is not None else None)
 
     # -- paragraph text ------------------------------------------------------------------------------------
