@@ -67,47 +67,50 @@ def test_built_reports_and_examples_read_the_same_both_ways(tmp_path):
     assert _both_ways(paths[0])[1] != _both_ways(paths[1])[1]
 
 
-def test_a_cell_with_two_spans_reads_the_same_both_ways(tmp_path):
+def _small_table(edit, tmp_path: Path) -> tuple[object, object]:
+    """A document with one 2 × 3 table ("00" … "12"), changed by ``edit(table)``, read both ways."""
     import docx
-    from docx.oxml.ns import qn
-    from docx.oxml.parser import OxmlElement
 
-    # invalid but seen in generated files: two w:gridSpan in one cell's properties, the last one counts
     document = docx.Document()
     table = document.add_table(rows=2, cols=3)
     for r, row in enumerate(table.rows):
         for c, cell in enumerate(row.cells):
             cell.text = f"{r}{c}"
-    tcpr = table.rows[0].cells[0]._tc.get_or_add_tcPr()
-    for value in ("3", "1"):
-        span = OxmlElement("w:gridSpan")
-        span.set(qn("w:val"), value)
-        tcpr.append(span)
-    path = tmp_path / "spans.docx"
+    edit(table)
+    path = tmp_path / "table.docx"
     document.save(str(path))
-    plain, fast = _both_ways(path)
+    return _both_ways(path)
+
+
+def test_a_cell_with_two_spans_reads_the_same_both_ways(tmp_path):
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    # invalid but seen in generated files: two w:gridSpan in one cell's properties; the first one counts
+    def edit(table):
+        tcpr = table.rows[0].cells[0]._tc.get_or_add_tcPr()
+        for value in ("3", "1"):
+            span = OxmlElement("w:gridSpan")
+            span.set(qn("w:val"), value)
+            tcpr.append(span)
+
+    plain, fast = _small_table(edit, tmp_path)
     assert fast == plain
     assert '"columns": 5' in fast[0] and '"merges": [[1, 1, 1, 3]]' in fast[0]  # the first span counts
 
 
 @pytest.mark.parametrize("value", ["abc", "0", "-3", " 2 ", "500"])
 def test_odd_span_values_read_the_same_both_ways(tmp_path, value):
-    import docx
     from docx.oxml.ns import qn
     from docx.oxml.parser import OxmlElement
 
     # not a number, not above 1, padded, beyond Word's 63 columns (kept at MAX_SPAN)
-    document = docx.Document()
-    table = document.add_table(rows=2, cols=3)
-    for r, row in enumerate(table.rows):
-        for c, cell in enumerate(row.cells):
-            cell.text = f"{r}{c}"
-    span = OxmlElement("w:gridSpan")
-    span.set(qn("w:val"), value)
-    table.rows[0].cells[1]._tc.get_or_add_tcPr().append(span)
-    path = tmp_path / "span.docx"
-    document.save(str(path))
-    plain, fast = _both_ways(path)
+    def edit(table):
+        span = OxmlElement("w:gridSpan")
+        span.set(qn("w:val"), value)
+        table.rows[0].cells[1]._tc.get_or_add_tcPr().append(span)
+
+    plain, fast = _small_table(edit, tmp_path)
     assert fast == plain
     columns = {"abc": 3, "0": 3, "-3": 3, " 2 ": 4, "500": 130}[value]
     assert f'"columns": {columns}' in fast[0]
@@ -115,23 +118,17 @@ def test_odd_span_values_read_the_same_both_ways(tmp_path, value):
 
 @pytest.mark.parametrize("where", ["cell", "paragraph", "span"])
 def test_text_in_a_cell_or_paragraph_element_itself_reads_the_same_both_ways(tmp_path, where):
-    import docx
     from lxml import etree
 
     # invalid mixed content: text right in a w:tc, a w:p or a w:gridSpan, which the generic walk never reads; nor
     # does the fast pass (taking any element with text for a w:t, without asking its tag, would read it)
-    document = docx.Document()
-    table = document.add_table(rows=2, cols=3)
-    for r, row in enumerate(table.rows):
-        for c, cell in enumerate(row.cells):
-            cell.text = f"{r}{c}"
-    element = {"cell": lambda: table.rows[0].cells[1]._tc,
-               "paragraph": lambda: table.rows[1].cells[2].paragraphs[0]._p,
-               "span": lambda: table.rows[1].cells[0]._tc.get_or_add_tcPr().get_or_add_gridSpan()}[where]()
-    etree._Element.text.__set__(element, "stray")  # python-docx's element classes hide lxml's own text
-    path = tmp_path / "mixed.docx"
-    document.save(str(path))
-    plain, fast = _both_ways(path)
+    def edit(table):
+        element = {"cell": lambda: table.rows[0].cells[1]._tc,
+                   "paragraph": lambda: table.rows[1].cells[2].paragraphs[0]._p,
+                   "span": lambda: table.rows[1].cells[0]._tc.get_or_add_tcPr().get_or_add_gridSpan()}[where]()
+        etree._Element.text.__set__(element, "stray")  # python-docx's element classes hide lxml's own text
+
+    plain, fast = _small_table(edit, tmp_path)
     assert fast == plain
     assert "stray" not in fast[0] and '"00"' in fast[0] and '"12"' in fast[0]
 
