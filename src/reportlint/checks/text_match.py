@@ -42,13 +42,10 @@ class Matcher:
                 yield text[start:start + len(needle)]
                 start = hay.find(needle, start + len(needle))
             return
-        if isinstance(self.pattern, re.Pattern):  # linear: no timeout needed
-            for m in self.pattern.finditer(text):
-                if m.group(0):
-                    yield m.group(0)
-            return
+        # a `re` pattern matches in linear time and takes no timeout; a `regex` one is stopped by its own
+        limit = {} if isinstance(self.pattern, re.Pattern) else {"timeout": TIMEOUT_SECONDS}
         try:
-            for m in self.pattern.finditer(text, timeout=TIMEOUT_SECONDS):
+            for m in self.pattern.finditer(text, **limit):
                 if m.group(0):
                     yield m.group(0)
         except TimeoutError:

@@ -16,8 +16,8 @@ What counts as the text of a paragraph (the text a reader sees on screen with ch
 * text boxes (``w:txbxContent``, DrawingML or VML) are not part of the paragraph: their paragraphs and
   tables become blocks of their own right after the anchoring paragraph.
 
-Tables become :class:`~reportlint.table.Table` via :class:`~reportlint.table.RawCell` rows (a plain table read
-in one pass: via the same given flat, ``Table.from_flat``); a table nested in a cell is emitted as its own block
+Tables become :class:`~reportlint.table.Table` via :class:`~reportlint.table.RawCell` rows (a plain table, read
+in one pass, hands the same over flat: ``Table.from_flat``); a table nested in a cell is emitted as its own block
 after the outer table, with ``nested_in`` set.
 """
 
@@ -642,9 +642,8 @@ class _BodyReader:
         if ppr is not None:
             for child in ppr:
                 tag = child.tag
-                if tag == W_PSTYLE:
-                    if style is None:
-                        style = child
+                if tag == W_PSTYLE and style is None:
+                    style = child
                 elif tag == W_OUTLINELVL and outline is None:
                     outline = child
         own = _outline_value(outline)
