@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,10 @@ from reportlint import normalize
 from reportlint.api import default_pack, lint_document
 from reportlint.errors import InputError
 from reportlint.output.dump import to_dict
+from reportlint.readers import load_document
 from reportlint.readers.docx import read_docx
 from reportlint.table import holds_number
-from shared_data import CORPUS, TEMPLATE
+from shared_data import CORPUS, SEEDS, TEMPLATE
 
 ROOT = Path(__file__).resolve().parents[1]
 WORD = {".docx", ".docm", ".dotx", ".dotm"}
@@ -166,6 +168,18 @@ def test_normalisation_of_long_and_special_texts():
     assert normalize.norm("总计" * 100 + "\u00ad") == "总计" * 100
     assert normalize.clean("商业\n企业\u00a0\u200b x\u3000y") == "商业企业 x y"
     assert normalize.clean("段落" * 200 + "\ufeff") == "段落" * 200
+
+
+def test_nfkc_equals_unicodedata_on_reports_and_on_texts_where_the_replacement_alone_is_not_enough():
+    texts = [p.text for path in sorted(SEEDS.glob("*.txt")) for p in load_document(str(path)).paragraphs]
+    assert len(texts) > 100 and sum(unicodedata.is_normalized("NFKC", t) for t in texts) < len(texts)
+    texts += [
+        "联系电话：（0537）1234567，邮箱：ｇｋ＠ｅｘａｍｐｌｅ．ｃｏｍ",  # replacing the full-width forms is all
+        "Ａ\u0301", "ｅ\u0301ｅ", "\u3000\u0308",  # a replaced form then composes with the mark after it
+        "２０２３年⽉…①㎡ｶﾞ", "ﾃｽﾄ，测试", "，\u0301，", "",  # other compatibility forms: the full normalisation
+    ]
+    for text in texts:
+        assert normalize.nfkc(text) == unicodedata.normalize("NFKC", text), text
 
 
 def test_tables_of_one_layout_share_labels_derived_once(tmp_path, monkeypatch):

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from .normalize import clean, norm
+from .normalize import clean, nfkc, norm
 from .table import Cell, DataCell, Label, RawCell, Table
 
 __all__ = ["Cell", "DataCell", "Document", "Label", "Paragraph", "RawCell", "Section", "Table"]
@@ -42,10 +41,7 @@ class Paragraph:
         all of them."""
         cached = self._nfkc
         if cached is None or cached[0] is not self.text:
-            text = self.text
-            # about half of a report's paragraphs are normalised already, which is a quick check
-            cached = self._nfkc = (text, text if unicodedata.is_normalized("NFKC", text)
-                                   else unicodedata.normalize("NFKC", text))
+            cached = self._nfkc = (self.text, nfkc(self.text))
         return cached[1]
 
 
