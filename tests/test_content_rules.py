@@ -63,6 +63,14 @@ def test_placeholders_and_artefacts_are_quoted(tmp_path, pack):
     assert lint(path, pack, "en")[0][3] == "template placeholder left in: “XX”"
 
 
+def test_a_placeholder_only_in_a_table_is_found_in_every_report_of_its_layout(tmp_path, pack):
+    placeholder = ("leftover-text", "error", "第1张表 行「第二十条第（一）项 / 规章」 列「本年制发件数」", "模板占位符未替换：「××」")
+    # the tables' scan is remembered by layout: the second report of the layout, then one without the placeholder
+    for name in ("a.docx", "b.docx"):
+        assert lint(report(tmp_path, name, t2={("规章", "本年制发件数"): "××"}), pack) == [placeholder]
+    assert lint(report(tmp_path, "c.docx"), pack) == []
+
+
 @pytest.mark.parametrize("text", ["访问 www.xxgk.gov.cn 查询。", "XXL号", "Windows XP系统", "第XX届", "2021年"])
 def test_words_that_merely_contain_x_are_not_placeholders(tmp_path, pack, text):
     found = lint(report(tmp_path, overview_extra=text), pack)

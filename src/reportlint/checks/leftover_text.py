@@ -40,6 +40,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..normalize import clean
+from ..table import Table
 from .base import Context, paragraph_location, table_location
 from .text_match import paragraph_text
 
@@ -111,14 +112,18 @@ def _matches(text: str, ignore: frozenset[str]) -> Iterator[tuple[str, str]]:
             yield ("placeholder" if m.group("placeholder") else "artefact"), found
 
 
+def _any_match(table: Table) -> bool:
+    return _RE.search(table.texts(clean)) is not None
+
+
 def check(ctx: Context, rule) -> Iterator[Finding]:
     ignore = rule.compiled
     paragraphs = ctx.doc.paragraphs
-    texts = [paragraph_text(p) for p in paragraphs] + [table.texts(clean) for table in ctx.doc.tables]
-    # One scan of everything first: most reports have nothing left over, and a match in one text is a match in
+    # One scan of the paragraphs first: most reports have nothing left over, and a match in one text is a match in
     # the texts joined by line breaks too (the patterns' lookarounds see a line break as they see a text's end).
-    # A number never matches, so tables give the texts of their other cells (the same for one layout).
-    if _RE.search("\n".join(texts)) is None:
+    # A number never matches, so a table is scanned in the texts of its other cells, once per layout.
+    if _RE.search("\n".join(paragraph_text(p) for p in paragraphs)) is None and not any(
+            table.layout_memo(KIND, _any_match) for table in ctx.doc.tables):
         return
     for p in paragraphs:
         for kind, found in _matches(paragraph_text(p), ignore):
