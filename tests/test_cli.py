@@ -142,6 +142,19 @@ def test_directory_walk_skips_word_lock_files(capsys, tmp_path):
     assert run(capsys, "check", str(tmp_path)) == (0, "未发现问题；共检查 0 个文件。\n", "")
 
 
+def test_directory_walk_names_files_as_pathlib_joins_them(tmp_path, monkeypatch):
+    from reportlint.api import collect
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for name in ("r.DOCX", "s.md", ".docx", "t.", "~$u.docx", ".~lock.v.docx#", "w.doc", "x.docx.bak"):
+        (tmp_path / "a" / "b" / name).write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    # the names str(Path(folder) / name) gives: "./" and "//" dropped; lock files, .doc and no suffix passed over
+    assert list(collect(["./a//b/"])) == list(collect(["a/./b"])) == ["a/b/r.DOCX", "a/b/s.md"]
+    assert list(collect(["."])) == ["a/b/r.DOCX", "a/b/s.md"]
+    assert list(collect([str(tmp_path) + "//a/"])) == [f"{tmp_path}/a/b/r.DOCX", f"{tmp_path}/a/b/s.md"]
+
+
 def test_usage_error_exits_2(capsys):
     with pytest.raises(SystemExit) as info:
         main(["check", "--format", "xml"])

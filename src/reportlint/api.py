@@ -33,10 +33,14 @@ def default_pack() -> Pack:
 
 
 def is_report_file(path: Path) -> bool:
-    name = path.name
+    return _is_report_name(path.name)
+
+
+def _is_report_name(name: str) -> bool:
     if name.startswith("~$") or name.startswith(".~lock"):
         return False  # Word / LibreOffice lock files
-    return path.suffix.lower() in SUFFIXES
+    dot = name.rfind(".")
+    return 0 < dot < len(name) - 1 and name[dot:].lower() in SUFFIXES  # Path(name).suffix, as a string
 
 
 def collect(paths: Iterable[str]) -> Iterator[str]:
@@ -46,10 +50,11 @@ def collect(paths: Iterable[str]) -> Iterator[str]:
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                # str(Path(root) / name) for every name, with the Path made once a folder ("./a//b" → "a/b/")
+                prefix = str(Path(root) / "_")[:-1]
                 for name in sorted(files):
-                    candidate = Path(root) / name
-                    if is_report_file(candidate):
-                        yield str(candidate)
+                    if _is_report_name(name):
+                        yield prefix + name
         else:
             yield raw
 
