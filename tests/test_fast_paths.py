@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pytest
 from report_builder import ReportSpec, build_report
 from reportlint import normalize
 from reportlint.api import default_pack, lint_document
+from reportlint.checks import contact_info, year_mismatch
 from reportlint.errors import InputError
 from reportlint.output.dump import to_dict
 from reportlint.readers import load_document
@@ -180,6 +182,40 @@ def test_nfkc_equals_unicodedata_on_reports_and_on_texts_where_the_replacement_a
     ]
     for text in texts:
         assert normalize.nfkc(text) == unicodedata.normalize("NFKC", text), text
+
+
+_DASH = r"\-—–－‐‑―"
+# The patterns as first written (a lookaround first), against the forms that open with a literal for speed.
+PLAIN_PATTERNS = {
+    (contact_info, "LANDLINE_RE"): rf"(?=[(0])(?<![\d.])(?:\(0\d{{2,3}}\)|0\d{{2,3}})\s*[{_DASH}]?\s*\d{{7,8}}"
+                                   rf"(?:\s*[{_DASH}]\s*\d{{1,5}})?(?![\d.])",
+    (contact_info, "MOBILE_RE"): r"(?=1)(?<![\d.])1[3-9]\d{9}(?![\d.])",
+    (contact_info, "PHONE_CONTEXT_RE"): r"(?=[联电热手座T])(?:联系)?(?:电话|热线|手机|座机|联系方式|Tel|TEL|电\s*话)\s*(?:号码)?\s*"
+                                        r"(?:为|是)?\s*[:：]?\s*",
+    (contact_info, "ADDRESS_RE"): r"(?=[通联办邮地])(?:通讯|通信|联系|办公|邮寄)?地址\s*(?:为|是)?\s*[:：]?\s*\S{4,}",
+    (year_mismatch, "_YEAR_RE"): r"(?<![\d.])(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?!度?报告)",
+}
+PATTERN_EDGES = [
+    "0537-1234567", "(0537)1234567；", "x0537 1234567-12", "1.0537-1234567", "20537-1234567", ".(0537)1234567",
+    "13812345678", "手机：15912345678。", "113812345678", "a13812345678b", "2.13812345678", "138123456789",
+    "联系电话：0537-1234567", "联系方式为：", "电 话 是 ", "联系联系电话", "Tel:", "手机号码", "联系地址",
+    "通讯地址：某某路1号", "地址 为 ab", "地址：abcd", "邮寄地址abc", "办公地址\n某某路1号",
+    "2023年", "12023年", "1.2023年", "2023 年度报告", "2024年1月5日", "2024年报告", "22024年", "2020年2021年",
+]
+
+
+@pytest.mark.parametrize("module, name", list(PLAIN_PATTERNS))
+def test_patterns_opened_with_a_literal_match_as_their_plain_forms(module, name):
+    plain, fast = re.compile(PLAIN_PATTERNS[module, name]), getattr(module, name)
+    texts = [t for path in sorted(SEEDS.glob("*.txt")) for p in load_document(str(path)).paragraphs
+             for t in (p.text, p.nfkc)] + PATTERN_EDGES
+    matched = 0
+    for text in texts:
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, text
+        assert bool(fast.fullmatch(text)) == bool(plain.fullmatch(text)), text
+        matched += bool(expected)
+    assert matched >= 3  # the texts exercise the pattern
 
 
 def test_tables_of_one_layout_share_labels_derived_once(tmp_path, monkeypatch):

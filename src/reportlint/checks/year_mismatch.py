@@ -81,7 +81,8 @@ year_mismatch —— 正文叙述了报告年度之后某一年的工作。
 """
 
 _SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_YEAR_RE = re.compile(r"(?<![\d.])(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?!度?报告)")
+# "20" first, then what may not come before it: the scan skips to each "20" in C (see contact_info's patterns)
+_YEAR_RE = re.compile(r"(20(?<![\d.]20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?!度?报告)")
 _PLAN_RE = re.compile(r"将|计划|拟|下一步|下步|今后|力争|预计|争取|打算|明年|来年|展望|规划")
 _CUTOFF_RE = re.compile(r"(?:截至|截止|至|到|起至)\s*$")
 _META_RE = re.compile(r"^\s*-?\s*(?:索引号|发布机构|发布日期|文号|有效性|主题分类|成文日期)")
