@@ -116,6 +116,8 @@ def test_fee_mentioned_outside_section_six_does_not_count(tmp_path, pack):
      "dated 2023-12-20, before the report year 2023 is over"),
     ("发布日期：2024-03-05", "发布日期2024年3月5日晚于2024年1月31日的公布期限（报告年度2023年）",
      "published on 2024-03-05, after the deadline of 2024-01-31 for a 2023 report"),
+    ("发布时间：2024-03-05", "发布日期2024年3月5日晚于2024年1月31日的公布期限（报告年度2023年）",
+     "published on 2024-03-05, after the deadline of 2024-01-31 for a 2023 report"),
 ])
 def test_late_or_early_dates(tmp_path, pack, signed, zh, en):
     path = report(tmp_path, signed=signed)

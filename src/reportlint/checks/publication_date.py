@@ -119,6 +119,8 @@ def find_publication_date(paragraphs: list[Paragraph]) -> tuple[date, Paragraph,
     """(date, paragraph, the date as written, from metadata?) or None."""
     for p in paragraphs:
         text = p.display
+        if "日期" not in text and "时间" not in text:
+            continue  # no metadata label in it (their scan stops at every 公开 of a report: 3 µs a paragraph)
         for m in _META_RE.finditer(text):
             rest = text[m.end():m.end() + 24]
             found = _DATE_RE.match(rest)
