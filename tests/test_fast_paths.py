@@ -184,6 +184,17 @@ def test_nfkc_equals_unicodedata_on_reports_and_on_texts_where_the_replacement_a
         assert normalize.nfkc(text) == unicodedata.normalize("NFKC", text), text
 
 
+def test_spaces_are_collapsed_and_removed_as_the_regex_did():
+    spaces = "".join(chr(c) for c in range(0x110000) if re.fullmatch(r"\s", chr(c)))
+    assert spaces == "".join(chr(c) for c in range(0x110000) if chr(c).isspace())  # str's spaces are re's
+    texts = [f"{spaces}甲{spaces}乙 丙\t\n丁{spaces}", " 甲", "甲 ", "", spaces, "a\u200bb\u3000c\u00a0d", "商业\n企业 x"]
+    for text in texts:
+        assert normalize.clean.__wrapped__(text) == re.sub(r"\s+", " ", normalize.clean.__wrapped__(text)).strip()
+        assert normalize.norm.__wrapped__(text) == re.sub(r"\s+", "", normalize.norm.__wrapped__(text))
+    assert normalize.clean(f"{spaces}甲{spaces}乙{spaces}") == "甲 乙"
+    assert normalize.norm(f"{spaces}甲{spaces}乙{spaces}") == "甲乙"
+
+
 _DASH = r"\-—–－‐‑―"
 # The patterns as first written (a lookaround first), against the forms that open with a literal for speed.
 PLAIN_PATTERNS = {
