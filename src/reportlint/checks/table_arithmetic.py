@@ -115,15 +115,15 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
     plan = _plan(ctx, rule, table)
     data = table.data
     values = _values(ctx, table, plan.decimal)
-    for eq, (left_terms, right_terms), lines in zip(equations, plan.terms, plan.lines, strict=True):
-        for cells in lines:
+    for eq, lines, sides in zip(equations, plan.lines, plan.sides, strict=True):
+        for cells, (left_side, right_side) in zip(lines, sides, strict=True):
             if cells is None:
                 continue  # a label of the equation is missing on this line
             # the sides as sums of signed cell values (the equations are linear); None where a cell is not a number
-            left = _sum(left_terms, cells, values)
+            left = _sum(left_side, values)
             if left is None:
                 continue
-            right = _sum(right_terms, cells, values)
+            right = _sum(right_side, values)
             if right is None or left == right:
                 continue
             involved: list[DataCell] = []
@@ -144,15 +144,15 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
             yield _finding(ctx, rule, table, tdef, eq, for_each, involved, shown, left, right)
 
 
-def _sum(terms: tuple[Decimal, tuple[tuple[bool, int], ...]], cells: list[tuple[int, ...]],
-         values: list[Decimal | None]) -> Decimal | None:
-    total, refs = terms
-    for negative, k in refs:
-        for i in cells[k]:
-            value = values[i]
-            if value is None:
-                return None
-            total = total - value if negative else total + value
+def _sum(side: tuple[Decimal, tuple[tuple[bool, int], ...]], values: list[Decimal | None]) -> Decimal | None:
+    """A side of an equation on one line (see ``_Plan.sides``): its constant, plus or minus each cell's value in
+    turn; None when a cell is not a number."""
+    total, cells = side
+    for negative, i in cells:
+        value = values[i]
+        if value is None:
+            return None
+        total = total - value if negative else total + value
     return total
 
 
@@ -161,7 +161,9 @@ def _values(ctx: Context, table: Table, decimal: list[bool]) -> list[Decimal | N
     key = ("table_arithmetic.values", table.index)
     values = ctx.cache.get(key)
     if values is None:
-        values = ctx.cache[key] = [parse_number(d.cell.text, dec) for d, dec in zip(table.data, decimal, strict=True)]
+        # parse_number(text) is parse_number(text, False), looked up in its memo by the text alone
+        values = ctx.cache[key] = [parse_number(d.cell.text, True) if dec else parse_number(d.cell.text)
+                                   for d, dec in zip(table.data, decimal, strict=True)]
     return values
 
 
@@ -182,10 +184,11 @@ def _terms(node: Node, first: int, negative: bool = False) -> tuple[Decimal, tup
 class _Plan:
     """What a rule's equations read of a table, from its labels alone: for each equation and line, the cells
     (indices into ``table.data``) each reference names, in the order of ``eq.refs()``, or None where the
-    equation does not apply; each side as signed terms; which cells hold decimals. Tables labelled alike share
-    one plan."""
+    equation does not apply; for each equation and line, each side as its constant and the signed cells its
+    references name, in the order of the references (None, None where the equation does not apply); which cells
+    hold decimals. Tables labelled alike share one plan."""
 
-    __slots__ = ("lines", "decimal", "terms")
+    __slots__ = ("lines", "decimal", "sides")
 
 
 def _plan(ctx: Context, rule, table: Table) -> _Plan:
@@ -223,7 +226,7 @@ def _make_plan(ctx: Context, rule, table: Table) -> _Plan:
         def cells_for(ref: Ref, line: int) -> list[int]:
             return [i for i, d in by_row.get(line, []) if labels.path_matches(ref.parts, d.col_path)]
 
-    plan.terms = [(_terms(eq.left, 0), _terms(eq.right, len(refs_of(eq.left)))) for eq in equations]
+    terms = [(_terms(eq.left, 0), _terms(eq.right, len(refs_of(eq.left)))) for eq in equations]
     plan.lines = []
     for eq in equations:
         refs = eq.refs()
@@ -238,6 +241,10 @@ def _make_plan(ctx: Context, rule, table: Table) -> _Plan:
                 cells.append(tuple(found))
             per_line.append(cells)
         plan.lines.append(per_line)
+    plan.sides = [[(None, None) if cells is None else
+                   tuple((constant, tuple((negative, i) for negative, k in refs for i in cells[k]))
+                         for constant, refs in sides)
+                   for cells in per_line] for sides, per_line in zip(terms, plan.lines, strict=True)]
     return plan
 
 
