@@ -270,6 +270,39 @@ def test_tables_of_one_layout_share_labels_derived_once(tmp_path, monkeypatch):
     assert fixed and all(any(c is f for f in later.layout.fixed) for c in fixed)
 
 
+def test_a_laid_out_table_makes_its_cells_only_when_asked(tmp_path, monkeypatch):
+    from reportlint import table as table_module
+    from reportlint.checks.base import Context
+    from reportlint.checks.cross_year import summarize
+
+    a = build_report(tmp_path / "a.docx", ReportSpec())
+    b = build_report(tmp_path / "b.docx", ReportSpec(t3={("（七）总计", "自然人"): "44"}))  # the sum no longer holds
+    monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    monkeypatch.setattr(table_module, "_LABELLINGS", {})
+    first = read_docx(str(a), a.read_bytes())  # the layouts' first tables: what rules plan from labels is theirs
+    summarize(Context.create(first, _pack()))
+    lint_document(first, _pack())
+    clean, faulty = read_docx(str(a), a.read_bytes()), read_docx(str(b), b.read_bytes())
+    # the rules and the summary across years read a later clean report's tables by their texts and labels alone
+    ctx = Context.create(clean, _pack())
+    assert lint_document(clean, _pack(), None, ctx) == [] and summarize(ctx)["carried_in"]
+    assert [(t.__dict__["grid"], t.__dict__["data"]) for t in clean.tables] == [(None, None)] * 3
+    # a finding makes its table's cells (for its location), the others stay unmade
+    found = lint_document(faulty, _pack())
+    assert {(f.rule, f.location.table) for f in found} == {(rule, 2) for rule in ("t3-balance", "t3-results-total",
+                                                                              "t3-row-total")}
+    assert [t.__dict__["data"] is None for t in faulty.tables] == [True, False, True]
+    # the texts read before and after the cells are made are the cells' texts; a cell's text changed afterwards
+    # is read from the cell
+    table = clean.tables[1]
+    texts = table.data_texts()
+    assert texts == [d.cell.text for d in table.data] and len(texts) > 100
+    table.data[0].cell.text = "7"
+    assert table.data_texts() == ["7", *texts[1:]]
+    assert [table.data_slot(i) for i in range(len(texts))] == [(d.row, d.col, d.row_label, d.column_label)
+                                                                for d in table.data]
+
+
 def test_a_blank_that_changes_the_labels_is_not_laid_out_from_the_layout_with_the_number(monkeypatch):
     from reportlint import table as table_module
     from reportlint.table import RawCell, Table

@@ -202,9 +202,7 @@ class Table:
                 _LAYOUTS.pop(next(iter(_LAYOUTS)))
         if layout is not None:
             _LAYOUTS[key] = layout  # most recently used last: a batch's common layouts are never the ones dropped
-            table = cls(index=index, grid=layout.grid(texts), **kw)
-            layout.apply(table)
-            return table
+            return _LaidOutTable(layout, texts, index, kw)
         if rows is None:
             cells = iter([RawCell(text, spans.get(i, 1), vmerges.get(i)) for i, text in enumerate(texts)])
             rows = [list(islice(cells, n)) for n in lengths]
@@ -263,6 +261,15 @@ class Table:
 
     def data_rows(self) -> list[int]:
         return [r for r, kind in enumerate(self.row_kinds) if kind == DATA]
+
+    def data_texts(self) -> list[str]:
+        """The text of each data slot's cell, in the order of ``data``."""
+        return [d.cell.text for d in self.data]
+
+    def data_slot(self, i: int) -> tuple[int, int, str, str]:
+        """Data slot ``i``'s grid row and column and its row and column labels as shown."""
+        d = self.data[i]
+        return d.row, d.col, d.row_label, d.column_label
 
     def cells_in_row(self, row: int) -> list[DataCell]:
         return [d for d in self.data if d.row == row]
@@ -487,7 +494,7 @@ class _Layout:
     paths."""
 
     __slots__ = ("label_cols", "row_kinds", "bands", "row_paths", "data", "memo", "labelling", "origins", "slots",
-                 "fixed", "varying")
+                 "fixed", "varying", "data_sources")
 
     def admits(self, gaps: list[int], marks: tuple) -> bool:
         """Whether raw rows of this layout's shape, with a value-like text that is not a number (a blank, a
@@ -566,6 +573,10 @@ class _Layout:
         table.row_paths = dict(layout.row_paths)
         table.data = [DataCell(d.cell, r, c, rp, cp, b, texts) for d, (r, c, rp, cp, b, texts)
                       in zip(table.data, layout.data, strict=True)]
+        # each data slot's text: the raw cell it comes from, or (-1) the text the layout fixes there
+        layout.data_sources = tuple((-1, layout.fixed[n].text) if layout.fixed[n] is not None
+                                    else (layout.origins[n][0], "")
+                                    for n in (layout.slots[r][c] for r, c, *_ in layout.data))
         layout.labelling = _labelling(layout, table)
         return layout
 
@@ -578,13 +589,68 @@ class _Layout:
         return [[cells[n] for n in row] for row in self.slots]
 
     def apply(self, table: Table) -> None:
+        """The layout's labels, for a table of it."""
         table.layout = self
         table.label_cols = self.label_cols
         table.row_kinds = list(self.row_kinds)
         table.bands = list(self.bands)
         table.row_paths = dict(self.row_paths)
-        grid = table.grid
-        table.data = [DataCell(grid[r][c], r, c, rp, cp, b, texts) for r, c, rp, cp, b, texts in self.data]
+
+    def data_cells(self, grid: list[list[Cell]]) -> list[DataCell]:
+        """The DataCells of a table of this layout, over the Cells of its ``grid``."""
+        return [DataCell(grid[r][c], r, c, rp, cp, b, texts) for r, c, rp, cp, b, texts in self.data]
+
+    def data_texts(self, texts: list[str]) -> list[str]:
+        """``data_texts`` of a table of this layout from the texts of its raw cells."""
+        return [texts[source] if source >= 0 else fixed for source, fixed in self.data_sources]
+
+
+class _LaidOutTable(Table):
+    """A table laid out from a known layout: its labels are the layout's at once, its grid of Cells and its data
+    slots are made from the layout and the texts of its raw cells when first asked for. Rules that read only the
+    data cells' texts and places (``data_texts``, ``data_slot``) do not make them, which were half of reading a
+    table (0.3 ms a report); a table with a finding makes them for its location."""
+
+    def __init__(self, layout: _Layout, texts: list[str], index: int, kw: dict) -> None:
+        super().__init__(index=index, grid=None, data=None, **kw)  # type: ignore[arg-type]
+        self._texts = texts
+        self._data_texts: list[str] | None = None
+        layout.apply(self)
+
+    @property  # type: ignore[override]
+    def grid(self) -> list[list[Cell]]:
+        grid = self.__dict__["grid"]
+        if grid is None:
+            grid = self.__dict__["grid"] = self.layout.grid(self._texts)
+        return grid
+
+    @grid.setter
+    def grid(self, value: list[list[Cell]]) -> None:
+        self.__dict__["grid"] = value
+
+    @property  # type: ignore[override]
+    def data(self) -> list[DataCell]:
+        data = self.__dict__["data"]
+        if data is None:
+            data = self.__dict__["data"] = self.layout.data_cells(self.grid)
+        return data
+
+    @data.setter
+    def data(self, value: list[DataCell]) -> None:
+        self.__dict__["data"] = value
+
+    def data_texts(self) -> list[str]:
+        if self.__dict__["grid"] is not None:  # its Cells are made: they hold the texts
+            return super().data_texts()
+        if self._data_texts is None:
+            self._data_texts = self.layout.data_texts(self._texts)
+        return self._data_texts
+
+    def data_slot(self, i: int) -> tuple[int, int, str, str]:
+        if self.__dict__["data"] is not None:
+            return super().data_slot(i)
+        r, c, _, _, _, labels = self.layout.data[i]
+        return r, c, labels[0], labels[1]
 
 
 def _labelling(layout: _Layout, table: Table) -> dict:

@@ -160,18 +160,25 @@ def table_location(table: Table, cell: DataCell | None = None, row: int | None =
 
 
 def table_place(table: Table, cell: DataCell | None = None, row: int | None = None) -> tuple:
-    """``table_location(…).astuple()`` without making the Location: what the rules across years keep of a dozen
-    cells of every report."""
-    row_label = column_label = grid_row = grid_col = None
+    """``table_location(…)`` as the tuple ``Location.astuple`` gives, without making the Location."""
     if cell is not None:
-        row_label, column_label = cell.row_label or None, cell.column_label or None
-        grid_row, grid_col = cell.row + 1, cell.col + 1
-        row = cell.row
+        return _place(table, cell.row, cell.col, cell.row_label, cell.column_label)
+    return _place(table, row, None, "", "")
+
+
+def data_place(table: Table, i: int) -> tuple:
+    """``table_place(table, table.data[i])`` from the slot's place and labels alone: a table laid out from a known
+    layout does not make its data cells for it (what the rules across years keep of a dozen cells a report)."""
+    return _place(table, *table.data_slot(i))
+
+
+def _place(table: Table, row: int | None, col: int | None, row_label: str, column_label: str) -> tuple:
     line = table.line
     if table.row_lines and row is not None and row < len(table.row_lines):
         line = table.row_lines[row]
-    return (None, None, table.index, row_label, column_label, grid_row, grid_col, line, None, table.page, None,
-            table.block)
+    grid_row, grid_col = (None, None) if col is None else (row + 1, col + 1)  # type: ignore[operator]
+    return (None, None, table.index, row_label or None, column_label or None, grid_row, grid_col, line, None,
+            table.page, None, table.block)
 
 
 def paragraph_location(p: Paragraph, needle: str | None = None) -> Location:

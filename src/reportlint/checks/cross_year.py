@@ -40,7 +40,7 @@ from typing import Any
 
 from ..findings import Finding, Location
 from ..normalize import norm, parse_number
-from .base import Context, SpecError, table_place
+from .base import Context, SpecError, data_place
 
 KIND = "cross_year"
 
@@ -109,18 +109,19 @@ def summarize(ctx: Context) -> dict[str, Any]:
     data: dict[str, Any] = {"carried_in": {}, "carried_out": {}, "t2": {}}
     t3 = ctx.table("t3") if "t3" in ctx.pack.tables else None
     if t3 is not None:
+        texts = t3.data_texts()
         for i, name, column in _cells(ctx, t3, _carried):
             if column in data[name]:
                 continue  # the first cell of a column counts
-            d = t3.data[i]
-            value = parse_number(d.cell.text)
-            data[name][column] = (None if value is None else int(value), d.column_label, table_place(t3, d))
+            value = parse_number(texts[i])
+            place = data_place(t3, i)
+            data[name][column] = (None if value is None else int(value), place[4] or "", place)
     t2 = ctx.table("t2") if "t2" in ctx.pack.tables else None
     if t2 is not None:
+        texts = t2.data_texts()
         for i, row, column in _cells(ctx, t2, _t2_cells):
-            d = t2.data[i]
-            value = parse_number(d.cell.text)
-            data["t2"].setdefault(row, {})[column] = (None if value is None else int(value), table_place(t2, d))
+            value = parse_number(texts[i])
+            data["t2"].setdefault(row, {})[column] = (None if value is None else int(value), data_place(t2, i))
     return data
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..normalize import PLACEHOLDERS, cell_key, parse_number
+from ..normalize import PLACEHOLDERS, cell_key, clean, parse_number
 from .base import Context, SpecError, table_location
 
 KIND = "no_blank_cells"
@@ -85,14 +85,14 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
             continue
         tdef = ctx.pack.tables[tid]
         kinds, group_rows = _plan(ctx, rule, table, tdef)
-        data = table.data
-        blank_groups = {row for row, cells in group_rows.items() if all(not data[i].cell.display for i in cells)}
-        for d, (decimal, signed) in zip(data, kinds, strict=True):
-            cell_text = d.cell.text
+        texts = table.data_texts()  # the DataCells are made only for a finding
+        blank_groups = {i for cells in group_rows.values() if all(not clean(texts[i]) for i in cells) for i in cells}
+        for i, (cell_text, (decimal, signed)) in enumerate(zip(texts, kinds, strict=True)):
             if cell_text.isdigit() and cell_text.isascii():
                 continue  # the common case, read without the number parser
-            if parse_number(cell_text, decimal, signed) is not None or d.row in blank_groups:
+            if parse_number(cell_text, decimal, signed) is not None or i in blank_groups:
                 continue
+            d = table.data[i]
             text = d.cell.display
             kind = "number" if decimal else "integer"
             if not text:

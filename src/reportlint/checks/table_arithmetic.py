@@ -113,7 +113,6 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
         return  # required_tables reports it
     tdef = ctx.pack.tables[tid]
     plan = _plan(ctx, rule, table)
-    data = table.data
     values = _values(ctx, table, plan.decimal)
     for eq, lines, sides in zip(equations, plan.lines, plan.sides, strict=True):
         for cells, (left_side, right_side) in zip(lines, sides, strict=True):
@@ -136,7 +135,7 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
                 total = Decimal(0)
                 for i in next(order):
                     total += values[i]  # type: ignore[operator]
-                    involved.append(data[i])
+                    involved.append(table.data[i])
                 shown.append(total)
                 return total
 
@@ -162,8 +161,8 @@ def _values(ctx: Context, table: Table, decimal: list[bool]) -> list[Decimal | N
     values = ctx.cache.get(key)
     if values is None:
         # parse_number(text) is parse_number(text, False), looked up in its memo by the text alone
-        values = ctx.cache[key] = [parse_number(d.cell.text, True) if dec else parse_number(d.cell.text)
-                                   for d, dec in zip(table.data, decimal, strict=True)]
+        values = ctx.cache[key] = [parse_number(text, True) if dec else parse_number(text)
+                                   for text, dec in zip(table.data_texts(), decimal, strict=True)]
     return values
 
 

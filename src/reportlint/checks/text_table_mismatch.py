@@ -135,11 +135,19 @@ def quoted_counts(paragraphs: list[Paragraph]) -> list[Quoted]:
 
 
 def _cell(ctx: Context, table: Table, row: tuple[str, ...] | None, column: tuple[str, ...]):
-    for d in table.data:
-        if ctx.labels.path_matches(column, d.col_path) and (row is None or ctx.labels.path_matches(row, d.row_path)):
-            value = parse_number(d.cell.text)
-            return (d, int(value)) if value is not None else (d, None)
-    return None, None
+    """(the index in ``table.data`` of the first cell with these labels, its whole number) or (None, None)."""
+    i = table.labelling_memo((KIND, row, column), lambda t: _find(ctx.labels, t, row, column), (ctx.labels,))
+    if i is None:
+        return None, None
+    value = parse_number(table.data_texts()[i])
+    return i, (int(value) if value is not None else None)
+
+
+def _find(labels, table: Table, row: tuple[str, ...] | None, column: tuple[str, ...]) -> int | None:
+    for i, d in enumerate(table.data):
+        if labels.path_matches(column, d.col_path) and (row is None or labels.path_matches(row, d.row_path)):
+            return i
+    return None
 
 
 def _table_counts(ctx: Context, topic: str):
@@ -177,9 +185,10 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
         counted = _table_counts(ctx, q.topic)
         if counted is None:
             continue
-        table, cell, accepted, value, name, name_en = counted
+        table, at, accepted, value, name, name_en = counted
         if q.count in accepted:
             continue
+        cell = table.data[at]
         what, what_en = TOPICS[q.topic]
         where = " / ".join(x for x in (cell.row_label, cell.column_label) if x) if q.topic != "litigation" else "行政诉讼 / 总计"
         loc = paragraph_location(q.paragraph, q.sentence[:20])
