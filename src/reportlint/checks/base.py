@@ -166,10 +166,11 @@ def table_place(table: Table, cell: DataCell | None = None, row: int | None = No
     return _place(table, row, None, "", "")
 
 
-def data_place(table: Table, i: int) -> tuple:
+def data_place(table: Table, i: int, slot: tuple[int, int, str, str] | None = None) -> tuple:
     """``table_place(table, table.data[i])`` from the slot's place and labels alone: a table laid out from a known
-    layout does not make its data cells for it (what the rules across years keep of a dozen cells a report)."""
-    return _place(table, *table.data_slot(i))
+    layout does not make its data cells for it (what the rules across years keep of a dozen cells a report).
+    ``slot``: ``table.data_slot(i)``, when the caller has it."""
+    return _place(table, *(slot or table.data_slot(i)))
 
 
 def _place(table: Table, row: int | None, col: int | None, row_label: str, column_label: str) -> tuple:
