@@ -32,10 +32,6 @@ def default_pack() -> Pack:
     return load_pack(builtin_pack_path())
 
 
-def is_report_file(path: Path) -> bool:
-    return _is_report_name(path.name)
-
-
 def _is_report_name(name: str) -> bool:
     if name.startswith("~$") or name.startswith(".~lock"):
         return False  # Word / LibreOffice lock files

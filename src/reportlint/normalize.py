@@ -62,7 +62,6 @@ def memoise_short(func):
     return memoised
 
 
-_SPACE_RE = re.compile(r"\s+")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 
 
@@ -85,7 +84,7 @@ def clean(text: str) -> str:
     text = _ZERO_WIDTH_RE.sub("", text).replace("\u3000", " ").replace("\u00a0", " ")
     if "\n" in text or "\r" in text:
         text = _cjk_break_re().sub("", text)  # "商业\n企业" is one word broken across lines
-    # _SPACE_RE.sub(" ", text).strip(): str splits at the same spaces (Py_UNICODE_ISSPACE), at a third of the cost
+    # re.sub(r"\s+", " ", text).strip(): str splits at the same spaces (Py_UNICODE_ISSPACE), at a third of the cost
     return " ".join(text.split())
 
 
@@ -116,7 +115,7 @@ def nfkc(text: str) -> str:
 def norm(text: str) -> str:
     """The matching key of a label: NFKC, every space removed, bracket/quote/dash variants unified."""
     text = nfkc(_ZERO_WIDTH_RE.sub("", text))
-    text = "".join(text.split())  # _SPACE_RE.sub("", text)
+    text = "".join(text.split())  # re.sub(r"\s+", "", text)
     return text.translate(_BRACKETS) if _BRACKETS_RE.search(text) else text
 
 
