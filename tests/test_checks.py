@@ -36,6 +36,34 @@ def test_variant_title_is_a_warning_not_a_missing_section(lint):
     ]
 
 
+@pytest.mark.parametrize(("number", "heading"), [
+    ("五", "五、存在问题及改进情况"),  # the KIROGOVCOMPARE fixture's wording
+    ("五", "五、政府信息公开工作存在的不足和整改措施"),
+    ("四", "四、政府信息公开行政法复议、行政诉讼情况"),  # misspelt
+    ("三", "三、依申请公开政府信息情况"),
+])
+def test_heading_recognised_by_number_and_terms_is_a_title_warning(lint, number, heading):
+    sections = [(heading, body) if h.startswith(number) else (h, body) for h, body in default_sections()]
+    official = next(h for h, _ in default_sections() if h.startswith(number))
+    paragraph = {"三": 7, "四": 9, "五": 11}[number]
+    assert lint(ReportSpec(sections=sections)) == [
+        ("section-title", f"第{paragraph}段（{heading}）", f"标题「{heading}」与规定标题「{official}」不一致"),
+    ]
+
+
+def test_terms_under_another_number_are_not_the_section(lint):
+    sections = [("七、存在问题及改进情况", body) if h.startswith("五") else (h, body) for h, body in default_sections()]
+    assert lint(ReportSpec(sections=sections)) == [
+        ("required-sections", "「五、存在的主要问题及改进情况」", "缺少第五部分「五、存在的主要问题及改进情况」"),
+    ]
+
+
+def test_heading_glued_to_its_body_is_found(lint):
+    glued = "六、其他需要报告的事项2023年度本机关未收取信息处理费。"
+    sections = [(glued, body) if h.startswith("六") else (h, body) for h, body in default_sections()]
+    assert lint(ReportSpec(sections=sections)) == []
+
+
 @pytest.mark.parametrize("heading", ["二、主动公开政府信息情况表", "二、 主动公开政府信息情况", "二.主动公开政府信息情况"])
 def test_tolerated_title_spellings(lint, heading):
     sections = [(heading, body) if h.startswith("二") else (h, body) for h, body in default_sections()]

@@ -128,6 +128,37 @@ def test_tab_indented_prose_is_not_a_table(tmp_path):
                            ("全年公开信息若干条。", 5, 2)]
 
 
+# A crawler's export: the whole page on one line, headings inline after a sentence end, a space, a number, or (when
+# it is the next number) any other character; the opening's own enumeration and lists of numbers stay whole.
+FLAT_LINE = (
+    "本报告包括：一、总体情况；二、主动公开政府信息情况等部分。" + "正文" * 80 + "。"
+    "一、总体情况2023年，我局有三、四个方面的工作。（一）主动公开。全年公开信息12条。"
+    " 二、主动公开政府信息情况第二十条规章000"
+    "行政事业性收费12.5元三、收到和处理政府信息公开申请情况申请人情况自然人一、本年新收政府信息公开申请数量5"
+    "二、上年结转政府信息公开申请数量0"
+)
+
+
+def test_a_flattened_page_is_split_before_its_inline_headings(tmp_path):
+    doc = _load(tmp_path, "某局2023年政府信息公开工作年度报告\n" + FLAT_LINE + "\n")
+    opening_end = FLAT_LINE.index("一、总体情况2023")
+    assert [(text[:8], line, column) for text, line, column in _paras(doc)] == [
+        ("某局2023年政", 1, 1),
+        ("本报告包括：一、", 2, 1),
+        ("一、总体情况20", 2, opening_end + 1),
+        ("（一）主动公开。", 2, FLAT_LINE.index("（一）") + 1),
+        ("二、主动公开政府", 2, FLAT_LINE.index(" 二、") + 2),
+        ("三、收到和处理政", 2, FLAT_LINE.index("元三、") + 2),
+        ("二、上年结转政府", 2, FLAT_LINE.index("5二、") + 2),
+    ]
+
+
+def test_a_long_line_with_one_inline_number_is_left_whole(tmp_path):
+    line = "正文" * 200 + "。二、主动公开政府信息情况"
+    doc = _load(tmp_path, line)
+    assert _paras(doc) == [(line, 1, 1)]
+
+
 # -- shape: one cell per line ----------------------------------------------------------------------------------
 CELL_TABLE = "\n".join([
     "表前文字",  # 1

@@ -142,6 +142,21 @@ def year_of(text: str) -> int | None:
 _LEVEL1_RE = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]")
 _LEVEL2_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]")
 _LEVEL3_RE = re.compile(r"^(\d{1,2})\s*[.、．](?!\d)")
+# A table row flattened into text ("二、上年结转政府信息公开申请数量0000000", "（一）予以公开 1288 21 0 0 50 3 1362"):
+# a run of five digits or more (a year has four), or two numbers or more at the end, is not a heading's wording.
+_TABLE_ROW_TAIL_RE = re.compile(r"\d{5,}|(?:\s\d[\d.,]*){2,}\s*$")
+# A crawler's or web page's metadata label in front of the title line ("标题: …", "标  题 …").
+_TITLE_LABEL_RE = re.compile(r"^标\s*题\s*[:：]?\s*")
+
+
+def numbering(text: str) -> tuple[int, int] | None:
+    """(level, number) of the numbering a text opens with: 一、 (1, 1), （二） (2, 2), 3. (3, 3); None without."""
+    for level, pattern in ((1, _LEVEL1_RE), (2, _LEVEL2_RE)):
+        m = pattern.match(text)
+        if m:
+            return level, cn_number(m.group(1))
+    m = _LEVEL3_RE.match(text)
+    return (3, int(m.group(1))) if m else None
 
 
 def _derive_title(doc: Document) -> None:
@@ -150,7 +165,7 @@ def _derive_title(doc: Document) -> None:
         if _LEVEL1_RE.match(p.display):
             break
         if "报告" in p.display and len(p.display) <= 80:
-            title = p.display
+            title = _TITLE_LABEL_RE.sub("", p.display)
             if i:
                 prev = paras[i - 1].display
                 # Agency name split onto its own line above the title (曲沃县…\n2023年政府信息公开工作年度报告)
@@ -168,7 +183,8 @@ def _derive_title(doc: Document) -> None:
             return
 
 
-def _cn_number(text: str) -> int:
+def cn_number(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20 (0 for what is not a Chinese number up to 99)."""
     values = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
     if text == "十":
         return 10
@@ -188,15 +204,15 @@ def heading_of(p: Paragraph) -> tuple[int, int | None, str] | None:
     m = _LEVEL1_RE.match(text)
     if m:
         title = _heading_title(text)
-        if len(title) <= 40:
-            return 1, _cn_number(m.group(1)), title
+        if len(title) <= 40 and not _TABLE_ROW_TAIL_RE.search(title):
+            return 1, cn_number(m.group(1)), title
     m = _LEVEL2_RE.match(text)
     if m:
         title = _heading_title(text)
-        if len(title) <= 40:
-            return 2, _cn_number(m.group(1)), title
+        if len(title) <= 40 and not _TABLE_ROW_TAIL_RE.search(title):
+            return 2, cn_number(m.group(1)), title
     m = _LEVEL3_RE.match(text)
-    if m and len(text) <= 40 and not re.search(r"[。；;]", text):
+    if m and len(text) <= 40 and not re.search(r"[。；;]", text) and not _TABLE_ROW_TAIL_RE.search(text):
         return 3, int(m.group(1)), text
     if p.heading_level:
         return p.heading_level, None, text

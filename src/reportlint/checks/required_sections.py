@@ -2,10 +2,13 @@
 
 What it does
     Finds each section of the pack's ``sections:`` list among the document's headings (一、 / （一） / 1.
-    numbering or Word heading styles). A heading matches a section when its text, with numbering, spaces,
-    punctuation width and a trailing 表 ignored, equals the section's ``title``, one of its ``aliases`` (accepted
-    silently) or one of its ``variants`` (accepted, reported by ``check: title``). A short paragraph whose text is
-    the title without numbering also counts.
+    numbering or Word heading styles) by its meaning. A heading matches a section when its text, with numbering,
+    spaces, punctuation width and a trailing 表 ignored, equals the section's ``title``, one of its ``aliases``
+    (accepted silently) or one of its ``variants`` (accepted, reported by ``check: title``); or when it carries the
+    section's number and every one of its ``terms`` (五: 问题 and 改进; 四: 复议 or 诉讼), which makes it another
+    wording, misspelt ones included (accepted, reported by ``check: title``). A short paragraph whose text is the
+    title without numbering also counts, and so does a numbered paragraph that opens with the heading, its body
+    glued to it ("六、其他需要报告的事项2023年，本机关未收取…", as crawled pages and flattened exports have it).
 
     ``check: presence`` reports one finding per missing section; ``check: order`` reports a section found
     before one that should precede it; ``check: title`` reports a section written with a variant title.
@@ -56,10 +59,13 @@ DOC_ZH = """\
 required_sections —— 报告具备格式规定的各个部分，顺序正确，标题规范。
 
 作用
-    在文档的标题中（一、/（一）/1. 编号或 Word 标题样式）查找规则包 ``sections:`` 列出的每个部分。标题文字在忽略
-    编号、空格、标点全角半角和末尾“表”字后，与该部分的 ``title``、某个 ``aliases``（静默接受）或某个
-    ``variants``（接受，但由 ``check: title`` 报告）相同，或包含该部分 ``keywords`` 中的全部词语，即视为找到。
-    正文中单独一段、内容为不带编号的标题文字，也算。
+    在文档的标题中（一、/（一）/1. 编号或 Word 标题样式）按含义查找规则包 ``sections:`` 列出的每个部分。标题文字在
+    忽略编号、空格、标点全角半角和末尾“表”字后，与该部分的 ``title``、某个 ``aliases``（静默接受）或某个
+    ``variants``（接受，但由 ``check: title`` 报告）相同，或包含该部分 ``keywords`` 中的全部词语，即视为找到；
+    标题带有该部分的序号、并含有该部分 ``terms`` 中的每个关键词（五：问题、改进；四：复议或诉讼）的，是同一部分的
+    另一种写法（包括错别字），也视为找到，由 ``check: title`` 报告。正文中单独一段、内容为不带编号的标题文字，也算；
+    以标题开头、正文紧接其后的编号段落（网页抓取或导出文本常见，如“六、其他需要报告的事项2023年，本机关未收取…”）
+    也算。
 
     带 ``parent: <id>`` 的部分是该上级部分下的子项（如山东要求第六部分列出的七个子项）：只在上级部分标题与下一个
     同级标题之间查找。缺少子项时，定位到上级部分的标题；上级部分本身缺失时只报告上级部分。顺序只在同一上级的

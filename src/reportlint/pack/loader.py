@@ -25,6 +25,7 @@ class SectionDef:
     variants: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)  # a heading containing all of them matches too
     parent: str | None = None  # the id of the section this one is an item of
+    terms: list[str] = field(default_factory=list)  # with the section's number: another wording of its heading
 
 
 @dataclass
@@ -184,7 +185,8 @@ def compile_pack(merged: Merged, path: str) -> Pack:
         pack.sections.append(SectionDef(sid, str(sec["title"]), [str(a) for a in sec.get("aliases", [])],
                                         [str(v) for v in sec.get("variants", [])],
                                         [str(k) for k in sec.get("keywords", [])],
-                                        str(parent) if parent is not None else None))
+                                        str(parent) if parent is not None else None,
+                                        [str(t) for t in sec.get("terms", [])]))
     for tid, (tdef, _origin) in merged.tables.items():
         locate = [str(x) for x in tdef["locate"]]
         pack.tables[tid] = TableDef(
