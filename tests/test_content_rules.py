@@ -109,15 +109,20 @@ def test_fee_mentioned_outside_section_six_does_not_count(tmp_path, pack):
 # -- publication-deadline ----------------------------------------------------------------------------------------
 
 
+DEPARTMENT_WHY = "「某某市卫生健康局」是政府部门，2023年度报告应于次年1月31日前公布（条例第四十九条）"
+DEPARTMENT_WHY_EN = "某某市卫生健康局 is a government department, which publishes its 2023 report by 31 January " \
+    "(Regulations art. 49)"
+
+
 @pytest.mark.parametrize(("signed", "zh", "en"), [
-    ("2024年2月1日", "落款日期2024年2月1日晚于2024年1月31日的公布期限（报告年度2023年）",
-     "dated 2024-02-01, after the deadline of 2024-01-31 for a 2023 report"),
+    ("2024年2月1日", f"落款日期2024年2月1日晚于公布期限2024年1月31日：{DEPARTMENT_WHY}",
+     f"dated 2024-02-01, after the deadline of 2024-01-31: {DEPARTMENT_WHY_EN}"),
     ("二〇二三年十二月二十日", "落款日期2023年12月20日早于报告年度2023年结束，报告不能涵盖全年",
      "dated 2023-12-20, before the report year 2023 is over"),
-    ("发布日期：2024-03-05", "发布日期2024年3月5日晚于2024年1月31日的公布期限（报告年度2023年）",
-     "published on 2024-03-05, after the deadline of 2024-01-31 for a 2023 report"),
-    ("发布时间：2024-03-05", "发布日期2024年3月5日晚于2024年1月31日的公布期限（报告年度2023年）",
-     "published on 2024-03-05, after the deadline of 2024-01-31 for a 2023 report"),
+    ("发布日期：2024-03-05", f"发布日期2024年3月5日晚于公布期限2024年1月31日：{DEPARTMENT_WHY}",
+     f"published on 2024-03-05, after the deadline of 2024-01-31: {DEPARTMENT_WHY_EN}"),
+    ("发布时间：2024-03-05", f"发布日期2024年3月5日晚于公布期限2024年1月31日：{DEPARTMENT_WHY}",
+     f"published on 2024-03-05, after the deadline of 2024-01-31: {DEPARTMENT_WHY_EN}"),
 ])
 def test_late_or_early_dates(tmp_path, pack, signed, zh, en):
     path = report(tmp_path, signed=signed)
@@ -125,6 +130,47 @@ def test_late_or_early_dates(tmp_path, pack, signed, zh, en):
     where = f"第{paragraph_of(path, signed)}段（（一）依据《政府信息公开信息处理费管理办法》收取信息处理费的情况）"
     assert lint(path, pack) == [("publication-deadline", "error", where, zh)]
     assert lint(path, pack, "en")[0][3] == en
+
+
+@pytest.mark.parametrize(("title", "signed", "expected"), [
+    # a government's own report (a place, or a region's 管委会 acting as one): 31 March
+    ("平潭综合实验区2025年度政府信息公开工作年度报告", "2026年3月10日", None),
+    ("2022年上海市政府信息公开工作年度报告", "2023年3月31日", None),
+    ("某某市人民政府2023年政府信息公开工作年度报告", "2024年4月1日",
+     ("error", "落款日期2024年4月1日晚于公布期限2024年3月31日：「某某市人民政府」是本级人民政府，其2023年度报告应由政府"
+               "信息公开工作主管部门于次年3月31日前公布（条例第四十九条）")),
+    # the government's office, named in the title, is a department: 31 January
+    ("某某市人民政府办公室2023年政府信息公开工作年度报告", "2024年2月5日",
+     ("error", "落款日期2024年2月5日晚于公布期限2024年1月31日：「某某市人民政府办公室」是政府部门，2023年度报告应于次年1月"
+               "31日前公布（条例第四十九条）")),
+    # a 镇 or 街道: the departments' date
+    ("2023年下各镇政府信息公开工作年度报告", "2024年2月5日",
+     ("error", "落款日期2024年2月5日晚于公布期限2024年1月31日：「下各镇」是乡镇、街道，条例未规定其期限，按部门的期限，2023"
+               "年度报告应于次年1月31日前公布（可在配置中用 deadlines 修改）")),
+    # no issuer named: the departments' date, only a warning while a government's would still be met
+    ("2023年政府信息公开工作年度报告", "2024年2月5日",
+     ("warning", "落款日期2024年2月5日晚于公布期限2024年1月31日：标题和开头未写明发布机关，按部门的期限，2023年度报告应于次年"
+                 "1月31日前公布；如为本级人民政府的报告，请在配置中设定 issuer: government")),
+    ("2023年政府信息公开工作年度报告", "2024年4月2日",
+     ("error", "落款日期2024年4月2日晚于公布期限2024年1月31日：标题和开头未写明发布机关，按部门的期限，2023年度报告应于次年"
+               "1月31日前公布；如为本级人民政府的报告，请在配置中设定 issuer: government")),
+])
+def test_deadline_by_kind_of_issuer(tmp_path, pack, title, signed, expected):
+    path = report(tmp_path, title=title, signed=signed)
+    found = [(f[1], f[3]) for f in lint(path, pack) if f[0] == "publication-deadline"]
+    assert found == ([] if expected is None else [expected])
+
+
+def test_issuer_and_deadlines_set_in_configuration(tmp_path):
+    path = tmp_path / "pack.yaml"
+    path.write_text("pack: x\nextends: national-2021\nrules:\n  - id: publication-deadline\n    issuer: government\n"
+                    "    deadlines: {government: '03-15'}\n", encoding="utf-8")
+    found = lint(report(tmp_path, signed="2024年3月20日"), load_pack(path), "en")
+    assert [(f[0], f[1], f[3]) for f in found] == [
+        ("publication-deadline", "error", "dated 2024-03-20, after the deadline of 2024-03-15: the configuration sets "
+         "the issuer to a government (issuer: government), due by 15 March"),
+    ]
+    assert lint(report(tmp_path, signed="2024年3月15日"), load_pack(path)) == []
 
 
 @pytest.mark.parametrize("signed", ["2024年1月31日", "二〇二四年一月二十日", "2024.1.5", "2023年12月31日"])

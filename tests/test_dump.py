@@ -32,6 +32,21 @@ def test_json_dump_has_sections_and_identified_tables(capsys, report):
     assert [t.get("identified_as") for t in data["tables"]] == ["t2", "t3", "t4"]
 
 
+def test_dump_shows_who_issued_the_report(capsys, report, tmp_path):
+    _code, out, _err = run(capsys, "dump", "--format", "json", str(report))
+    assert json.loads(out)["issuer"] == {"kind": "department", "agency": "某某市某某局", "source": "title"}
+    _code, out, _err = run(capsys, "dump", str(report))
+    assert out.splitlines()[2] == "  发布机关: 某某市某某局（政府部门，据标题）"
+    page = tmp_path / "p.txt"
+    page.write_text("2023年政府信息公开工作年度报告\n根据条例，现公布平潭综合实验区2023年政府信息公开工作年度报告。\n",
+                    encoding="utf-8")
+    _code, out, _err = run(capsys, "dump", "--lang", "en", str(page))
+    assert out.splitlines()[2] == "  issuer: 平潭综合实验区 (a government, from the opening)"
+    page.write_text("2023年政府信息公开工作年度报告\n一、总体情况\n", encoding="utf-8")
+    _code, out, _err = run(capsys, "dump", str(page))
+    assert out.splitlines()[2] == "  发布机关: （标题和开头未写明）"
+
+
 def test_json_dump_of_table_three_is_25_rows_by_7_labelled_columns(capsys, report):
     _code, out, _err = run(capsys, "dump", "--format", "json", str(report))
     t3 = json.loads(out)["tables"][1]

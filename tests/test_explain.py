@@ -148,6 +148,7 @@ def defect_findings(tmp_path_factory, pack):
                              ("（一）依申请公开", "2023年，区政府办代表区政府受理政府信息公开申请17件。"),
                              *sections[1:5], (sections[5][0], "无。")],
                    t3={("一、本年新收政府信息公开申请数量", "总计"): "95"}),
+        ReportSpec(agency="某某市卫生健康局", signed="发布日期：2024年2月1日"),
     ]
     found: dict[str, list[tuple[str, str]]] = {}
     paths = [str(build_report(root / f"r{n}.docx", spec)) for n, spec in enumerate(specs)]
@@ -207,7 +208,7 @@ def test_rules_lists_every_rule_as_text(capsys):
         "blank-cell            national-2021  no_blank_cells       error    是    统计表只填数字，没有的填 0，不得空白或填入其他内容",
         "leftover-text         national-2021  leftover_text        error    是    没有残留的模板占位符和导出痕迹",
         "fee-statement         national-2021  require_text         error    是    第六部分说明信息处理费的收取情况",
-        "publication-deadline  national-2021  publication_date     error    是    在报告年度结束后、次年1月31日前公布",
+        "publication-deadline  national-2021  publication_date     error    是    在报告年度结束后、按发布机关类别的期限内公布（部门1月31日，本级人民政府3月31日）",
         "year-mismatch         national-2021  year_mismatch        warning  是    正文不叙述报告年度之后的年份",
         "text-table-mismatch   national-2021  text_table_mismatch  warning  是    总体情况中的申请、复议、诉讼数字与表三、表四一致",
         "old-format            national-2021  old_format           error    是    2021年度起使用新版格式，不再使用2019年版表格",

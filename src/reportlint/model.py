@@ -109,8 +109,9 @@ class Document:
         return "\n".join(p.text for p in self.paragraphs)
 
     @classmethod
-    def build(cls, path: str, blocks: list[Block], fmt: str) -> Document:
-        """Number blocks, derive the title, year and section tree."""
+    def build(cls, path: str, blocks: list[Block], fmt: str, page_title: str = "") -> Document:
+        """Number blocks, derive the title, year and section tree. ``page_title``: the title the file itself
+        declares (HTML ``<title>``), taken when no paragraph is the report's title."""
         doc = cls(path=path, blocks=blocks, format=fmt)
         p_index = 0
         caption = ""
@@ -123,7 +124,7 @@ class Document:
                     caption = block.display
             elif not block.caption:
                 block.caption = caption
-        _derive_title(doc)
+        _derive_title(doc, page_title)
         _derive_sections(doc)
         return doc
 
@@ -147,6 +148,7 @@ _LEVEL3_RE = re.compile(r"^(\d{1,2})\s*[.、．](?!\d)")
 _TABLE_ROW_TAIL_RE = re.compile(r"\d{5,}|(?:\s\d[\d.,]*){2,}\s*$")
 # A crawler's or web page's metadata label in front of the title line ("标题: …", "标  题 …").
 _TITLE_LABEL_RE = re.compile(r"^标\s*题\s*[:：]?\s*")
+_SENTENCE_RE = re.compile(r"[。；;，,]")
 
 
 def numbering(text: str) -> tuple[int, int] | None:
@@ -159,12 +161,13 @@ def numbering(text: str) -> tuple[int, int] | None:
     return (3, int(m.group(1))) if m else None
 
 
-def _derive_title(doc: Document) -> None:
+def _derive_title(doc: Document, fallback: str = "") -> None:
     paras = [p for p in doc.paragraphs if p.display][:12]
     for i, p in enumerate(paras):
         if _LEVEL1_RE.match(p.display):
             break
-        if "报告" in p.display and len(p.display) <= 80:
+        # a title names a 报告 and is not a sentence ("根据《条例》规定编制本报告。" is not one)
+        if "报告" in p.display and len(p.display) <= 80 and not _SENTENCE_RE.search(p.display.rstrip("。")):
             title = _TITLE_LABEL_RE.sub("", p.display)
             if i:
                 prev = paras[i - 1].display
@@ -175,6 +178,11 @@ def _derive_title(doc: Document) -> None:
             doc.title = title
             doc.title_paragraph = p
             doc.year = year_of(p.display)
+            return
+    if fallback and "报告" in fallback:  # the page's own title (HTML <title>), its site name cut off
+        doc.title = re.split(r"[_|｜]| - ", clean(fallback))[0].strip()
+        doc.year = year_of(doc.title)
+        if doc.year is not None:
             return
     # No title line: take the year from the first lines mentioning 年度报告/政府信息公开
     for p in paras:

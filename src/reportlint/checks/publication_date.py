@@ -1,19 +1,30 @@
-"""publication_date — the report is published between the end of its year and 31 January of the next.
+"""publication_date — the report is published after its year ends and by the deadline for its kind of issuer.
 
 What it does
-    Finds the publication date: a "发布日期 / 发文日期 / 成文日期 / 公开日期" line of a web page's metadata, or else
-    the date under the signature (a paragraph among the last ones of the document that is only a date, e.g.
-    "2024年1月28日", "二〇二四年一月二十八日", "2024-01-28"). With the report year taken from the title:
+    Finds the publication date: a "发布日期 / 发文日期 / 成文日期 / 公开日期 / 发布时间" line of a web page's metadata,
+    or else the date under the signature (a paragraph among the last ones of the document that is only a date, e.g.
+    "2024年1月28日", "二〇二四年一月二十八日", "2024-01-28"). The deadline depends on who issued the report, read
+    from its title (or its opening, "现公布…2023年政府信息公开工作年度报告"; ``reportlint dump`` shows it):
 
-    * a date after 31 January of the following year (``deadline``, default ``01-31``) is a finding;
+    * a government's own report (a place: 上海市, 福州市晋安区, 某某市人民政府, or a region's 管委会 acting as one,
+      平潭综合实验区): 31 March of the following year;
+    * a department's (…局, …委员会, the 人民政府办公室/办公厅 when the title names the office): 31 January;
+    * a 乡/镇 or 街道's: 31 January (the 条例 sets no date for them);
+    * an issuer the title and opening do not name: 31 January, but a date up to 31 March is only a warning.
+
+    ``issuer:`` (government, department, township) sets the kind instead of reading it; ``deadlines:`` changes the
+    date per kind (MM-DD); ``deadline:`` one date for every report. Then:
+
+    * a date after the deadline is a finding, which names the deadline it applied and why;
     * a date before 31 December of the report year (the report cannot cover a year not yet over) is a finding;
     * no date at all is a finding of severity ``warning`` (or the rule's own severity if that is lower).
 
     A report whose year is unknown is not checked.
 
 Why
-    条例 第五十条: 各级人民政府部门应当于每年1月31日前向本级政府信息公开工作主管部门提交本行政机关上一年度政府
-    信息公开工作年度报告并向社会公布. A report dated before its year ends cannot report the whole year.
+    条例 第四十九条: 县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交本行政机关上一年度政府
+    信息公开工作年度报告并向社会公布；县级以上地方人民政府的政府信息公开工作主管部门应当在每年3月31日前向社会公布本级
+    政府上一年度政府信息公开工作年度报告. A report dated before its year ends cannot report the whole year.
 
 Example
     Passing::
@@ -21,46 +32,62 @@ Example
         曲沃县卫生健康和体育局
         2024年1月28日          (a 2023 report)
 
+        平潭综合实验区2025年度政府信息公开工作年度报告 … 发布时间: 2026-03-10
+
     Failing::
 
-        - 发布日期2024-02-01   (a 2023 report)
-        → 发布日期2024年2月1日晚于2024年1月31日的公布期限
+        某某市某某局2023年政府信息公开工作年度报告 … 发布日期2024-02-01
+        → 发布日期2024年2月1日晚于2024年1月31日的公布期限（2023年度报告；「某某市某某局」是政府部门，…）
 
     Configuration::
 
         - id: publication-deadline
           kind: publication_date
-          deadline: "01-31"
+          issuer: government      # the reports of this repository are a government's own
+          deadlines: {township: "02-28"}
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from ..findings import Finding, Location
+from ..issuer import NAMES, Issuer, issuer_of
 from ..model import Paragraph
 from .base import Context, SpecError, paragraph_location
 
 KIND = "publication_date"
 
 DOC_ZH = """\
-publication_date —— 报告在报告年度结束后、次年1月31日前公布。
+publication_date —— 报告在报告年度结束后、按发布机关类别的期限内公布。
 
 作用
-    查找公布日期：网页元数据中的“发布日期 / 发文日期 / 成文日期 / 公开日期”，没有时取落款日期（文末几段中只含一个
-    日期的段落，如“2024年1月28日”“二〇二四年一月二十八日”“2024-01-28”）。以标题中的报告年度为准：
+    查找公布日期：网页元数据中的“发布日期 / 发文日期 / 成文日期 / 公开日期 / 发布时间”，没有时取落款日期（文末几段中
+    只含一个日期的段落，如“2024年1月28日”“二〇二四年一月二十八日”“2024-01-28”）。公布期限取决于发布机关，从标题
+    （或开头的“现公布……2023年政府信息公开工作年度报告”）判断，``reportlint dump`` 可查看：
 
-    * 晚于次年1月31日（``deadline``，默认 ``01-31``）的，报告一条；
+    * 本级人民政府的报告（标题为地名：上海市、福州市晋安区、某某市人民政府，或代行政府职能的管委会，如平潭综合实验区）：
+      次年3月31日；
+    * 政府部门的报告（……局、……委员会，标题写明办公室的人民政府办公室/办公厅也是）：次年1月31日；
+    * 乡镇、街道的报告：次年1月31日（条例未规定）；
+    * 标题和开头都未写明发布机关的：次年1月31日，但3月31日前公布的只报警告。
+
+    ``issuer:``（government、department、township）直接指定发布机关类别；``deadlines:`` 按类别修改期限（MM-DD）；
+    ``deadline:`` 对所有报告使用同一期限。然后：
+
+    * 晚于期限的，报告一条，写明所用期限及其依据；
     * 早于报告年度12月31日的（年度尚未结束，报告不可能涵盖全年），报告一条；
     * 找不到任何日期的，报告一条警告（规则本身级别更低时取规则级别）。
 
     无法确定报告年度的不检查。
 
 依据
-    《中华人民共和国政府信息公开条例》第五十条：各级人民政府部门应当于每年1月31日前向本级政府信息公开工作主管部门
-    提交本行政机关上一年度政府信息公开工作年度报告并向社会公布。年度未结束时落款的报告不可能涵盖全年。
+    《中华人民共和国政府信息公开条例》第四十九条：县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管
+    部门提交本行政机关上一年度政府信息公开工作年度报告并向社会公布；县级以上地方人民政府的政府信息公开工作主管部门应当
+    在每年3月31日前向社会公布本级政府上一年度政府信息公开工作年度报告。年度未结束时落款的报告不可能涵盖全年。
 
 示例
     正确::
@@ -68,16 +95,19 @@ publication_date —— 报告在报告年度结束后、次年1月31日前公�
         曲沃县卫生健康和体育局
         2024年1月28日          （2023年度报告）
 
+        平潭综合实验区2025年度政府信息公开工作年度报告 … 发布时间: 2026-03-10
+
     错误::
 
-        - 发布日期2024-02-01   （2023年度报告）
-        → 发布日期2024年2月1日晚于2024年1月31日的公布期限
+        某某市某某局2023年政府信息公开工作年度报告 … 发布日期2024-02-01
+        → 发布日期2024年2月1日晚于2024年1月31日的公布期限（2023年度报告；「某某市某某局」是政府部门，…）
 
     配置::
 
         - id: publication-deadline
           kind: publication_date
-          deadline: "01-31"
+          issuer: government      # 本仓库的报告都是本级人民政府的报告
+          deadlines: {township: "02-28"}
 """
 
 _CN = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -134,27 +164,92 @@ def find_publication_date(paragraphs: list[Paragraph]) -> tuple[date, Paragraph,
     return None
 
 
-def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
-    text = str(rule.spec.get("deadline", "01-31"))
-    m = re.fullmatch(r"(\d{1,2})-(\d{1,2})", text)
+DEFAULT_DEADLINES = {"government": (3, 31), "department": (1, 31), "township": (1, 31)}
+UNKNOWN = "department"  # the deadline for an issuer that cannot be told: the earliest
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """What the rule's settings make of the deadline: per kind of issuer, and the kind when it is fixed."""
+
+    by_kind: dict[str, tuple[int, int]]
+    issuer: str | None  # set in the configuration; None: read from each report
+    fixed: bool  # one ``deadline`` for every report
+
+
+def _month_day(text: object, key: str) -> tuple[int, int]:
+    m = re.fullmatch(r"(\d{1,2})-(\d{1,2})", str(text))
     try:
         if not m:
             raise ValueError
         date(2000, int(m.group(1)), int(m.group(2)))
     except ValueError:
-        raise SpecError(f"deadline must be MM-DD, e.g. \"01-31\", not {text!r}", key="deadline") from None
+        raise SpecError(f"{key} must be MM-DD, e.g. \"01-31\", not {str(text)!r}", key=key) from None
     return int(m.group(1)), int(m.group(2))
+
+
+def compile(rule, pack) -> Deadlines:  # noqa: A001 - the registry's name for the compile step
+    spec = rule.spec
+    by_kind = dict(DEFAULT_DEADLINES)
+    if "deadline" in spec:
+        by_kind = dict.fromkeys(by_kind, _month_day(spec["deadline"], "deadline"))
+    for kind, text in (spec.get("deadlines") or {}).items():
+        by_kind[str(kind)] = _month_day(text, "deadlines")
+    issuer = str(spec.get("issuer", "auto"))
+    return Deadlines(by_kind, None if issuer == "auto" else issuer, "deadline" in spec)
 
 
 def _shown(when: date) -> str:
     return f"{when.year}年{when.month}月{when.day}日"
 
 
+def _deadline(year: int, month_day: tuple[int, int]) -> date:
+    month, day = month_day
+    while True:
+        try:
+            return date(year, month, day)
+        except ValueError:  # 02-29 in a year that has none
+            day -= 1
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _why(issuer: Issuer, settings: Deadlines, kind: str, year: int, deadline: date) -> tuple[str, str]:
+    """Why this deadline applies to this report, in both languages."""
+    due_zh = f"{year}年度报告应于次年{deadline.month}月{deadline.day}日前公布"
+    day_en = f"{deadline.day} {_MONTHS[deadline.month - 1]}"
+    if settings.fixed:
+        return f"按规则设定的期限，{due_zh}", f"the deadline set for the rule is {day_en}"
+    zh_kind, en_kind = NAMES[kind]
+    if settings.issuer is not None:
+        return (f"配置设定发布机关为{zh_kind}（issuer: {kind}），{due_zh}",
+                f"the configuration sets the issuer to {en_kind} (issuer: {kind}), due by {day_en}")
+    if issuer.kind is None:
+        return (f"标题和开头未写明发布机关，按部门的期限，{due_zh}；如为本级人民政府的报告，请在配置中设定 issuer: "
+                "government",
+                f"the title and opening do not name the issuer, so the departments' {day_en} applies; for a "
+                "government's own report set issuer: government in the configuration")
+    agency = issuer.agency
+    if kind == "government":
+        return (f"「{agency}」是本级人民政府，其{year}年度报告应由政府信息公开工作主管部门于次年{deadline.month}月"
+                f"{deadline.day}日前公布（条例第四十九条）",
+                f"{agency} is {en_kind}, whose {year} report its office in charge publishes by {day_en} "
+                "(Regulations art. 49)")
+    if kind == "department":
+        return (f"「{agency}」是{zh_kind}，{due_zh}（条例第四十九条）",
+                f"{agency} is {en_kind}, which publishes its {year} report by {day_en} (Regulations art. 49)")
+    return (f"「{agency}」是{zh_kind}，条例未规定其期限，按部门的期限，{due_zh}（可在配置中用 deadlines 修改）",
+            f"{agency} is {en_kind}, for which the Regulations set no date, so the departments' {day_en} applies "
+            "(change it with deadlines: in the configuration)")
+
+
 def check(ctx: Context, rule) -> Iterator[Finding]:
     year = ctx.doc.year
     if year is None:
         return
-    month, day = rule.compiled
+    settings: Deadlines = rule.compiled
     found = find_publication_date(ctx.doc.paragraphs)
     if found is None:
         finding = ctx.finding(
@@ -169,16 +264,23 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
         return
     when, p, written, meta = found
     label, label_en = ("发布日期", "published on") if meta else ("落款日期", "dated")
-    deadline = date(year + 1, month, day)
-    details = {"date": when.isoformat(), "deadline": deadline.isoformat()}
+    issuer = issuer_of(ctx.doc)
+    kind = settings.issuer or issuer.kind or UNKNOWN
+    deadline = _deadline(year + 1, settings.by_kind[kind])
+    details = {"date": when.isoformat(), "deadline": deadline.isoformat(), "issuer": settings.issuer or issuer.kind}
     if when > deadline:
-        yield ctx.finding(
+        why_zh, why_en = _why(issuer, settings, kind, year, deadline)
+        finding = ctx.finding(
             rule,
-            f"{label}{_shown(when)}晚于{_shown(deadline)}的公布期限（报告年度{year}年）",
-            f"{label_en} {when.isoformat()}, after the deadline of {deadline.isoformat()} for a {year} report",
+            f"{label}{_shown(when)}晚于公布期限{_shown(deadline)}：{why_zh}",
+            f"{label_en} {when.isoformat()}, after the deadline of {deadline.isoformat()}: {why_en}",
             paragraph_location(p, written),
             details,
         )
+        unsure = settings.issuer is None and issuer.kind is None and not settings.fixed
+        if unsure and when <= _deadline(year + 1, settings.by_kind["government"]) and finding.severity == "error":
+            finding.severity = "warning"  # within a government's deadline: late only if it is a department's
+        yield finding
     elif when < date(year, 12, 31):
         yield ctx.finding(
             rule,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..issuer import NAMES, issuer_of
 from ..model import Document, Section, Table
 
 
@@ -21,10 +22,17 @@ def to_dict(doc: Document, identified: dict[int, tuple[str, str]] | None = None)
         "format": doc.format,
         "title": doc.title,
         "year": doc.year,
+        "issuer": _issuer(doc),
         "paragraphs": len(doc.paragraphs),
         "sections": [_section_dict(s) for s in doc.root.children],
         "tables": [_table(t, identified.get(t.index)) for t in doc.tables],
     }
+
+
+def _issuer(doc: Document) -> dict[str, Any]:
+    """Who issued the report as the title or opening says (what sets the publication deadline)."""
+    issuer = issuer_of(doc)
+    return {"kind": issuer.kind, "agency": issuer.agency, "source": issuer.source}
 
 
 def render_json(doc: Document, identified: dict[int, tuple[str, str]] | None = None) -> str:
@@ -64,14 +72,16 @@ _TEXT = {
         "none": "（无）", "tables": "表格", "table": "第{n}张表", "as": "识别为", "size": "{r}行×{c}列",
         "labels": "标签列 {n}", "nested": "嵌套于第{n}张表", "caption": "表前文字", "cols": "数值列",
         "rows": "数据行", "blank": "（空）", "para": "第{n}段", "line": "第{n}行", "page": "第{n}页",
-        "no_data": "（没有数据行）",
+        "no_data": "（没有数据行）", "issuer": "发布机关", "from": {"title": "据标题", "opening": "据开头"},
+        "unknown_issuer": "（标题和开头未写明）",
     },
     "en": {
         "title": "title", "year": "year", "format": "format", "paragraphs": "paragraphs", "sections": "sections",
         "none": "(none)", "tables": "tables", "table": "table {n}", "as": "identified as", "size": "{r}×{c}",
         "labels": "{n} label columns", "nested": "nested in table {n}", "caption": "caption", "cols": "value columns",
         "rows": "data rows", "blank": "(blank)", "para": "paragraph {n}", "line": "line {n}", "page": "page {n}",
-        "no_data": "(no data rows)",
+        "no_data": "(no data rows)", "issuer": "issuer", "from": {"title": "from the title", "opening": "from the opening"},
+        "unknown_issuer": "(not named by the title or opening)",
     },
 }
 
@@ -82,6 +92,13 @@ def render_text(doc: Document, identified: dict[int, tuple[str, str]] | None = N
     out = [doc.path]
     out.append(f"  {t['format']}: {doc.format}   {t['title']}: {doc.title or t['none']}   "
                f"{t['year']}: {doc.year or t['none']}   {t['paragraphs']}: {data['paragraphs']}")
+    issuer = data["issuer"]
+    if issuer["kind"] is None:
+        out.append(f"  {t['issuer']}: {issuer['agency'] or ''}{t['unknown_issuer']}")
+    else:
+        kind = NAMES[issuer["kind"]][1 if lang == "en" else 0]
+        out.append(f"  {t['issuer']}: {issuer['agency']}（{kind}，{t['from'][issuer['source']]}）" if lang != "en"
+                   else f"  {t['issuer']}: {issuer['agency']} ({kind}, {t['from'][issuer['source']]})")
     out.append("")
     out.append(f"{t['sections']}:")
     if not data["sections"]:

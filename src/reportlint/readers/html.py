@@ -117,7 +117,8 @@ def read_html(path: str, data: bytes) -> Document:
     text = normalize_newlines(decode_text(path, data, declared_charset(data)))
     root = _parse(path, text)
     blocks = _HtmlReader(0, 1).read(root) if root is not None else []
-    doc = Document.build(path, blocks, "html")
+    page_title = root.xpath("string(//head/title)") if root is not None else ""
+    doc = Document.build(path, blocks, "html", page_title[:200])
     if root is not None:
         generator = root.xpath("string(//meta[@name='generator']/@content)")
         doc.generator = generator.strip()[:100]
