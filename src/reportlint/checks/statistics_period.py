@@ -1,11 +1,15 @@
 """statistics_period — the report states its statistics period, and it is the whole report year.
 
 What it does
-    Looks for a date range (自2023年1月1日起至2023年12月31日止, 2023年1月1日至12月31日,
-    从2019年1月1日到12月31日止, with half- or full-width digits and spaces) in the text, preferring a sentence
-    that names it (统计, 期限, 时限, 期间, or the rule's ``keywords``). Reports no such statement at all, and a
-    period that does not run from 1 January to 31 December of the report year. The report year is taken from
-    the title (2023年…年度报告); without a year in the title only the presence of a period is checked.
+    Looks for a date range (自2023年1月1日起至2023年12月31日止, 自2023年1月1日始至…止, 2023年1月1日至12月31日,
+    从2019年1月1日到12月31日止, 2022年1月1日-2022年12月31日, 2023.1.1—2023.12.31, 2023年1月至12月, 统计期限为2023年度;
+    half- or full-width digits and spaces) in the text, preferring a sentence that names it (统计, 期限, 时限,
+    期间, or the rule's ``keywords``). Reports a period that does not run from 1 January to 31 December of the
+    report year, quoting it; a statement of the period (统计期限, 统计时限, 统计时间, 统计数据时限 …) whose dates
+    cannot be read as a range ("20241月1日至12月31日", "2018年11日至2018年1231日") or that gives a single point
+    in time ("数据核定时间点为2022年12月31日"), quoting it; and, only when there is no statement at all, a missing
+    period. The report year is taken from the title (2023年…年度报告); without a year in the title only the
+    presence of a period is checked.
 
 Why
     Every number in the three tables is only meaningful for a stated period; reports that omit it, or copy
@@ -19,6 +23,7 @@ Example
     Failing::
 
         本报告统计期限为2023年1月1日至2023年6月30日。   → 统计期限未覆盖2023年1月1日至12月31日
+        本报告统计期限为20231月1日至12月31日。          → 统计期限「20231月1日至12月31日」无法读作起止日期
         (no period at all)                             → 未找到统计期限
 
     Configuration::
@@ -29,6 +34,7 @@ Example
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,10 +50,13 @@ DOC_ZH = """\
 statistics_period —— 报告写明统计期限，且为整个报告年度。
 
 作用
-    在正文中查找日期区间（自2023年1月1日起至2023年12月31日止、2023年1月1日至12月31日、
-    从2019年1月1日到12月31日止，数字可为半角或全角，可带空格），优先取点明期限的句子（含“统计”“期限”“时限”
-    “期间”或规则的 ``keywords``）。完全没有写明期限的报告一条；期限不是报告年度1月1日至12月31日的也报告。
-    报告年度取自标题（2023年…年度报告）；标题中没有年份时，只检查是否写明了期限。
+    在正文中查找日期区间（自2023年1月1日起至2023年12月31日止、自2023年1月1日始至…止、2023年1月1日至12月31日、
+    从2019年1月1日到12月31日止、2022年1月1日-2022年12月31日、2023.1.1—2023.12.31、2023年1月至12月、统计期限为
+    2023年度，数字可为半角或全角，可带空格），优先取点明期限的句子（含“统计”“期限”“时限”“期间”或规则的
+    ``keywords``）。期限不是报告年度1月1日至12月31日的，引用原文报告；写了期限（统计期限、统计时限、统计时间、
+    统计数据时限……）但日期无法读作起止日期（“20241月1日至12月31日”“2018年11日至2018年1231日”）或只有一个时间点
+    （“数据核定时间点为2022年12月31日”）的，引用原文报告；完全没有写明期限的，才报告“未找到”。报告年度取自标题
+    （2023年…年度报告）；标题中没有年份时，只检查是否写明了期限。
 
 依据
     三张统计表中的每个数字都只有在写明期限时才有意义；不写期限或照抄上年文字的报告无法比较、无法核查。
@@ -60,6 +69,7 @@ statistics_period —— 报告写明统计期限，且为整个报告年度。
     错误::
 
         本报告统计期限为2023年1月1日至2023年6月30日。   → 统计期限未覆盖2023年1月1日至12月31日
+        本报告统计期限为20231月1日至12月31日。          → 统计期限「20231月1日至12月31日」无法读作起止日期
         （完全没有期限）                                 → 未找到统计期限
 
     配置::
@@ -70,11 +80,25 @@ statistics_period —— 报告写明统计期限，且为整个报告年度。
 
 DEFAULT_KEYWORDS = ("统计", "期限", "时限", "期间", "时段", "报告期")
 
+_SEP = r"\s*(?:起|开始|始)?\s*(?:至|到|—|–|-|~|～)+\s*"
+# A full date: 2023年1月1日, 2023.1.1, 2023-01-01, 2023/1/1; the end may leave out its year (…至12月31日).
 _RANGE_RE = re.compile(
-    r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]\s*(?:起|开始)?\s*"
-    r"(?:至|到|—|–|-|~|～)+\s*"
-    r"(?:(?P<y2>\d{4})\s*年\s*)?(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号]"
+    r"(?P<y1>\d{4})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]|[./](?P<m1b>\d{1,2})[./](?P<d1b>\d{1,2}))"
+    + _SEP +
+    r"(?:(?P<y2>\d{4})\s*(?:年\s*)?)?(?:(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号]|"
+    r"(?<=[./\d])[./]?(?P<m2b>\d{1,2})[./](?P<d2b>\d{1,2})(?!\d))"
 )
+# Whole months: 2023年1月至12月, 2023年1月份到12月份
+_MONTHS_RE = re.compile(
+    r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月(?:份)?(?!\s*\d)" + _SEP +
+    r"(?:(?P<y2>\d{4})\s*年\s*)?(?P<m2>\d{1,2})\s*月(?:份|底|末)?(?!\s*\d)"
+)
+# A whole year named as the period: 统计期限为2023年度, 统计时间为2023年全年
+_YEAR_RE = re.compile(r"(?:期限|时限|时间|时段|期间)\s*(?:为|是)?\s*[:：]?\s*(?P<y>\d{4})\s*年\s*(?:度|全年)(?!\s*\d)")
+# Where a report states its period in words, whether or not the dates after it can be read: 统计期限, 统计时限,
+# 统计时间, 统计数据时限, 数据统计期限, "统计书记时间段" (sic), 数据核定时间点 …
+_STATEMENT_RE = re.compile(r"(?:统计|数据)[^。；;，,\d]{0,6}?(?:期限|时限|时间|时段|区间|期间|范围)|时间段|报告期")
+_DATE_BITS_RE = re.compile(r"[\d年月日号至到起止\-—–~～./\s]*\d[\d年月日号至到起止\-—–~～./\s]*")
 
 
 @dataclass
@@ -89,25 +113,74 @@ class Period:
         return self.start == (year, 1, 1) and self.end == (year, 12, 31)
 
 
+@dataclass
+class Unreadable:
+    """A statement of the period whose dates cannot be read as a range: garbled ("20241月1日至12月31日"), or a
+    single point in time ("数据核定时间点为2022年12月31日")."""
+
+    paragraph: Paragraph
+    text: str  # the dates as written
+    point: bool  # one date, not a range
+
+
 def compile(rule, pack):  # noqa: A001
     return tuple(rule.spec.get("keywords") or DEFAULT_KEYWORDS)
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 31
+
+
+def _ranges(text: str) -> Iterator[tuple[re.Match[str], tuple[int, int, int], tuple[int, int, int]]]:
+    """Each date range in a text, with its first and last day."""
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE_RE.finditer(text):
+        y1 = int(m["y1"])
+        start = (y1, int(m["m1"] or m["m1b"]), int(m["d1"] or m["d1b"]))
+        end = (int(m["y2"]) if m["y2"] else y1, int(m["m2"] or m["m2b"]), int(m["d2"] or m["d2b"]))
+        taken.append(m.span())
+        yield m, start, end
+    for m in _MONTHS_RE.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            y1, y2 = int(m["y1"]), int(m["y2"]) if m["y2"] else int(m["y1"])
+            yield m, (y1, int(m["m1"]), 1), (y2, int(m["m2"]), _last_day(y2, int(m["m2"])))
+    for m in _YEAR_RE.finditer(text):
+        year = int(m["y"])
+        yield m, (year, 1, 1), (year, 12, 31)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    begin = max(text.rfind(sep, 0, start) for sep in "。；;\n") + 1
+    ends = [i for i in (text.find(sep, end) for sep in "。；;\n") if i >= 0]
+    return text[begin:min(ends) if ends else len(text)]
 
 
 def find_periods(paragraphs: list[Paragraph], keywords: tuple[str, ...]) -> list[Period]:
     out: list[Period] = []
     for p in paragraphs:
         text = p.nfkc
-        if "月" not in text:
+        if "年" not in text and "." not in text and "-" not in text:
             continue  # no date in it
-        for m in _RANGE_RE.finditer(text):
-            y1, m1, d1 = int(m["y1"]), int(m["m1"]), int(m["d1"])
-            y2 = int(m["y2"]) if m["y2"] else y1
-            start_s = max(text.rfind(sep, 0, m.start()) for sep in "。；;\n") + 1
-            ends = [i for i in (text.find(sep, m.end()) for sep in "。；;\n") if i >= 0]
-            sentence = text[start_s:min(ends) if ends else len(text)]
-            named = any(k in sentence for k in keywords)
-            out.append(Period(p, m.group(0), (y1, m1, d1), (y2, int(m["m2"]), int(m["d2"])), named))
+        for m, start, end in _ranges(text):
+            named = any(k in _sentence(text, m.start(), m.end()) for k in keywords)
+            group = "y" if "y" in m.re.groupindex else "y1"
+            out.append(Period(p, m.group(0)[m.start(group) - m.start():].strip(), start, end, named))
     return out
+
+
+def find_unreadable(paragraphs: list[Paragraph]) -> Unreadable | None:
+    """The first statement of the period ("统计期限为…") followed by dates that are no readable range."""
+    for p in paragraphs:
+        text = p.nfkc
+        for m in _STATEMENT_RE.finditer(text):
+            rest = text[m.end(): m.end() + 60]
+            rest = rest[: min((i for i in (rest.find(c) for c in "。；;，,") if i >= 0), default=len(rest))]
+            bits = _DATE_BITS_RE.search(rest)
+            if bits and re.search(r"\d{2}", bits.group(0)):
+                shown = bits.group(0).strip(" 至到起-")
+                point = len(re.findall(r"\d{4}\s*年|\d{4}[./-]", shown)) <= 1 and not re.search("[至到~～—–]", shown)
+                return Unreadable(p, shown, point)
+    return None
 
 
 def check(ctx: Context, rule) -> Iterator[Finding]:
@@ -118,6 +191,10 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
     full_year = [p for p in periods if p.start[1:] == (1, 1) and p.end[1:] == (12, 31) and p.start[0] == p.end[0]]
     candidates = named or full_year
     if not candidates:
+        unreadable = find_unreadable(ctx.doc.paragraphs)
+        if unreadable is not None:
+            yield _unreadable_finding(ctx, rule, unreadable, year)
+            return
         yield ctx.finding(
             rule,
             "未找到统计期限（如“本报告中所列数据的统计期限自"
@@ -144,3 +221,15 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
     yield ctx.finding(rule, zh, en, paragraph_location(period.paragraph),
                       {"period": period.text, "start": f"{y1}-{m1:02d}-{d1:02d}", "end": f"{y2}-{m2:02d}-{d2:02d}",
                        "year": year})
+
+
+def _unreadable_finding(ctx: Context, rule, found: Unreadable, year: int | None) -> Finding:
+    want = f"{year}年1月1日至{year}年12月31日" if year else "YYYY年1月1日至YYYY年12月31日"
+    if found.point:
+        zh = f"只写了时间点「{found.text}」，未写明统计期限的起止日期（应为“{want}”）"
+        en = f"only a point in time is given, \"{found.text}\", not the statistics period (write “{want}”)"
+    else:
+        zh = f"统计期限「{found.text}」无法读作起止日期（有错字或缺字），应为“{want}”"
+        en = f"statistics period \"{found.text}\" cannot be read as a range of dates (a typo or missing characters); " \
+             f"write “{want}”"
+    return ctx.finding(rule, zh, en, paragraph_location(found.paragraph, found.text), {"period": found.text})
