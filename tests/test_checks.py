@@ -175,6 +175,23 @@ def test_missing_table(lint):
     ]
 
 
+def test_table_whose_cells_hold_several_numbers_is_unreadable_not_wrong(lint):
+    # a row's numbers landed in its first cells, as a PDF or text export leaves them: one finding, no arithmetic
+    glued = {("一、本年新收政府信息公开申请数量", "自然人"): "3001 53 0 0", ("一、本年新收政府信息公开申请数量", "商业企业"): "61 4 3119",
+             ("一、本年新收政府信息公开申请数量", "科研机构"): ""}
+    assert lint(ReportSpec(t3=glued)) == [
+        ("table-unreadable", "第2张表 行「一、本年新收政府信息公开申请数量」 列「申请人情况 / 自然人」",
+         "表三「收到和处理政府信息公开申请情况」有 2 个单元格里挤着几个数字（如「3001 53 0 0」），表格结构在导出时已丢失，"
+         "其中的数字无法核对；请从原表格重新导出"),
+    ]
+
+
+def test_a_number_with_a_thousands_space_is_one_number(lint):
+    t3 = {("一、本年新收政府信息公开申请数量", "自然人"): "1 234", ("二、上年结转政府信息公开申请数量", "自然人"): "2 000"}
+    assert [rule for rule, _where, _message in lint(ReportSpec(t3=t3))] == ["t3-balance", "t3-row-total",
+                                                                            "t3-row-total"]
+
+
 # -- table_arithmetic ----------------------------------------------------------------------------------------
 def test_broken_total_breaks_e1_e2_e3_with_cells_and_values(lint):
     found = lint(ReportSpec(t3={("（七）总计", "自然人"): "44"}))

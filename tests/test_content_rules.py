@@ -77,6 +77,22 @@ def test_words_that_merely_contain_x_are_not_placeholders(tmp_path, pack, text):
     assert found == ([("leftover-text", "error", found[0][2], "模板占位符未替换：「XX」")] if text == "第XX届" else [])
 
 
+@pytest.mark.parametrize("chrome", ["当前位置：首页", "您现在的位置: 网站首页", "微信 微博 QQ空间", "分享到：", "【打印】",
+                                    "【关闭】", "[字体：大 中 小]", "字号：大 中 小", "附件下载", "浏览次数：",
+                                    "扫一扫在手机打开当前页"])
+def test_web_page_chrome_is_quoted(tmp_path, pack, chrome):
+    path = report(tmp_path, overview_extra=chrome)
+    where = f"第{paragraph_of(path, chrome)}段（一、总体情况）"
+    assert lint(path, pack) == [("leftover-text", "error", where, f"网页上的导航或按钮文字混入了报告：「{chrome}」")]
+    assert lint(path, pack, "en")[0][3] == f"web page navigation or button text left in: “{chrome}”"
+
+
+@pytest.mark.parametrize("text", ["网站浏览次数：12万次。", "发文字号：某政发〔2023〕1号。", "通过微信公众号发布信息35条。",
+                                  "在微信、微博等平台同步发布。"])
+def test_prose_that_names_the_same_things_is_not_chrome(tmp_path, pack, text):
+    assert lint(report(tmp_path, overview_extra=text), pack) == []
+
+
 def test_ignore_accepts_listed_texts(tmp_path):
     path = tmp_path / "pack.yaml"
     path.write_text("pack: x\nextends: national-2021\nrules:\n  - id: leftover-text\n    ignore: [XX]\n",

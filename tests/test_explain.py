@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from report_builder import ReportSpec, build_report, default_sections
+from report_builder import T3_COLUMNS, ReportSpec, build_report, default_sections
 from reportlint.api import lint_document, lint_paths
 from reportlint.cli import main
 from reportlint.errors import ConfigError
@@ -15,11 +15,12 @@ from reportlint.output.explain import kind_doc
 from reportlint.pack import builtin_pack_path, load_pack
 from reportlint.readers import load_document
 from test_editions import old_report
+from test_text_reader import _flattened
 
 PACK_PATH = str(builtin_pack_path())
 RULE_IDS = [
     "required-sections", "section-order", "section-title", "statistics-period", "contact-info",
-    "table-missing", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "blank-cell",
+    "table-missing", "table-unreadable", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "blank-cell",
     "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch", "old-format",
     "carryover-mismatch", "effective-docs-drift",
 ]
@@ -153,6 +154,12 @@ def defect_findings(tmp_path_factory, pack):
     found: dict[str, list[tuple[str, str]]] = {}
     paths = [str(build_report(root / f"r{n}.docx", spec)) for n, spec in enumerate(specs)]
     paths.append(old_report(root, 2023))  # a 2023 report in the 2019 layout
+    # a crawler's page: table 三 flattened into text, its first row run together as 15130000154
+    new = dict(zip(T3_COLUMNS, ["151", "3", "0", "0", "0", "0", "154"], strict=True))
+    flat = root / "page.txt"
+    flat.write_text(_flattened(ReportSpec(t3={("一、本年新收政府信息公开申请数量", c): v for c, v in new.items()})),
+                    encoding="utf-8")
+    paths.append(str(flat))
     for path in paths:
         doc = load_document(path)
         for f in lint_document(doc, pack):
@@ -201,6 +208,7 @@ def test_rules_lists_every_rule_as_text(capsys):
         "statistics-period     national-2021  statistics_period    error    是    写明统计期限，且覆盖报告年度1月1日至12月31日",
         "contact-info          national-2021  contact_info         error    是    写明联系电话，电话和邮箱格式正确",
         "table-missing         national-2021  required_tables      error    是    表二、表三、表四齐全",
+        "table-unreadable      national-2021  required_tables      error    是    统计表可以读取，没有在导出时丢失结构",
         "t3-balance            national-2021  table_arithmetic     error    是    E1：第一项加第二项之和，等于第三项加第四项之和",
         "t3-results-total      national-2021  table_arithmetic     error    是    E2：（七）总计等于（一）至（六）各项之和",
         "t3-row-total          national-2021  table_arithmetic     error    是    E3：每行总计等于自然人与各类法人或其他组织之和",
@@ -235,7 +243,7 @@ def test_rules_as_json(capsys):
                        "source": defined_at("section-title")}
     code, out, err = run(capsys, "rules", "--format", "json", "--lang", "en")
     assert (code, err) == (0, "")
-    assert json.loads(out)[6] == {
+    assert json.loads(out)[7] == {
         "id": "t3-balance", "pack": "national-2021", "kind": "table_arithmetic", "severity": "error",
         "enabled": True,
         "description": "E1: item one plus item two equals item three plus item four (table 三, every column)",

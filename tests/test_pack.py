@@ -14,7 +14,7 @@ def test_national_pack_ships_inside_the_package_with_every_rule():
     pack = load_pack(builtin_pack_path())
     assert [r.id for r in pack.rules] == [
         "required-sections", "section-order", "section-title", "statistics-period", "contact-info",
-        "table-missing", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "blank-cell",
+        "table-missing", "table-unreadable", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "blank-cell",
         "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch",
         "old-format", "carryover-mismatch", "effective-docs-drift",
     ]

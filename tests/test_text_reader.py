@@ -471,6 +471,71 @@ def _render_t4(w: _Writer, shape: str, t4) -> None:
 SHAPES = ["cell", "tab", "pipe"]
 
 
+def _flattened(spec: ReportSpec) -> str:
+    """The report as a crawler saves a page: the title line, then everything else on one line, each table's labels
+    and numbers run together ("一、本年新收政府信息公开申请数量15130000154二、…")."""
+    t2, t3, t4 = t2_texts(spec), t3_texts(spec), t4_texts(spec)
+    tables = {
+        1: "".join(band + T2_INFO_HEADER + "".join(cols) + "".join(r + "".join(t2[(r, c)] for c in cols) for r in rows)
+                   for band, cols, rows in T2_BANDS),
+        2: T3_CORNER + T3_APPLICANT_HEADER + T3_NATURAL + T3_ORG_HEADER + T3_TOTAL_COLUMN + "".join(T3_ORG_COLUMNS)
+           + "".join("".join(labels) + "".join(t3[(leaf, c)] for c in T3_COLUMNS)
+                     for leaf, labels in zip(T3_ROWS, _t3_labels(), strict=True)),
+        3: "行政复议行政诉讼" + "".join(T4_LEAVES) + "".join(T4_GROUPS[1:]) + "".join(T4_LEAVES) * 2
+           + "".join(t4[k] for k in T4_CELLS),
+    }
+    body = [f"本报告由{spec.agency}编制。{spec.resolved_period()}{spec.resolved_contact() or ''}"]
+    for k, (heading, text) in enumerate(default_sections(spec.agency, spec.year)):
+        body.append(heading + text + tables.get(k, ""))
+    return spec.resolved_title() + "\n" + "".join(body) + f"{spec.agency} {spec.resolved_signed()}\n"
+
+
+def test_tables_flattened_by_a_crawler_are_unreadable_not_missing(tmp_path, national_pack):
+    # the row 一、本年新收 runs together as "15130000154", which reads like a mobile number; no phone is given
+    new = dict(zip(T3_COLUMNS, ["151", "3", "0", "0", "0", "0", "154"], strict=True))
+    spec = ReportSpec(contact=None, t3={("一、本年新收政府信息公开申请数量", c): v for c, v in new.items()})
+    text = _flattened(spec)
+    doc = _load(tmp_path, text)
+    assert "15130000154" in text
+    line = text.split("\n")[1]
+    found = [(f.rule, f.location.render(), f.text()) for f in lint_document(doc, national_pack)]
+
+    def at(needle: str) -> str:
+        paragraph = next(p for p in doc.paragraphs if needle in p.text)
+        return f"2:{line.index(needle) + 1} 第{paragraph.index}段"
+
+    t2 = t2_texts(spec)
+    t4_run = "尚未审结总计" + "".join(t4_texts(spec)[k] for k in T4_CELLS)
+    assert found == [
+        ("contact-info", "全文", "未找到联系电话（如对本报告有疑问的联系方式）"),
+        ("table-unreadable", at("规章1"), "表二「主动公开政府信息情况」只剩文字，表格结构已丢失（标签和数字连在一起，如「规章"
+         f"{t2[('规章', '本年制发件数')]}{t2[('规章', '本年废止件数')]}{t2[('规章', '现行有效件数')]}」），其中的数字无法"
+         "核对；请从原表格（Word、Excel 或网页表格）重新导出"),
+        ("table-unreadable", at("本年新收政府信息公开申请数量1"), "表三「收到和处理政府信息公开申请情况」只剩文字，表格结构已丢失（标签和数字连在一起，"
+         "如「本年新收政府信息公开申请数量15130000154」），其中的数字无法核对；请从原表格（Word、Excel 或网页表格）重新导出"),
+        ("table-unreadable", at(t4_run), "表四「政府信息公开行政复议、行政诉讼情况」只剩文字，表格结构已丢失（标签和数字连在"
+         f"一起，如「{t4_run}」），其中的数字无法核对；请从原表格（Word、Excel 或网页表格）重新导出"),
+    ]
+
+
+def test_prose_naming_table_labels_is_not_a_flattened_table(tmp_path, national_pack):
+    prose = ("全年公开行政许可信息1234条、行政处罚信息567条、行政强制信息89条、行政事业性收费信息12条，"
+             "本年新收政府信息公开申请154件，上年结转4件，予以公开120件，不予公开3件，结转下年度继续办理6件，"
+             "因政府信息公开被申请行政复议2件、提起行政诉讼1件，结果维持1件、结果纠正1件。")
+    spec = ReportSpec()
+    lines = [spec.resolved_title(), f"{spec.resolved_period()}{spec.resolved_contact()}"]
+    for heading, body in default_sections():
+        lines += [heading, body + prose if heading.startswith("一") else body]
+    doc = _load(tmp_path, "\n".join([*lines, spec.resolved_signed()]))
+    assert [(f.rule, f.text()) for f in lint_document(doc, national_pack)] == [
+        ("table-missing", "未找到表二「主动公开政府信息情况」统计表"),
+        ("table-missing", "未找到表三「收到和处理政府信息公开申请情况」统计表"),
+        ("table-missing", "未找到表四「政府信息公开行政复议、行政诉讼情况」统计表"),
+    ]
+
+
+
+
 def _lint(tmp_path, national_pack, shape: str, spec: ReportSpec):
     w = _render(shape, spec)
     doc = _load(tmp_path, "\n".join(w.lines), name=f"{shape}.txt")

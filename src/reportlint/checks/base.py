@@ -9,6 +9,7 @@ from ..findings import Finding, Location
 from ..model import Document, Paragraph, Table
 from ..normalize import label_keys, norm
 from ..table import DataCell, Label
+from .tabletext import Unreadable, flattened, glued_cells
 
 SUBTOTAL_KEYS = {"小计", "合计", "总计"}
 
@@ -101,20 +102,51 @@ class Labels:
 
 @dataclass
 class Context:
+    """What the rules share about one document: its pack, its located tables, which of the pack's tables are there
+    but unreadable, and ``cache`` (results one rule computes for others, such as the found sections)."""
+
     doc: Document
     pack: Any  # reportlint.pack.Pack
     labels: Labels
     _located: dict[str, Table | None] | None = None
+    _unreadable: dict[str, Unreadable] | None = None
     cache: dict[str, Any] = field(default_factory=dict)  # per-document results shared by rules (found sections)
 
     @classmethod
     def create(cls, doc: Document, pack: Any) -> Context:
         return cls(doc, pack, Labels.of(pack.aliases))
 
-    def table(self, table_id: str) -> Table | None:
+    def located(self, table_id: str) -> Table | None:
+        """The document table identified as the pack's ``table_id``, whether or not its cells can be read."""
         if self._located is None:
             self._located = locate_tables(self.doc, self.pack, self.labels)
         return self._located.get(table_id)
+
+    def table(self, table_id: str) -> Table | None:
+        """The pack's table ``table_id`` when it is in the document and its numbers can be read."""
+        table = self.located(table_id)
+        return None if table is None or table_id in self.unreadable_tables() else table
+
+    def unreadable_tables(self) -> dict[str, Unreadable]:
+        """The pack's tables that are in the document but cannot be read (see :mod:`.tabletext`)."""
+        if self._unreadable is None:
+            self._unreadable = {}
+            for tid, tdef in self.pack.tables.items():
+                table = self.located(tid)
+                found = (glued_cells(table, tid) if table is not None
+                         else flattened(self.doc, tid, tdef.locate, tdef.min_match))
+                if found is not None:
+                    self._unreadable[tid] = found
+        return self._unreadable
+
+    def prose(self, p: Paragraph) -> str:
+        """The paragraph's NFKC text with any flattened table in it blanked out: for rules that look for phone
+        numbers and the like in prose, never in a table's run-together digits."""
+        spans = [(a, b) for found in self.unreadable_tables().values() for q, a, b in found.spans if q is p]
+        text = p.nfkc
+        for a, b in spans:
+            text = text[:a] + " " * (b - a) + text[b:]
+        return text
 
     def finding(self, rule: Any, zh: str, en: str, location: Location | None = None,
                 details: dict[str, Any] | None = None) -> Finding:

@@ -7,7 +7,10 @@ What it does
     * placeholders: "XX"/"××"/"ＸＸ" standing for a name or number ("XX局", "XX件"), a year written "20XX" or
       "202X", bracketed instructions such as "（文字描述）", "（此处填写…）", "（单位名称）";
     * export artefacts: "[image: …]", "[bookmark: …]", "[footnote: …]", and Word's field errors
-      "错误！未定义书签。" / "Error! Bookmark not defined." / "错误！未找到引用源。".
+      "错误！未定义书签。" / "Error! Bookmark not defined." / "错误！未找到引用源。";
+    * a web page's own text copied in with the report: breadcrumbs ("当前位置：首页"), share bars ("微信 微博
+      QQ空间", "分享到："), buttons ("【打印】", "[字体：大 中 小]"), "附件下载", view counters ("浏览次数：" with no
+      number after it).
 
     Latin words that merely contain X (an address, a URL) are not placeholders: the X's must stand alone.
     ``ignore:`` lists literal texts the rule should accept (say, a product name written "XX").
@@ -55,7 +58,9 @@ leftover_text —— 报告中残留的模板占位符和导出痕迹。
     * 占位符：代替名称或数字的“XX”“××”“ＸＸ”（如“XX局”“XX件”），写作“20XX”“202X”的年份，括号中的填写说明，
       如“（文字描述）”“（此处填写…）”“（单位名称）”；
     * 导出痕迹：“[image: …]”“[bookmark: …]”“[footnote: …]”，以及 Word 域错误“错误！未定义书签。”
-      “Error! Bookmark not defined.”“错误！未找到引用源。”。
+      “Error! Bookmark not defined.”“错误！未找到引用源。”；
+    * 随报告一起复制进来的网页文字：导航（“当前位置：首页”）、分享栏（“微信 微博 QQ空间”“分享到：”）、按钮
+      （“【打印】”“[字体：大 中 小]”）、“附件下载”、访问计数（后面没有数字的“浏览次数：”）。
 
     只是含有 X 的拉丁字母单词（地址、网址）不算占位符：X 须单独出现。``ignore:`` 列出规则应接受的字面文字。
 
@@ -89,10 +94,23 @@ _ARTEFACT = (
     r"|错误[!！]\s*(?:未定义书签|未找到引用源|书签未定义)[。.]?"
     r"|Error!\s*(?:Bookmark not defined|Reference source not found)\.?"
 )
+# What a web page puts around a report, copied in with it: breadcrumbs, share bars, font size and print buttons,
+# download links, view counters. Words that prose also uses only where they cannot be prose (浏览次数 with no
+# number after it; 字号 with 大 中 小, in brackets or alone).
+_SHARE = r"(?:微信|微博|QQ空间|QQ好友|腾讯微博|新浪微博|朋友圈)"
+_CHROME = (
+    r"(?:当前位置|您现在的位置|您现在所在的位置|您的位置|所在位置)\s*[:：]\s*(?:[^\s。]{0,6}首页)?"
+    rf"|{_SHARE}(?:\s*{_SHARE}){{1,5}}|分享到\s*[:：]"
+    r"|[【\[](?:打印|关闭|打印本页|关闭窗口|收藏|返回顶部)[】\]]"
+    r"|[【\[](?:字体|字号)\s*[:：]?\s*(?:大\s*中\s*小)?\s*[】\]]|(?<!文)(?:字体|字号)\s*[:：]\s*大\s*中\s*小"
+    r"|(?m:^(?:字体|字号)\s*[:：]?\s*$)"
+    r"|附件下载|文件下载|打印本页|关闭窗口|返回顶部|返回首页|扫一扫在手机(?:上)?打开当前页"
+    r"|(?:浏览次数|访问次数|点击数|阅读次数)\s*[:：](?!\s*\d)"
+)
 # Every pattern starts with one of these characters: the lookahead lets the scan pass over every other position
 # at once (nine times faster than trying each alternative there).
-_FIRST = "XＸ×xｘ2（(\\[错E"
-_RE = re.compile(rf"(?=[{_FIRST}])(?:(?P<placeholder>{_PLACEHOLDER})|(?P<artefact>{_ARTEFACT}))")
+_FIRST = "XＸ×xｘ2（(\\[错E当您所微QQ腾新朋分【字附文打关返扫浏访点阅"
+_RE = re.compile(rf"(?=[{_FIRST}])(?:(?P<placeholder>{_PLACEHOLDER})|(?P<artefact>{_ARTEFACT})|(?P<chrome>{_CHROME}))")
 
 
 def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
@@ -102,14 +120,16 @@ def compile(rule, pack):  # noqa: A001 - the registry's name for the compile ste
 def _messages(kind: str, found: str) -> tuple[str, str]:
     if kind == "placeholder":
         return f"模板占位符未替换：「{found}」", f"template placeholder left in: “{found}”"
+    if kind == "chrome":
+        return f"网页上的导航或按钮文字混入了报告：「{found}」", f"web page navigation or button text left in: “{found}”"
     return f"导出痕迹未清除：「{found}」", f"export artefact left in: “{found}”"
 
 
 def _matches(text: str, ignore: frozenset[str]) -> Iterator[tuple[str, str]]:
     for m in _RE.finditer(text):
-        found = m.group(0)
-        if found not in ignore:
-            yield ("placeholder" if m.group("placeholder") else "artefact"), found
+        found = m.group(0).strip()
+        if found and found not in ignore:
+            yield str(m.lastgroup), found
 
 
 def _any_match(table: Table) -> bool:

@@ -1,14 +1,19 @@
-"""required_tables — the report contains each statistical table of the format.
+"""required_tables — the report contains each statistical table of the format, in a form that can be read.
 
 What it does
     Locates each table named in ``tables:`` by the labels listed under the pack's ``tables:`` section
-    (``locate:``; at least ``min_match`` of them must appear among the table's labels) and reports a table that
-    cannot be found. Tables are recognised by their labels, not their position, so captions, extra tables and
-    split tables do not confuse it.
+    (``locate:``; at least ``min_match`` of them must appear among the table's labels). Tables are recognised by
+    their labels, not their position, so captions, extra tables and split tables do not confuse it.
+
+    ``check: presence`` (the default) reports a table that cannot be found. ``check: readable`` reports a table
+    that is there but whose numbers cannot be read: flattened into text by an export (its labels and numbers run
+    together: "一、本年新收政府信息公开申请数量15130000154"), or with several numbers in each of its cells ("3001 53 0
+    0 61 4 3119"). Such a table is not reported as missing, and the arithmetic and blank-cell rules leave it alone.
 
 Why
     Tables 二, 三 and 四 carry the statistics the national format requires (主动公开, 依申请公开, 行政复议和行政
-    诉讼); a report without them, or with a table pasted as a picture, cannot be checked or aggregated.
+    诉讼); a report without them, or with a table pasted as a picture, cannot be checked or aggregated. A table
+    whose structure an export lost is not missing, but nothing in it can be checked until it is exported again.
 
 Example
     Passing: a table whose rows include 本年新收政府信息公开申请数量 and 结转下年度继续办理 is found as 表三.
@@ -16,11 +21,16 @@ Example
     Failing::
 
         (no table with 行政复议 / 行政诉讼 labels)   → 未找到表四「政府信息公开行政复议、行政诉讼情况」
+        一、本年新收政府信息公开申请数量15130000154二、上年结转…   → 表三「收到和处理政府信息公开申请情况」只剩文字…
 
     Configuration::
 
         - id: table-missing
           kind: required_tables
+          tables: [t2, t3, t4]
+        - id: table-unreadable
+          kind: required_tables
+          check: readable
           tables: [t2, t3, t4]
 """
 
@@ -29,21 +39,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding, Location
-from .base import Context, SpecError
+from .base import Context, SpecError, paragraph_location, table_location
+from .tabletext import Unreadable
 
 KIND = "required_tables"
 
 # The documentation above in Chinese, for `reportlint explain` (the default language).
 DOC_ZH = """\
-required_tables —— 报告包含格式规定的各张统计表。
+required_tables —— 报告包含格式规定的各张统计表，且表格可以读取。
 
 作用
     按规则包 ``tables:`` 一节中列出的标签（``locate:``；表内标签中至少出现 ``min_match`` 个）查找 ``tables:``
-    中指定的每张表，找不到的报告一条。表格按标签识别，不看位置，因此表题、多余的表和被拆开的表都不会造成误判。
+    中指定的每张表。表格按标签识别，不看位置，因此表题、多余的表和被拆开的表都不会造成误判。
+
+    ``check: presence``（默认）报告找不到的表。``check: readable`` 报告存在、但数字无法读取的表：导出时被压成了
+    文字（标签和数字连在一起，如“一、本年新收政府信息公开申请数量15130000154”），或单元格里挤着几个数字（“3001 53
+    0 0 61 4 3119”）。这样的表不报告为缺失，勾稽关系和空白单元格规则也不检查它。
 
 依据
     表二、表三、表四承载全国格式要求的统计数据（主动公开、依申请公开、行政复议和行政诉讼）；缺表，或以图片形式
-    插入的表，无法检查，也无法汇总。
+    插入的表，无法检查，也无法汇总。导出时丢失结构的表并没有缺，但在重新导出之前，其中的数字都无法核对。
 
 示例
     正确：行中含有“本年新收政府信息公开申请数量”和“结转下年度继续办理”的表被识别为表三。
@@ -51,11 +66,16 @@ required_tables —— 报告包含格式规定的各张统计表。
     错误::
 
         （没有含“行政复议 / 行政诉讼”标签的表）   → 未找到表四「政府信息公开行政复议、行政诉讼情况」
+        一、本年新收政府信息公开申请数量15130000154二、上年结转…   → 表三「收到和处理政府信息公开申请情况」只剩文字…
 
     配置::
 
         - id: table-missing
           kind: required_tables
+          tables: [t2, t3, t4]
+        - id: table-unreadable
+          kind: required_tables
+          check: readable
           tables: [t2, t3, t4]
 """
 
@@ -66,18 +86,37 @@ def compile(rule, pack):  # noqa: A001
         if tid not in pack.tables:
             raise SpecError(f"unknown table {tid!r} (defined: {', '.join(pack.tables) or 'none'})",
                             key="tables", index=i)
-    return tables
+    return str(rule.spec.get("check", "presence")), tables
 
 
 def check(ctx: Context, rule) -> Iterator[Finding]:
-    for tid in rule.compiled:
-        if ctx.table(tid) is None:
-            tdef = ctx.pack.tables[tid]
-            title_zh = f"「{tdef.title}」" if tdef.title else ""
-            title_en = f" ({tdef.title})" if tdef.title else ""
-            yield ctx.finding(
-                rule,
-                f"未找到{tdef.name}{title_zh}统计表",
-                f"{tdef.name_en}{title_en} not found",
-                Location(),
-            )
+    mode, tables = rule.compiled
+    unreadable = ctx.unreadable_tables()
+    for tid in tables:
+        tdef = ctx.pack.tables[tid]
+        title_zh = f"「{tdef.title}」" if tdef.title else ""
+        title_en = f" ({tdef.title})" if tdef.title else ""
+        if mode == "readable":
+            if tid in unreadable:
+                yield _unreadable(ctx, rule, unreadable[tid], f"{tdef.name}{title_zh}", f"{tdef.name_en}{title_en}")
+        elif ctx.located(tid) is None and tid not in unreadable:
+            yield ctx.finding(rule, f"未找到{tdef.name}{title_zh}统计表", f"{tdef.name_en}{title_en} not found",
+                              Location())
+
+
+def _unreadable(ctx: Context, rule, found: Unreadable, name_zh: str, name_en: str) -> Finding:
+    if found.how == "text":
+        zh = (f"{name_zh}只剩文字，表格结构已丢失（标签和数字连在一起，如「{found.sample}」），其中的数字无法核对；"
+              "请从原表格（Word、Excel 或网页表格）重新导出")
+        en = (f"{name_en} is only text: the table's structure is lost (labels and numbers run together, e.g. "
+              f"\"{found.sample}\"), so its numbers cannot be checked; export it again from the original table "
+              "(Word, Excel or a web page table)")
+        assert found.paragraph is not None
+        return ctx.finding(rule, zh, en, paragraph_location(found.paragraph, found.sample), {"text": found.sample})
+    zh = (f"{name_zh}有 {found.count} 个单元格里挤着几个数字（如「{found.sample}」），表格结构在导出时已丢失，其中的数字"
+          "无法核对；请从原表格重新导出")
+    en = (f"{name_en} has {found.count} cells holding several numbers each (e.g. \"{found.sample}\"): the table's "
+          "structure was lost in export, so its numbers cannot be checked; export it again from the original table")
+    assert found.table is not None
+    return ctx.finding(rule, zh, en, table_location(found.table, found.cell), {"text": found.sample,
+                                                                                "cells": found.count})
