@@ -38,13 +38,24 @@ def test_dump_shows_who_issued_the_report(capsys, report, tmp_path):
     _code, out, _err = run(capsys, "dump", str(report))
     assert out.splitlines()[2] == "  发布机关: 某某市某某局（政府部门，据标题）"
     page = tmp_path / "p.txt"
-    page.write_text("2023年政府信息公开工作年度报告\n根据条例，现公布平潭综合实验区2023年政府信息公开工作年度报告。\n",
-                    encoding="utf-8")
+    page.write_text("2023年政府信息公开工作年度报告\n根据条例，现公布平潭综合实验区2023年政府信息公开工作年度报告。\n"
+                    "一、总体情况\n", encoding="utf-8")
     _code, out, _err = run(capsys, "dump", "--lang", "en", str(page))
     assert out.splitlines()[2] == "  issuer: 平潭综合实验区 (a government, from the opening)"
     page.write_text("2023年政府信息公开工作年度报告\n一、总体情况\n", encoding="utf-8")
     _code, out, _err = run(capsys, "dump", str(page))
     assert out.splitlines()[2] == "  发布机关: （标题和开头未写明）"
+
+
+def test_dump_says_when_check_would_skip_the_document(capsys, tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text("# 笔记\n\n年报要写统计期限。\n", encoding="utf-8")
+    _code, out, _err = run(capsys, "dump", str(notes))
+    assert out.splitlines()[1] == "  不按年度报告检查: 没有政府信息公开工作年度报告的标题，只有报告的 0 个部分、0 张统计表"
+    _code, out, _err = run(capsys, "dump", "--format", "json", "--lang", "en", str(notes))
+    assert json.loads(out)["report"] == {
+        "checked": False,
+        "reason": "it has no title naming a 政府信息公开工作年度报告, and only 0 of the report's sections and 0 of its tables"}
 
 
 def test_json_dump_of_table_three_is_25_rows_by_7_labelled_columns(capsys, report):

@@ -13,6 +13,7 @@ from typing import Any
 from . import limits
 from .checks import KINDS
 from .checks.base import Context
+from .checks.report_shape import assess
 from .checks.text_match import PatternTimeout
 from .config import Resolver, is_rule_ignored
 from .errors import CheckError, ConfigError, InputError, ReportlintError
@@ -20,7 +21,6 @@ from .findings import Finding
 from .history import Entry, History, agency_key, agency_of
 from .layout import edition_for
 from .model import Document
-from .normalize import norm
 from .output.report import LINE_FORMATS, Report, RuleInfo
 from .pack import Pack, builtin_pack_path, load_pack
 from .readers import SUFFIXES, load_document
@@ -53,25 +53,6 @@ def collect(paths: Iterable[str]) -> Iterator[str]:
                         yield prefix + name
         else:
             yield raw
-
-
-# Text formats are also used for everything else in a repository (README.md, notes.txt, an index.html): such a
-# file is linted only when it reads as an annual report. A .docx or .pdf handed to reportlint always is.
-TEXT_FORMATS = {"markdown", "html", "text"}
-# Phrases of the national format; a report, even a badly broken one, has several, a README about reports one.
-_REPORT_MARKERS = ("政府信息公开工作年度报告", "总体情况", "主动公开政府信息", "政府信息公开申请", "行政复议", "统计期限",
-                   "本年新收", "其他需要报告的事项")
-
-
-def is_report(doc: Document) -> bool:
-    """True unless a text-format document shows no sign of being a 政府信息公开工作年度报告."""
-    if doc.format not in TEXT_FORMATS:
-        return True
-    if doc.generator.startswith("reportlint"):
-        return False  # our own HTML report, written next to the reports it describes
-    texts = [doc.text()] + [cell.text for table in doc.tables for cell in table.origins()]
-    text = norm("\n".join(texts))
-    return sum(marker in text for marker in _REPORT_MARKERS) >= 2
 
 
 def lint_document(doc: Document, pack: Pack, errors: list[ReportlintError] | None = None,
@@ -182,8 +163,9 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
         report.errors.extend(result.errors)
         if result.format in LINE_FORMATS:  # only these tell formatters something (nothing kept per .docx)
             report.formats[result.path] = result.format
-        if result.skipped:
+        if result.skip_reason is not None:
             report.skipped.append(result.path)
+            report.skip_reasons[result.path] = result.skip_reason
         if spill_findings:
             report.findings.add(result.path, result.findings)  # type: ignore[attr-defined]
         else:
@@ -235,7 +217,7 @@ class FileResult:
     path: str
     errors: list[ReportlintError] = field(default_factory=list)
     format: str | None = None
-    skipped: bool = False
+    skip_reason: tuple[str, str] | None = None  # (zh, en) why the file is not a report and was not checked
     findings: list[Finding] = field(default_factory=list)
     tables: dict[int, dict[str, Any]] = field(default_factory=dict)
     rules: list[RuleInfo] = field(default_factory=list)  # of the edition's pack, when it is not the task's
@@ -341,12 +323,11 @@ def _read_history(paths: Iterable[str], linted: set[str], years: History) -> Non
             doc = load_document(path)
         except InputError:
             continue
-        if not is_report(doc):
-            continue
         edition = edition_for(doc)
         if edition not in packs:
             packs[edition] = load_pack(f"national-{edition}")
-        if (entry := _summary(doc, packs[edition], [])) is not None:
+        ctx = Context.create(doc, packs[edition])
+        if assess(ctx).report and (entry := _summary(doc, packs[edition], [], ctx)) is not None:
             years.add(entry, packs[edition])
 
 
@@ -397,8 +378,10 @@ def lint_file(task: Task) -> FileResult:
         result.errors.append(exc)
         return result
     result.format = doc.format
-    if not is_report(doc):
-        result.skipped = True
+    ctx = Context.create(doc, pack)  # shared with the summary across years: tables located once
+    verdict = assess(ctx)
+    if not verdict.report:
+        result.skip_reason = (verdict.reason_zh, verdict.reason_en)
         return result
     if task.by_edition is not None:
         result.edition = edition_for(doc)
@@ -410,7 +393,7 @@ def lint_file(task: Task) -> FileResult:
         if chosen is not pack:
             result.rules = rule_infos(chosen)
             pack = chosen
-    ctx = Context.create(doc, pack)  # shared with the summary across years: tables located once
+            ctx = Context.create(doc, pack)
     findings = lint_document(doc, pack, result.errors, ctx)
     if task.ignores:
         findings = [f for f in findings if not is_rule_ignored(f.rule, task.ignores)]

@@ -83,6 +83,9 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                               "with -j 1"))
     check.add_argument("--quiet", "-q", action="store_true",
                        help=t("只输出问题（不输出汇总）", "print findings only (no summary)"))
+    check.add_argument("--verbose", "-v", action="store_true",
+                       help=t("在标准错误输出中说明每个跳过的文件为什么不是年度报告",
+                              "say on standard error why each skipped file is not taken for a report"))
 
     dump = sub.add_parser("dump", help=t("显示检查器读到的内容：章节结构和带标签的表格",
                                          "show what the linter sees in a report: section tree and labelled tables"))
@@ -284,6 +287,11 @@ def _check(args: argparse.Namespace) -> int:
     finally:
         if streamed:
             report.findings.close()
+    if args.verbose:
+        for path in report.skipped:
+            zh, en = report.skip_reasons.get(path, ("", ""))
+            _write(sys.stderr, f"reportlint: skipped {path}: {en}\n" if lang == "en"
+                   else f"reportlint: 已跳过 {path}：{zh}\n")
     for error in report.errors:
         _write(sys.stderr, error.render(lang) + "\n")
     if report.errors:
@@ -348,7 +356,8 @@ def _rules(args: argparse.Namespace) -> int:
 def _dump(args: argparse.Namespace) -> int:
     import json
 
-    from .checks.base import Labels, locate_tables
+    from .checks.base import Context
+    from .checks.report_shape import assess
     from .output import dump
     from .readers import load_document
 
@@ -366,15 +375,17 @@ def _dump(args: argparse.Namespace) -> int:
             _write(sys.stderr, exc.render(lang) + "\n")
             status = EXIT_ERROR
             continue
+        ctx = Context.create(doc, pack)
         identified = {}
-        for tid, table in locate_tables(doc, pack, Labels(pack.aliases)).items():
-            if table is not None:
-                tdef = pack.tables[tid]
+        for tid, tdef in pack.tables.items():
+            if (table := ctx.located(tid)) is not None:
                 identified[table.index] = (tid, tdef.name_en if lang == "en" else tdef.name)
+        verdict = assess(ctx)
+        checked = (verdict.report, verdict.reason_en if lang == "en" else verdict.reason_zh)
         if args.format == "json":
-            dumped.append(dump.to_dict(doc, identified))
+            dumped.append(dump.to_dict(doc, identified, checked))
         else:
-            _write(sys.stdout, ("\n" if dumped else "") + dump.render_text(doc, identified, lang))
+            _write(sys.stdout, ("\n" if dumped else "") + dump.render_text(doc, identified, lang, checked))
             dumped.append(None)
     if args.format == "json":
         # One document: its object; several: an array, so the output is always one JSON value.

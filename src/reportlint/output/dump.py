@@ -14,11 +14,15 @@ from ..issuer import NAMES, issuer_of
 from ..model import Document, Section, Table
 
 
-def to_dict(doc: Document, identified: dict[int, tuple[str, str]] | None = None) -> dict[str, Any]:
-    """The dump as plain data. ``identified``: table index -> (table id, display name)."""
+def to_dict(doc: Document, identified: dict[int, tuple[str, str]] | None = None,
+            checked: tuple[bool, str] | None = None) -> dict[str, Any]:
+    """The dump as plain data. ``identified``: table index -> (table id, display name); ``checked``: whether
+    ``check`` takes the document for a report, and if not, why."""
     identified = identified or {}
-    return {
-        "path": doc.path,
+    out: dict[str, Any] = {"path": doc.path}
+    if checked is not None:
+        out["report"] = {"checked": checked[0], **({} if checked[0] else {"reason": checked[1]})}
+    return out | {
         "format": doc.format,
         "title": doc.title,
         "year": doc.year,
@@ -73,7 +77,7 @@ _TEXT = {
         "labels": "标签列 {n}", "nested": "嵌套于第{n}张表", "caption": "表前文字", "cols": "数值列",
         "rows": "数据行", "blank": "（空）", "para": "第{n}段", "line": "第{n}行", "page": "第{n}页",
         "no_data": "（没有数据行）", "issuer": "发布机关", "from": {"title": "据标题", "opening": "据开头"},
-        "unknown_issuer": "（标题和开头未写明）",
+        "unknown_issuer": "（标题和开头未写明）", "skipped": "不按年度报告检查",
     },
     "en": {
         "title": "title", "year": "year", "format": "format", "paragraphs": "paragraphs", "sections": "sections",
@@ -81,15 +85,18 @@ _TEXT = {
         "labels": "{n} label columns", "nested": "nested in table {n}", "caption": "caption", "cols": "value columns",
         "rows": "data rows", "blank": "(blank)", "para": "paragraph {n}", "line": "line {n}", "page": "page {n}",
         "no_data": "(no data rows)", "issuer": "issuer", "from": {"title": "from the title", "opening": "from the opening"},
-        "unknown_issuer": "(not named by the title or opening)",
+        "unknown_issuer": "(not named by the title or opening)", "skipped": "not checked as a report",
     },
 }
 
 
-def render_text(doc: Document, identified: dict[int, tuple[str, str]] | None = None, lang: str = "zh") -> str:
+def render_text(doc: Document, identified: dict[int, tuple[str, str]] | None = None, lang: str = "zh",
+                checked: tuple[bool, str] | None = None) -> str:
     t = _TEXT["en" if lang == "en" else "zh"]
-    data = to_dict(doc, identified)
+    data = to_dict(doc, identified, checked)
     out = [doc.path]
+    if checked is not None and not checked[0]:
+        out.append(f"  {t['skipped']}: {checked[1]}")
     out.append(f"  {t['format']}: {doc.format}   {t['title']}: {doc.title or t['none']}   "
                f"{t['year']}: {doc.year or t['none']}   {t['paragraphs']}: {data['paragraphs']}")
     issuer = data["issuer"]

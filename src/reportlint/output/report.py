@@ -54,7 +54,8 @@ class Report:
     errors: list[ReportlintError] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)  # every file looked at, in order (unreadable ones included)
     formats: dict[str, str] = field(default_factory=dict)  # path -> format, for files in a format with lines
-    skipped: list[str] = field(default_factory=list)  # text files that are not reports
+    skipped: list[str] = field(default_factory=list)  # files that are not reports
+    skip_reasons: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (zh, en) why it is not one
     rules: list[RuleInfo] = field(default_factory=list)
     tables: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)  # path -> table index -> snapshot
     lang: str = "zh"

@@ -1,0 +1,58 @@
+"""Is a document a 政府信息公开工作年度报告 at all? Decided by its structure, the same way for every format.
+
+A document is checked when
+
+* its title names such a report (信息公开 or 政务公开, and it ends in 报告 or 年报: "…2023年政府信息公开工作年度报告",
+  "…2024年度政府信息公开工作报告", "2019年度我乡信息公开工作年度报告") and it has at least one of the pack's
+  sections, one of its tables (even flattened into text) or ``STUB_CHARS`` characters of text besides the title;
+* or, without such a title, it has at least ``MIN_SECTIONS`` of the pack's top-level sections, ``MIN_TABLES`` of its
+  tables (real tables, not text), or two sections and a table.
+
+Anything else — a README or notes about reports, a letter, a form, a stub with only a title, a fragment of one
+section — is skipped and counted as skipped, with the reason (``--verbose``). Our own HTML report is skipped too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .base import Context
+from .sectionmap import find_sections
+
+STUB_CHARS = 200
+MIN_SECTIONS = 3
+MIN_TABLES = 2
+# 信息公开 or 政务公开, and the title ends in 报告 or 年报 (a bracketed note after it allowed: "（全文）")
+_TITLE_RE = re.compile(r"(?:信息公开|政务公开).*(?:报告|年报)\s*(?:[（(【\[][^）)】\]]*[）)】\]])?\s*$")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    report: bool
+    reason_zh: str = ""  # why it is not one
+    reason_en: str = ""
+
+
+def assess(ctx: Context) -> Verdict:
+    """Whether ``ctx.doc`` is a report of the kind ``ctx.pack`` checks, and if not, why."""
+    doc = ctx.doc
+    if doc.generator.startswith("reportlint"):
+        return Verdict(False, "这是 reportlint 生成的检查报告", "it is a report written by reportlint")
+    top = {s.id for s in ctx.pack.sections if s.parent is None}
+    sections = sum(1 for sid in find_sections(ctx) if sid in top)
+    tables = sum(1 for tid in ctx.pack.tables if ctx.located(tid) is not None)
+    flattened = len(ctx.unreadable_tables()) - sum(1 for u in ctx.unreadable_tables().values() if u.how == "cells")
+    if doc.title and _TITLE_RE.search(doc.title):
+        chars = sum(len(p.display) for p in doc.paragraphs if p is not doc.title_paragraph)
+        headings = any(s.level == 1 and s.number is not None for s in doc.root.children)
+        if sections or tables or flattened or headings or chars >= STUB_CHARS:
+            return Verdict(True)
+        return Verdict(False, f"标题「{doc.title}」是年度报告的标题，但没有报告的章节和统计表，正文只有 {chars} 个字",
+                       f"its title “{doc.title}” names a report, but it has none of the report's sections or tables "
+                       f"and only {chars} characters of text")
+    if sections >= MIN_SECTIONS or tables >= MIN_TABLES or (sections >= 2 and tables >= 1):
+        return Verdict(True)
+    return Verdict(False, f"没有政府信息公开工作年度报告的标题，只有报告的 {sections} 个部分、{tables} 张统计表",
+                   f"it has no title naming a 政府信息公开工作年度报告, and only {sections} of the report's sections "
+                   f"and {tables} of its tables")
