@@ -27,7 +27,8 @@ def run(capsys, *args):
 def test_clean_report_exits_0_with_a_summary(capsys, reports):
     assert run(capsys, "check", str(reports / "clean.docx")) == (0, "未发现问题；共检查 1 个文件。\n", "")
     assert run(capsys, "check", "--quiet", str(reports / "clean.docx")) == (0, "", "")
-    assert run(capsys, "check", "--lang", "en", str(reports / "clean.docx")) == (0, "0 findings; 1 file checked.\n", "")
+    assert run(capsys, "check", "--lang", "en", str(reports / "clean.docx")) == (
+        0, "no problems found; 1 file checked.\n", "")
 
 
 BAD_PERIOD = "未找到统计期限（如“本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止”）"
@@ -69,7 +70,9 @@ def test_statistics_fail_on_and_output_file(capsys, reports, tmp_path):
     target.parent.mkdir()
     code, out, err = run(capsys, "check", "--format", "json", "--output", str(target), str(reports))
     assert (code, out, err) == (1, "", "")
-    assert [f["rule"] for f in json.loads(target.read_text(encoding="utf-8"))] == ["statistics-period", "blank-cell"]
+    written = json.loads(target.read_text(encoding="utf-8"))
+    assert [f["rule"] for f in written["findings"]] == ["statistics-period", "blank-cell"]
+    assert (written["errors"], written["summary"]["complete"]) == ([], True)
     assert [p.name for p in target.parent.iterdir()] == ["findings.json"]  # no temporary file left behind
 
 
@@ -85,7 +88,7 @@ def test_json_output_in_english(capsys, reports):
     bad = reports / "sub" / "bad.docx"
     code, out, _ = run(capsys, "check", "--format", "json", "--lang", "en", str(bad))
     assert code == 1
-    data = json.loads(out)
+    data = json.loads(out)["findings"]
     assert data[1] == {
         "path": str(bad),
         "rule": "blank-cell",
@@ -106,7 +109,8 @@ def test_bad_files_give_one_line_each_exit_2_and_others_are_still_checked(capsys
     bad = reports / "sub" / "bad.docx"
     code, out, err = run(capsys, "check", str(corrupt), str(bad), str(empty), str(missing))
     assert code == 2
-    assert out.splitlines()[-1] == "共 2 个问题（2 个错误），涉及 1 个文件；共检查 4 个文件，3 个无法读取。"
+    assert out.splitlines()[-1] == ("共 2 个问题（2 个错误），涉及 1 个文件；检查未完成：3 个文件读取错误（见错误信息）；共检查 1 个文件，"
+                                    "3 个无法读取。")
     assert err.splitlines() == [
         f"{corrupt}: 错误: 文件已损坏：ZIP 包无法解压（可能被截断或不完整）",
         f"{empty}: 错误: 文件为空（0 字节）",
@@ -139,7 +143,8 @@ def test_custom_pack_with_severity_off_and_warning(capsys, reports, tmp_path):
 def test_directory_walk_skips_word_lock_files(capsys, tmp_path):
     (tmp_path / "~$report.docx").write_bytes(b"\x00lock")
     (tmp_path / "notes.bin").write_bytes(b"\x00")
-    assert run(capsys, "check", str(tmp_path)) == (0, "未发现问题；共检查 0 个文件。\n", "")
+    assert run(capsys, "check", str(tmp_path)) == (
+        0, "没有要检查的文件。\n", f"reportlint: 警告: 在 {tmp_path} 下没有找到要检查的报告文件\n")
 
 
 def test_directory_walk_names_files_as_pathlib_joins_them(tmp_path, monkeypatch):
@@ -175,7 +180,7 @@ def test_text_files_that_are_not_reports_are_skipped(capsys, reports, tmp_path):
     assert run(capsys, "check", "--format", "html", "--output", str(html), str(reports))[0] == 1
     assert "信息公开" in html.read_text(encoding="utf-8")
     code, out, err = run(capsys, "check", str(tmp_path))
-    assert (code, out, err) == (0, "未发现问题；共检查 3 个文件，3 个不是年度报告已跳过。\n", "")
+    assert (code, out, err) == (0, "没有检查任何年度报告；共检查 0 个文件，3 个不是年度报告已跳过。\n", "")
 
 
 def test_help_in_chinese_by_default_and_english_on_request(capsys, monkeypatch):

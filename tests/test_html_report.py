@@ -89,9 +89,9 @@ def test_summary_files_and_unreadable(page, reports):
     doc = lxml.html.document_fromstring(text)
     assert code == 2  # an unreadable file
     assert doc.get("lang") == "zh-CN" and doc.xpath("//meta/@charset") == ["utf-8"]
-    assert counts(doc) == {"checked": 3, "with-findings": 1, "findings": 5, "error": 5, "warning": 0,
+    assert counts(doc) == {"checked": 2, "with-findings": 1, "findings": 5, "error": 5, "warning": 0,
                            "info": 0, "unreadable": 1, "skipped": 0}
-    assert sentence(doc) == "共 5 个问题（5 个错误），涉及 1 个文件；共检查 3 个文件，1 个无法读取。"
+    assert sentence(doc) == "共 5 个问题（5 个错误），涉及 1 个文件；检查未完成：1 个文件读取错误（见错误信息）；共检查 2 个文件，1 个无法读取。"
     folder = reports / "in"
     rows = doc.xpath("//table[@class='list files']//tr[@data-path]")
     files = [(tr.get("data-path"), tr[1].text) for tr in rows]

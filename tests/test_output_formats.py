@@ -436,7 +436,7 @@ def test_markdown_report_lines_in_all_three_formats(capsys, tmp_path, monkeypatc
     text = _markdown_report()
     Path("report.md").write_text(text, encoding="utf-8")
     row_line = text.splitlines().index(next(line for line in text.splitlines() if line.startswith("| 1 |"))) + 1
-    findings = json.loads(run(capsys, "check", "--format", "json", "report.md")[1])
+    findings = json.loads(run(capsys, "check", "--format", "json", "report.md")[1])["findings"]
     blank = [f for f in findings if f["rule"] == "blank-cell"]
     assert [f["location"]["line"] for f in blank] == [row_line]
     col = blank[0]["location"]["column"]

@@ -1,5 +1,6 @@
 """Progress on stderr for big batches: only when stderr is a terminal, never in pipes, CI logs or JSON output."""
 
+import json
 import os
 import pty
 import select
@@ -47,7 +48,7 @@ def run(args, tty: bool, **env_changes):
     return code, out, err
 
 
-SUMMARY = "未发现问题；共检查 25 个文件，25 个不是年度报告已跳过。\n".encode()
+SUMMARY = "没有检查任何年度报告；共检查 0 个文件，25 个不是年度报告已跳过。\n".encode()
 
 
 def test_progress_is_drawn_on_a_terminal(batch):
@@ -64,4 +65,6 @@ def test_no_progress_in_ci_logs_or_json_output(batch):
     code, _out, err = run([str(batch)], tty=True, CI="true")
     assert (code, err) == (0, b"")
     code, out, err = run(["--format", "json", str(batch)], tty=True)
-    assert (code, out, err) == (0, b"[]\n", b"")
+    assert (code, err) == (0, b"")
+    assert json.loads(out)["summary"] == {"files": 25, "checked": 0, "skipped": 25, "unreadable": 0, "not_checked": 0,
+                                          "findings": 0, "errors": 0, "complete": True}

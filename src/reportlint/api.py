@@ -148,6 +148,7 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
                         broken.add(id(exc))
                         config_errors.append(exc)
                     report.paths.append(path)
+                    report.not_checked[path] = exc
                     continue
                 if resolution.excluded:
                     continue
@@ -163,6 +164,8 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
         report.errors.extend(result.errors)
         if result.format in LINE_FORMATS:  # only these tell formatters something (nothing kept per .docx)
             report.formats[result.path] = result.format
+        if result.not_checked is not None:
+            report.not_checked[result.path] = result.not_checked
         if result.skip_reason is not None:
             report.skipped.append(result.path)
             report.skip_reasons[result.path] = result.skip_reason
@@ -218,6 +221,7 @@ class FileResult:
     errors: list[ReportlintError] = field(default_factory=list)
     format: str | None = None
     skip_reason: tuple[str, str] | None = None  # (zh, en) why the file is not a report and was not checked
+    not_checked: ConfigError | None = None  # the configuration error that kept the file from being checked
     findings: list[Finding] = field(default_factory=list)
     tables: dict[int, dict[str, Any]] = field(default_factory=dict)
     rules: list[RuleInfo] = field(default_factory=list)  # of the edition's pack, when it is not the task's
@@ -389,6 +393,7 @@ def lint_file(task: Task) -> FileResult:
             chosen = task.by_edition(result.edition)
         except ConfigError as exc:  # the configuration's local rules do not fit the other edition's pack
             result.errors.append(exc)
+            result.not_checked = exc
             return result
         if chosen is not pack:
             result.rules = rule_infos(chosen)

@@ -239,6 +239,11 @@ def _check(args: argparse.Namespace) -> int:
         except ReportlintError as exc:
             _write(sys.stderr, exc.render(lang) + "\n")
             return EXIT_ERROR
+    for place in args.history:
+        if not os.path.exists(place):
+            _write(sys.stderr, f"reportlint: error: --history {place}: no such file or directory\n" if lang == "en"
+                   else f"reportlint: 错误: --history {place}：文件或目录不存在\n")
+            return EXIT_ERROR
     paths = list(collect(args.paths))
     if len(paths) > 1:
         import gc
@@ -287,6 +292,10 @@ def _check(args: argparse.Namespace) -> int:
     finally:
         if streamed:
             report.findings.close()
+    if not report.paths and not report.errors:
+        given = " ".join(args.paths)
+        _write(sys.stderr, f"reportlint: warning: no report files to check under {given}\n" if lang == "en"
+               else f"reportlint: 警告: 在 {given} 下没有找到要检查的报告文件\n")
     if args.verbose:
         for path in report.skipped:
             zh, en = report.skip_reasons.get(path, ("", ""))

@@ -74,12 +74,26 @@ INPUT_MESSAGES: dict[str, tuple[str, str]] = {
 class ReportlintError(Exception):
     """Base class: anything that ends in a one-line message and exit code 2."""
 
+    kind = "error"  # what json output calls it: "input", "config" or "rule"
+
     def render(self, lang: str = "zh") -> str:  # pragma: no cover - overridden
         return str(self)
+
+    def to_dict(self, lang: str = "zh") -> dict[str, object]:
+        """The error as a record of machine-readable output (``--format json``)."""
+        out: dict[str, object] = {"kind": self.kind, "path": getattr(self, "path", "")}
+        for key in ("code", "rule", "line", "column"):
+            value = getattr(self, key, None)
+            if value is not None:
+                out[key] = value
+        out["message"] = self.render(lang)
+        return out
 
 
 class InputError(ReportlintError):
     """A report file that cannot be read."""
+
+    kind = "input"
 
     def __init__(self, path: str, code: str, detail: str = "") -> None:
         super().__init__(f"{path}: {code} {detail}")
@@ -99,6 +113,8 @@ class InputError(ReportlintError):
 
 class ConfigError(ReportlintError):
     """A rule pack or configuration problem, located as file:line:col."""
+
+    kind = "config"
 
     def __init__(self, path: str, message: str, line: int | None = None, column: int | None = None,
                  message_en: str | None = None) -> None:
@@ -123,6 +139,8 @@ class ConfigError(ReportlintError):
 
 class CheckError(ReportlintError):
     """A rule that failed on a document (a bug in reportlint): reported in one line, exit 2."""
+
+    kind = "rule"
 
     def __init__(self, path: str, rule: str, detail: str, timeout: bool = False, budget: float | None = None) -> None:
         super().__init__(f"{path}: {rule}: {detail}")

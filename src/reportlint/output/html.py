@@ -29,7 +29,7 @@ _TEXT = {
         "checked": "已检查文件", "with_findings": "有问题的文件", "findings": "问题", "error": "错误",
         "warning": "警告", "info": "提示", "unreadable": "无法读取", "skipped": "已跳过", "comma": "，",
         "files": "文件", "file": "文件", "status": "结果", "clean": "未发现问题", "not_read": "无法读取",
-        "not_report": "不是年度报告，已跳过", "errors": "无法读取或检查失败的文件", "severity": "级别",
+        "not_report": "不是年度报告，已跳过", "not_checked": "因配置错误未检查", "errors": "无法读取或检查失败的文件", "severity": "级别",
         "rule": "规则", "where": "位置", "message": "问题", "table": "第{n}张表", "left": "左边", "right": "右边",
         "legend": "图例", "legend_finding": "问题所在单元格", "legend_involved": "等式涉及的单元格",
         "made_by": "由 reportlint {v} 生成",
@@ -40,6 +40,7 @@ _TEXT = {
         "error": "errors", "warning": "warnings", "info": "info", "unreadable": "unreadable",
         "skipped": "skipped", "comma": ", ", "files": "Files", "file": "File", "status": "Result",
         "clean": "no findings", "not_read": "could not be read", "not_report": "not a report, skipped",
+        "not_checked": "not checked (configuration error)",
         "errors": "Files that could not be read or checked", "severity": "Severity", "rule": "Rule",
         "where": "Location", "message": "Message", "table": "Table {n}", "left": "left side",
         "right": "right side", "legend": "Legend", "legend_finding": "cell with a finding",
@@ -112,7 +113,7 @@ def _summary(report: Report, lang: str, paths: list[str], ids: dict[str, str],
     t = _TEXT[lang]
     severities = Counter(f.severity for f in report.findings)
     unreadable = {e.path for e in report.errors if isinstance(e, InputError)}
-    counts = [("checked", len(report.paths)), ("with-findings", len(by_path)),
+    counts = [("checked", report.tally().checked), ("with-findings", len(by_path)),
               ("findings", len(report.findings)), *((s, severities[s]) for s in SEVERITIES)]
     counts += [("unreadable", len(unreadable)), ("skipped", len(report.skipped))]
     out = ['<section id="summary">', f"<h2>{_e(t['summary'])}</h2>",
@@ -131,6 +132,8 @@ def _summary(report: Report, lang: str, paths: list[str], ids: dict[str, str],
             name, css = f'<a href="#{ids[path]}">{_e(path)}</a>', "bad"
         elif path in unreadable:
             name, css, status = _e(path), "bad", t["not_read"]
+        elif path in report.not_checked:
+            name, css, status = _e(path), "bad", t["not_checked"]
         else:
             name, css = _e(path), "ok"
             status = t["not_report"] if path in report.skipped else t["clean"]

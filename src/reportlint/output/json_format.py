@@ -1,11 +1,38 @@
-"""``--format json``: a JSON array of findings (path, rule, severity, message, location, details)."""
+"""``--format json``: one JSON object, so that a run with errors can never read as an empty, all-clear result.
+
+    {
+      "findings": [{"path", "rule", "severity", "message", "location", "details"?}, …],
+      "errors": [{"kind": "input" | "config" | "rule", "path", "code"?, "rule"?, "line"?, "column"?, "message"}, …],
+      "skipped": [{"path", "reason"}, …],          # files that are not reports, and why
+      "not_checked": [{"path", "reason"}, …],      # files a configuration error kept from being checked
+      "summary": {"files", "checked", "skipped", "unreadable", "not_checked", "findings", "errors", "complete"}
+    }
+
+``complete`` is false whenever ``errors`` is not empty: some file or rule was not checked.
+"""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from .report import Report
 
 
+def to_dict(report: Report) -> dict[str, Any]:
+    lang = report.lang
+    t = report.tally()
+    return {
+        "findings": [f.to_dict(lang) for f in report.findings],
+        "errors": [e.to_dict(lang) for e in report.errors],
+        "skipped": [{"path": path, "reason": report.skip_reasons.get(path, ("", ""))[1 if lang == "en" else 0]}
+                    for path in report.skipped],
+        "not_checked": [{"path": path, "reason": error.render(lang)} for path, error in report.not_checked.items()],
+        "summary": {"files": t.files, "checked": t.checked, "skipped": t.skipped, "unreadable": t.unreadable,
+                    "not_checked": t.not_checked, "findings": len(report.findings), "errors": t.errors,
+                    "complete": not t.errors},
+    }
+
+
 def render(report: Report) -> str:
-    return json.dumps([f.to_dict(report.lang) for f in report.findings], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"

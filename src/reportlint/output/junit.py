@@ -11,8 +11,9 @@
 One ``<testsuite>`` per file (name = its path); in it one ``<testcase>`` per enabled rule — passing rules too,
 so a CI report shows what was checked — with one ``<failure>`` per finding (message = the finding, type = its
 severity, text = place and message). ``failures`` counts ``<failure>`` elements, so it equals the number of
-findings. A file that could not be read is a suite with a single ``read`` testcase holding an ``<error>``; a
-rule that failed internally puts an ``<error>`` in its own testcase. A text file that is not a report has its
+findings. A file that could not be read is a suite with a single ``read`` testcase holding an ``<error>``, and one
+that a configuration error kept from being checked a suite with a single ``config`` testcase holding the error
+(never passing rules); a rule that failed internally puts an ``<error>`` in its own testcase. A text file that is not a report has its
 testcases ``<skipped>``. No times or host names: the same input gives byte-identical output.
 """
 
@@ -48,8 +49,10 @@ def to_element(report: Report) -> ET.Element:
     for f in report.findings:
         by_path.setdefault(f.path, []).append(f)
     errors_by_path: dict[str, list] = {}
+    blocking = {id(error) for error in report.not_checked.values()}  # told in the suites of the files they blocked
     for error in report.errors:
-        errors_by_path.setdefault(getattr(error, "path", ""), []).append(error)
+        if id(error) not in blocking:
+            errors_by_path.setdefault(getattr(error, "path", ""), []).append(error)
     paths = list(dict.fromkeys([*report.paths, *by_path, *errors_by_path]))
     skipped_paths = set(report.skipped)
 
@@ -61,7 +64,13 @@ def to_element(report: Report) -> ET.Element:
         findings = by_path.get(path, [])
         rule_errors = {getattr(e, "rule", None): e for e in errors_by_path.get(path, []) if getattr(e, "rule", None)}
         read_errors = [e for e in errors_by_path.get(path, []) if not getattr(e, "rule", None)]
-        if read_errors:
+        if path in report.not_checked:  # a configuration error: no rule ran, none passed
+            case = ET.SubElement(suite, "testcase", classname="reportlint", name="config")
+            counts["tests"] += 1
+            text = _clean(report.not_checked[path].render(lang))
+            ET.SubElement(case, "error", message=text, type="config").text = text
+            counts["errors"] += 1
+        elif read_errors:
             case = ET.SubElement(suite, "testcase", classname="reportlint", name="read")
             counts["tests"] += 1
             for error in read_errors:

@@ -8,10 +8,11 @@ and JUnit can list them with their help text.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import ReportlintError
+from ..errors import InputError, ReportlintError
 from ..findings import Finding
 
 LINE_FORMATS = frozenset({"markdown", "html", "text"})  # document formats whose locations carry real lines
@@ -48,6 +49,22 @@ class RuleInfo:
         return "\n".join(out)
 
 
+@dataclass(frozen=True)
+class Tally:
+    files: int  # every file looked at
+    checked: int  # read and linted as a report
+    skipped: int  # not a report
+    unreadable: int  # could not be read
+    not_checked: int  # a configuration error kept it from being checked
+    input_errors: int
+    config_errors: int
+    rule_errors: int  # a rule that failed on a document (a bug, a user pattern's timeout, the time budget)
+
+    @property
+    def errors(self) -> int:
+        return self.input_errors + self.config_errors + self.rule_errors
+
+
 @dataclass
 class Report:
     findings: list[Finding] = field(default_factory=list)
@@ -56,6 +73,8 @@ class Report:
     formats: dict[str, str] = field(default_factory=dict)  # path -> format, for files in a format with lines
     skipped: list[str] = field(default_factory=list)  # files that are not reports
     skip_reasons: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (zh, en) why it is not one
+    not_checked: dict[str, ReportlintError] = field(default_factory=dict)  # path -> the configuration error that
+    # kept it from being checked (the error names the configuration file, not the report)
     rules: list[RuleInfo] = field(default_factory=list)
     tables: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)  # path -> table index -> snapshot
     lang: str = "zh"
@@ -63,6 +82,15 @@ class Report:
     quiet: bool = False  # findings only: no summary
     baselined: int = 0  # findings hidden by --baseline
     stale_baseline: int = 0  # baseline entries of checked files that match nothing any more
+
+    def tally(self) -> Tally:
+        """How many files were looked at, checked, skipped or kept from being checked, and the errors by kind."""
+        unreadable = {e.path for e in self.errors if isinstance(e, InputError)}
+        kinds = Counter(e.kind for e in self.errors)
+        lost = unreadable | set(self.skipped) | set(self.not_checked)
+        return Tally(files=len(self.paths), checked=sum(1 for p in self.paths if p not in lost),
+                     skipped=len(self.skipped), unreadable=len(unreadable), not_checked=len(self.not_checked),
+                     input_errors=kinds["input"], config_errors=kinds["config"], rule_errors=kinds["rule"])
 
     def has_lines(self, path: str) -> bool:
         """True when the file's locations carry real line numbers (not .docx/.pdf)."""

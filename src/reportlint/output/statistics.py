@@ -1,10 +1,14 @@
-"""``--statistics``: the number of findings per rule, most frequent first (ties by rule id)."""
+"""``--statistics``: the number of findings per rule, most frequent first (ties by rule id). When errors kept files
+or rules from being checked, the text ends with the summary line that says so, and the JSON carries the errors
+and the summary as ``--format json`` does."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
 
+from . import json_format
+from . import text as text_format
 from .report import Report
 
 
@@ -20,7 +24,9 @@ def render(report: Report, fmt: str = "text") -> str:
         data = [{"rule": rule, "severity": sev, "count": n,
                  "description": (report.rule(rule).title(report.lang) if report.rule(rule) else "")}
                 for rule, sev, n in rows]
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        summary = json_format.to_dict(report)
+        return json.dumps({"statistics": data, "errors": summary["errors"], "summary": summary["summary"]},
+                          ensure_ascii=False, indent=2) + "\n"
     width = max((len(str(n)) for _, _, n in rows), default=1)
     rule_width = max((len(rule) for rule, _, _ in rows), default=0)
     lines = []
@@ -30,4 +36,6 @@ def render(report: Report, fmt: str = "text") -> str:
         lines.append(f"{n:>{width}}  {rule:<{rule_width}}  {sev:<7}  {title}".rstrip())
     total = sum(n for _, _, n in rows)
     lines.append(f"{total:>{width}}  " + ("findings in all" if report.lang == "en" else "个问题合计"))
+    if report.errors:  # the counts alone would read as all the findings there are
+        lines.append(text_format.summary(report))
     return "".join(line + "\n" for line in lines)

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from ..errors import InputError
 from .report import Report
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "path": "\033[1m"}
@@ -49,21 +48,32 @@ def chunks(report: Report) -> Iterator[str]:
 
 
 def summary(report: Report) -> str:
+    """The last line: what was found, in how many files, how many were checked — and, before anything else, when
+    errors kept files or rules from being checked, so that such a run never reads as all clear."""
     lang = report.lang
     counts = Counter(f.severity for f in report.findings)
     files = len({f.path for f in report.findings})
-    checked = len(report.paths)
-    unreadable = len({e.path for e in report.errors if isinstance(e, InputError)})
+    t = report.tally()
     if lang == "en":
-        text = f"{_n(len(report.findings), 'finding')}"
+        parts = []
         if report.findings:
             kinds = ", ".join(_n(counts[s], s) for s in ("error", "warning", "info") if counts[s])
-            text += f" ({kinds}) in {_n(files, 'file')}"
-        text += f"; {_n(checked, 'file')} checked"
-        if unreadable:
-            text += f", {unreadable} could not be read"
-        if report.skipped:
-            text += f", {len(report.skipped)} skipped (not a report)"
+            parts.append(f"{_n(len(report.findings), 'finding')} ({kinds}) in {_n(files, 'file')}")
+        if t.errors:
+            problems = [_n(n, f"{what} error") for n, what in ((t.config_errors, "configuration"),
+                                                              (t.input_errors, "input"), (t.rule_errors, "rule")) if n]
+            parts.append(f"checking did not complete: {', '.join(problems)} (see the error messages)")
+        elif not t.files:
+            return "no files to check."
+        elif not report.findings:
+            parts.append("no problems found" if t.checked else "no report checked")
+        text = "; ".join(parts) + f"; {_n(t.checked, 'file')} checked"
+        if t.unreadable:
+            text += f", {t.unreadable} could not be read"
+        if t.not_checked:
+            text += f", {t.not_checked} not checked (configuration error)"
+        if t.skipped:
+            text += f", {t.skipped} skipped (not a report)"
         if report.baselined:
             text += f"; {report.baselined} more in the baseline"
         if report.stale_baseline:
@@ -71,16 +81,25 @@ def summary(report: Report) -> str:
                      "--write-baseline)")
         return text + "."
     names = {"error": "错误", "warning": "警告", "info": "提示"}
+    parts = []
     if report.findings:
         kinds = "，".join(f"{counts[s]} 个{names[s]}" for s in ("error", "warning", "info") if counts[s])
-        text = f"共 {len(report.findings)} 个问题（{kinds}），涉及 {files} 个文件"
-    else:
-        text = "未发现问题"
-    text += f"；共检查 {checked} 个文件"
-    if unreadable:
-        text += f"，{unreadable} 个无法读取"
-    if report.skipped:
-        text += f"，{len(report.skipped)} 个不是年度报告已跳过"
+        parts.append(f"共 {len(report.findings)} 个问题（{kinds}），涉及 {files} 个文件")
+    if t.errors:
+        problems = [f"{n} 个{what}" for n, what in ((t.config_errors, "配置错误"), (t.input_errors, "文件读取错误"),
+                                                    (t.rule_errors, "规则内部错误")) if n]
+        parts.append(f"检查未完成：{'，'.join(problems)}（见错误信息）")
+    elif not t.files:
+        return "没有要检查的文件。"
+    elif not report.findings:
+        parts.append("未发现问题" if t.checked else "没有检查任何年度报告")
+    text = "；".join(parts) + f"；共检查 {t.checked} 个文件"
+    if t.unreadable:
+        text += f"，{t.unreadable} 个无法读取"
+    if t.not_checked:
+        text += f"，{t.not_checked} 个因配置错误未检查"
+    if t.skipped:
+        text += f"，{t.skipped} 个不是年度报告已跳过"
     if report.baselined:
         text += f"；另有 {report.baselined} 个问题在基线中"
     if report.stale_baseline:
