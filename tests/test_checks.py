@@ -2,7 +2,7 @@
 
 import pytest
 
-from report_builder import ReportSpec, default_sections
+from report_builder import T4_CELLS, ReportSpec, default_sections
 
 T3_SCOPE = "第2张表"
 
@@ -193,19 +193,87 @@ def test_a_number_with_a_thousands_space_is_one_number(lint):
 
 
 # -- table_arithmetic ----------------------------------------------------------------------------------------
-def test_broken_total_breaks_e1_e2_e3_with_cells_and_values(lint):
-    found = lint(ReportSpec(t3={("（七）总计", "自然人"): "44"}))
-    assert found == [
-        ("t3-balance", f"{T3_SCOPE} 行「一、本年新收政府信息公开申请数量」 列「申请人情况 / 自然人」",
-         "表三列「申请人情况 / 自然人」不平：本年新收政府信息公开申请数量 + 上年结转政府信息公开申请数量 = "
-         "（七）总计 + 结转下年度继续办理，但左边 46 + 2 = 48，右边 44 + 3 = 47（相差 1）"),
-        ("t3-results-total", f"{T3_SCOPE} 行「三、本年度办理结果 / （七）总计」 列「申请人情况 / 自然人」",
-         "表三列「申请人情况 / 自然人」不平：（七）总计 = 予以公开 + 部分公开 + Σ不予公开 + Σ无法提供 + Σ不予处理 + "
-         "Σ其他处理，但左边 44，右边 20 + 3 + 5 + 11 + 4 + 2 = 45（相差 1）"),
-        ("t3-row-total", f"{T3_SCOPE} 行「三、本年度办理结果 / （七）总计」 列「申请人情况 / 总计」",
-         "表三行「三、本年度办理结果 / （七）总计」不平：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + "
-         "法律服务机构 + 法人或其他组织/其他，但左边 60，右边 44 + 10 + 1 + 0 + 3 + 1 = 59（相差 1）"),
+E1_NATURAL = ("t3-balance", f"{T3_SCOPE} 行「一、本年新收政府信息公开申请数量」 列「申请人情况 / 自然人」",
+              "表三列「申请人情况 / 自然人」不平：本年新收政府信息公开申请数量 + 上年结转政府信息公开申请数量 = "
+              "（七）总计 + 结转下年度继续办理，但左边 46 + 2 = 48，右边 44 + 3 = 47（相差 1）")
+E2_NATURAL = ("t3-results-total", f"{T3_SCOPE} 行「三、本年度办理结果 / （七）总计」 列「申请人情况 / 自然人」",
+              "表三列「申请人情况 / 自然人」不平：（七）总计 = 予以公开 + 部分公开 + Σ不予公开 + Σ无法提供 + Σ不予处理 + "
+              "Σ其他处理，但左边 44，右边 20 + 3 + 5 + 11 + 4 + 2 = 45（相差 1）")
+E3_TOTAL = ("t3-row-total", f"{T3_SCOPE} 行「三、本年度办理结果 / （七）总计」 列「申请人情况 / 总计」",
+            "表三行「三、本年度办理结果 / （七）总计」不平：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + "
+            "法律服务机构 + 法人或其他组织/其他，但左边 60，右边 44 + 10 + 1 + 0 + 3 + 1 = 59（相差 1）")
+WRONG_TOTAL_CELL = f"{T3_SCOPE} 行「三、本年度办理结果 / （七）总计」 列「申请人情况 / 自然人」"
+
+
+def test_one_wrong_cell_is_one_finding_at_that_cell_with_its_equations_related(tmp_path, national_pack):
+    from report_builder import build_report
+    from reportlint.api import lint_document
+    from reportlint.readers import load_document
+
+    path = build_report(tmp_path / "r.docx", ReportSpec(t3={("（七）总计", "自然人"): "44"}))
+    (found,) = lint_document(load_document(str(path)), national_pack)
+    assert (found.rule, found.severity, found.location.render(), found.text()) == (
+        "t3-balance", "error", WRONG_TOTAL_CELL,
+        "表三「三、本年度办理结果 / （七）总计」「申请人情况 / 自然人」很可能填错：现为 44，它所在的 3 个等式都要求它为 45"
+        "（t3-balance 列「申请人情况 / 自然人」，t3-results-total 列「申请人情况 / 自然人」，"
+        "t3-row-total 行「三、本年度办理结果 / （七）总计」）")
+    assert found.text("en").startswith('table 三 row "三、本年度办理结果 / （七）总计" column "申请人情况 / 自然人" is '
+                                       "probably wrong: it is 44, and the 3 equations it takes part in all give 45 (")
+    assert [(found.rule, r.location.render(), r.text()) for r in found.related] == [
+        (found.rule, E1_NATURAL[1], E1_NATURAL[2]), (found.rule, E2_NATURAL[1], E2_NATURAL[2]),
+        (found.rule, E3_TOTAL[1], E3_TOTAL[2])]
+    assert (found.details["value"], found.details["expected"]) == ("44", "45")
+    assert [e["rule"] for e in found.details["equations"]] == ["t3-balance", "t3-results-total", "t3-row-total"]
+    assert (27, 4) not in {(c["row"], c["col"]) for c in found.details["cells"]}  # the cell itself is not "related"
+    assert (found.location.row, found.location.col) == (27, 4)
+    as_dict = found.to_dict()
+    assert as_dict["related"][0] == {"location": {"table": 2, "row_label": "一、本年新收政府信息公开申请数量",
+                                                  "column_label": "申请人情况 / 自然人", "row": 4, "col": 4},
+                                     "message": E1_NATURAL[2]}
+
+
+def test_the_merged_finding_goes_to_the_most_severe_rule(tmp_path, lint):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("pack: x\nextends: national-2021\nrules:\n  - {id: t3-balance, severity: warning}\n",
+                    encoding="utf-8")
+    from report_builder import build_report
+    from reportlint.api import lint_document
+    from reportlint.pack import load_pack
+    from reportlint.readers import load_document
+
+    path = build_report(tmp_path / "r.docx", ReportSpec(t3={("（七）总计", "自然人"): "44"}))
+    found = lint_document(load_document(str(path)), load_pack(pack))
+    assert [(f.rule, f.severity, f.location.render()) for f in found] == [
+        ("t3-results-total", "error", WRONG_TOTAL_CELL)]
+
+
+def test_with_a_rule_switched_off_the_others_still_merge(tmp_path):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("pack: x\nextends: national-2021\nrules:\n  - {id: t3-row-total, severity: \"off\"}\n",
+                    encoding="utf-8")
+    from report_builder import build_report
+    from reportlint.api import lint_document
+    from reportlint.pack import load_pack
+    from reportlint.readers import load_document
+
+    path = build_report(tmp_path / "r.docx", ReportSpec(t3={("（七）总计", "自然人"): "44"}))
+    (found,) = lint_document(load_document(str(path)), load_pack(pack))
+    assert (found.rule, found.location.render(), len(found.related)) == ("t3-balance", WRONG_TOTAL_CELL, 2)
+
+
+def test_when_no_single_cell_explains_them_each_equation_is_a_finding(lint):
+    # the same total one too high in 自然人 and one too low in 商业企业: E3 of （七）总计 holds, so neither cell is the
+    # one change that fixes everything, and the four failing equations are reported one by one
+    found = lint(ReportSpec(t3={("（七）总计", "自然人"): "46", ("（七）总计", "商业企业"): "9"}))
+    assert [(rule, where.split(" 列")[1]) for rule, where, _message in found] == [
+        ("t3-balance", "「申请人情况 / 自然人」"), ("t3-balance", "「申请人情况 / 法人或其他组织 / 商业企业」"),
+        ("t3-results-total", "「申请人情况 / 自然人」"), ("t3-results-total", "「申请人情况 / 法人或其他组织 / 商业企业」"),
     ]
+
+
+def test_one_equation_alone_is_its_own_finding(lint):
+    found = lint(ReportSpec(t4={("行政复议", "总计"): "3"}))
+    assert [rule for rule, _where, _message in found] == ["t4-total"]
 
 
 def test_arithmetic_details_in_json_shape(tmp_path, national_pack):
@@ -234,6 +302,15 @@ def test_arithmetic_details_in_json_shape(tmp_path, national_pack):
             ],
         },
     }]
+
+
+def test_a_table_never_filled_in_is_one_blank_cell_finding(lint):
+    assert lint(ReportSpec(t4=dict.fromkeys(T4_CELLS, ""))) == [
+        ("blank-cell", "第3张表", "表四未填写：15 个单元格为空，应填数字（没有的填 0）"),
+    ]
+    # one cell filled in: the others are reported one by one
+    partly = dict.fromkeys(T4_CELLS[1:], "")
+    assert [rule for rule, _where, _message in lint(ReportSpec(t4=partly))] == ["blank-cell"] * 14
 
 
 def test_unreadable_cell_is_not_taken_as_zero(lint):

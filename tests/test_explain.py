@@ -7,7 +7,16 @@ import textwrap
 
 import pytest
 
-from report_builder import T3_COLUMNS, ReportSpec, build_report, default_sections
+from report_builder import (
+    T3_CARRIED_OUT,
+    T3_COLUMNS,
+    T3_OPEN,
+    T3_PARTIAL,
+    ReportSpec,
+    build_report,
+    default_sections,
+    default_t3,
+)
 from reportlint.api import lint_document, lint_paths
 from reportlint.cli import main
 from reportlint.errors import ConfigError
@@ -55,7 +64,9 @@ def test_explain_prints_header_help_and_kind_doc_in_chinese(capsys):
         "",
         "检查内容:",
         "    表三每一列（自然人、商业企业……总计）：“一、本年新收政府信息公开申请数量”加“二、上年结转政府信息公开"
-        "申请数量”，等于“三、本年度办理结果”的“（七）总计”加“四、结转下年度继续办理”。",
+        "申请数量”，等于“三、本年度办理结果”的“（七）总计”加“四、结转下年度继续办理”。一个填错的单元格往往同时使 E1、E2、E3 "
+        "中的几个等式不平：如果只改这一个单元格就能使它所在的全部不平等式成立（它不在任何已成立的等式中，也没有别的单元格能做到），"
+        "只在该单元格报告一条“很可能填错：现为 44，等式要求为 45”，列出相关等式，由其中级别最高的规则报告。",
         "依据:",
         "    格式表三左上角印明：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”"
         "（《中华人民共和国政府信息公开工作年度报告格式》，国办公开办函〔2021〕30号）。",
@@ -134,16 +145,20 @@ def defect_findings(tmp_path_factory, pack):
     """Three reports carrying, between them, the failing example of every rule: rule id → [(zh, en)]."""
     root = tmp_path_factory.mktemp("defects")
     sections = default_sections()
+    t3 = default_t3()
     specs = [
         ReportSpec(sections=[s for s in sections if not s[0].startswith("五")],
                    period="本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
                    contact="如对本报告有疑问，请与某某市某某局办公室联系（联系电话：8928868）。",
-                   include_tables=("二", "三"), t3={("四、结转下年度继续办理", "自然人"): "4"}),
+                   # each equation's failing example alone: a second change keeps one cell from explaining two
+                   # equations (which would make them one finding at that cell)
+                   include_tables=("二", "三"), t3={("四、结转下年度继续办理", "自然人"): "4",
+                                                   ("四、结转下年度继续办理", "总计"): str(t3[T3_CARRIED_OUT]["总计"] + 1)}),
         ReportSpec(sections=[*sections[:4], sections[5], sections[4]],
-                   t3={("（一）予以公开", "自然人"): "21"},
+                   t3={("（一）予以公开", "自然人"): "21", ("（一）予以公开", "总计"): str(t3[T3_OPEN]["总计"] + 1)},
                    t4={("行政复议", "总计"): "3", ("复议后起诉", "结果纠正"): ""}),
         ReportSpec(sections=[(h.replace("存在的主要问题", "存在的问题"), b) for h, b in sections],
-                   t3={("（一）予以公开", "总计"): "30"}),
+                   t3={("（一）予以公开", "总计"): "30", (T3_PARTIAL, "总计"): str(t3[T3_PARTIAL]["总计"] - 1)}),
         ReportSpec(agency="XX局", signed="发布日期：2024年2月1日",
                    sections=[(sections[0][0], "2024年，市卫生健康局始终坚持……"),
                              ("（一）依申请公开", "2023年，区政府办代表区政府受理政府信息公开申请17件。"),

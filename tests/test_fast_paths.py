@@ -289,8 +289,7 @@ def test_a_laid_out_table_makes_its_cells_only_when_asked(tmp_path, monkeypatch)
     assert [(t.__dict__["grid"], t.__dict__["data"]) for t in clean.tables] == [(None, None)] * 3
     # a finding makes its table's cells (for its location), the others stay unmade
     found = lint_document(faulty, _pack())
-    assert {(f.rule, f.location.table) for f in found} == {(rule, 2) for rule in ("t3-balance", "t3-results-total",
-                                                                              "t3-row-total")}
+    assert [(f.rule, f.location.table) for f in found] == [("t3-balance", 2)]  # one wrong cell, one finding
     assert [t.__dict__["data"] is None for t in faulty.tables] == [True, False, True]
     # the texts read before and after the cells are made are the cells' texts; a cell's text changed afterwards
     # is read from the cell

@@ -15,16 +15,12 @@ from reportlint.cli import main
 ODD_NAME = "bad <&\"'>.docx"  # file names, cell texts and messages must come out escaped
 ODD_CELL = '<b>&"x'
 T3_ARITHMETIC = [  # (row, col, rule, text) of the cells the findings point at, table 2 (表三)
-    (4, 4, "t3-balance", "46"),
-    (27, 4, "t3-results-total", "44"),
-    (27, 10, "t3-row-total", "60"),
+    (27, 4, "t3-balance", "44"),  # the one wrong cell, which breaks E1, E2 and E3
 ]
 HIGHLIGHTED = [(2, *c) for c in T3_ARITHMETIC] + [(3, 4, 12, "blank-cell", ODD_CELL)]
 LOCATIONS = [
     "全文",
-    "第2张表 行「一、本年新收政府信息公开申请数量」 列「申请人情况 / 自然人」",
     "第2张表 行「三、本年度办理结果 / （七）总计」 列「申请人情况 / 自然人」",
-    "第2张表 行「三、本年度办理结果 / （七）总计」 列「申请人情况 / 总计」",
     "第3张表 列「行政诉讼 / 复议后起诉 / 结果纠正」",
 ]
 BAD_CELL = f"表四「行政诉讼 / 复议后起诉 / 结果纠正」「{ODD_CELL}」不是数字，应填整数（没有的填 0）"
@@ -89,13 +85,14 @@ def test_summary_files_and_unreadable(page, reports):
     doc = lxml.html.document_fromstring(text)
     assert code == 2  # an unreadable file
     assert doc.get("lang") == "zh-CN" and doc.xpath("//meta/@charset") == ["utf-8"]
-    assert counts(doc) == {"checked": 2, "with-findings": 1, "findings": 5, "error": 5, "warning": 0,
+    assert counts(doc) == {"checked": 2, "with-findings": 1, "findings": 3, "error": 3, "warning": 0,
                            "info": 0, "unreadable": 1, "skipped": 0}
-    assert sentence(doc) == "共 5 个问题（5 个错误），涉及 1 个文件；检查未完成：1 个文件读取错误（见错误信息）；共检查 2 个文件，1 个无法读取。"
+    assert sentence(doc) == ("共 3 个问题（3 个错误），涉及 1 个文件；检查未完成：1 个文件读取错误（见错误信息）；共检查 2 个文件，"
+                             "1 个无法读取。")
     folder = reports / "in"
     rows = doc.xpath("//table[@class='list files']//tr[@data-path]")
     files = [(tr.get("data-path"), tr[1].text) for tr in rows]
-    assert files == [(str(folder / ODD_NAME), "错误 5"), (str(folder / "broken.docx"), "无法读取"),
+    assert files == [(str(folder / ODD_NAME), "错误 3"), (str(folder / "broken.docx"), "无法读取"),
                      (str(folder / "clean.docx"), "未发现问题")]
     errors = doc.xpath("//ul[@class='errors']/li")
     assert [li.text for li in errors] == [f"{folder / 'broken.docx'}: {NOT_ZIP}"]
@@ -108,11 +105,10 @@ def test_findings_list_links_to_the_highlighted_cells(page):
     titles = {info.id: info.title("zh") for info in rule_infos(default_pack())}
     rows = doc.xpath(f"//table[{cls('findings')}]//tr[@data-rule]")
     assert [(tr.get("data-rule"), tr[1].text_content(), tr[3].text_content()) for tr in rows] == list(zip(
-        ["statistics-period", "t3-balance", "t3-results-total", "t3-row-total", "blank-cell"], ["错误"] * 5,
-        LOCATIONS, strict=True))
+        ["statistics-period", "t3-balance", "blank-cell"], ["错误"] * 3, LOCATIONS, strict=True))
     for tr in rows:
         assert tr[2].text_content() == tr.get("data-rule") + titles[tr.get("data-rule")]
-    assert rows[4][4].text == BAD_CELL
+    assert rows[2][4].text == BAD_CELL
     assert rows[0].xpath(".//a") == []  # no table, no link
     for tr in rows[1:]:
         target = doc.get_element_by_id(tr[3].xpath(".//a/@href")[0][1:])
@@ -122,21 +118,22 @@ def test_findings_list_links_to_the_highlighted_cells(page):
 def test_highlighted_and_involved_cells(page):
     doc = lxml.html.document_fromstring(page[1])
     assert cells(doc, FINDING) == HIGHLIGHTED
-    assert {(el.tag, el.get("class")) for el in doc.xpath(FINDING)} == {("td", "finding error involved"),
-                                                                       ("td", "finding error")}
-    assert doc.xpath(FINDING)[3].get("title") == BAD_CELL
+    # only the wrong cell is boxed; the cells of the equations it breaks are shaded, each under its own rule
+    assert {(el.tag, el.get("class")) for el in doc.xpath(FINDING)} == {("td", "finding error")}
+    assert doc.xpath(FINDING)[1].get("title") == BAD_CELL
     involved = {(r, c): rules for t, r, c, _, _ in cells(doc, INVOLVED) for rules in
                 [at(doc, r, c, t).get("data-involved")]}
-    expected = {(r, 4) for r in range(4, 29)} | {(27, c) for c in range(4, 11)}
+    expected = ({(r, 4) for r in range(4, 29)} | {(27, c) for c in range(4, 11)}) - {(27, 4)}
     assert set(involved) == expected
-    assert involved[(27, 4)] == "t3-balance t3-results-total t3-row-total"
-    assert involved[(5, 4)] == "t3-balance" and involved[(6, 4)] == "t3-results-total"
+    assert involved[(4, 4)] == "t3-balance" and involved[(6, 4)] == "t3-results-total"
     assert involved[(27, 5)] == "t3-row-total"
     notes = {li.get("data-rule"): li for li in doc.xpath("//ol[@class='notes']/li")}
     balance = notes["t3-balance"]
-    assert balance.xpath(".//span[@class='equation']")[0].text == (
-        "本年新收政府信息公开申请数量 + 上年结转政府信息公开申请数量 = （七）总计 + 结转下年度继续办理")
-    assert [b.text for b in balance.xpath(".//b")] == ["48", "47"] and "左边 = 48" in balance.text_content()
+    assert [span.text for span in balance.xpath(".//span[@class='equation']")] == [
+        "本年新收政府信息公开申请数量 + 上年结转政府信息公开申请数量 = （七）总计 + 结转下年度继续办理",
+        "（七）总计 = 予以公开 + 部分公开 + Σ不予公开 + Σ无法提供 + Σ不予处理 + Σ其他处理",
+        "总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 法人或其他组织/其他"]
+    assert [b.text for b in balance.xpath(".//b")] == ["48", "47", "44", "45", "60", "59"]
     assert notes["blank-cell"].xpath(".//span[@class='equation']") == []
 
 
@@ -179,11 +176,11 @@ def test_clean_report_and_english(reports, tmp_path, capsys):
     code, text = check(capsys, tmp_path / "en.html", reports / "in" / ODD_NAME, lang="en")
     doc = lxml.html.document_fromstring(text)
     assert (code, doc.get("lang")) == (1, "en")
-    assert sentence(doc) == "5 findings (5 errors) in 1 file; 1 file checked."
+    assert sentence(doc) == "3 findings (3 errors) in 1 file; 1 file checked."
     assert doc.xpath("//section[@id='summary']/h2")[0].text == "Summary"
     rows = doc.xpath(f"//table[{cls('findings')}]//tr[@data-rule]")
     assert rows[1][1].text_content() == "error"
-    assert rows[1][3].text_content() == 'table 2 row "一、本年新收政府信息公开申请数量" column "申请人情况 / 自然人"'
+    assert rows[1][3].text_content() == 'table 2 row "三、本年度办理结果 / （七）总计" column "申请人情况 / 自然人"'
     assert cells(doc, FINDING)[0] == (2, *T3_ARITHMETIC[0])
 
 

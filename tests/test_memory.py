@@ -26,7 +26,8 @@ def batch(tmp_path_factory):
     root = tmp_path_factory.mktemp("memory")
     specs = [ReportSpec(agency="甲市乙局"), ReportSpec(agency="甲市丙局", t3={("（七）总计", "自然人"): "44"}),
              ReportSpec(agency="甲市丁局", contact=None, period=None),
-             ReportSpec(agency="甲市戊局", t4={("行政复议", "结果维持"): ""})]
+             ReportSpec(agency="甲市戊局", t4={("行政复议", "结果维持"): ""}),
+             ReportSpec(agency="甲市庚局", t3={("（七）总计", "自然人"): "46", ("（七）总计", "商业企业"): "9"})]
     for i, spec in enumerate(specs):
         build_report(root / f"r{i}.docx", spec)
     (root / "broken.docx").write_bytes(b"PK\x03\x04 truncated")

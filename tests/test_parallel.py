@@ -58,7 +58,7 @@ def test_every_format_is_byte_identical_whatever_jobs_is(batch, fmt):
 def test_the_batch_has_findings_of_every_kind_checked(batch):
     report = api.lint_paths([str(batch)], lang="en", jobs=2)
     rules = {f.rule for f in report.findings}
-    assert {"t3-results-total", "contact-info", "statistics-period", "blank-cell", "carryover-mismatch"} <= rules
+    assert {"t3-balance", "contact-info", "statistics-period", "blank-cell", "carryover-mismatch"} <= rules
     assert [e.code for e in report.errors] == ["corrupt-zip"]
     assert report.skipped == [str(batch / "notes.md")]
 

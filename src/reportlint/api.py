@@ -15,9 +15,9 @@ from .checks import KINDS
 from .checks.base import Context
 from .checks.report_shape import assess
 from .checks.text_match import PatternTimeout
-from .config import Resolver, is_rule_ignored
+from .config import Resolver
 from .errors import CheckError, ConfigError, InputError, ReportlintError
-from .findings import Finding
+from .findings import Finding, is_rule_ignored
 from .history import Entry, History, agency_key, agency_of
 from .layout import edition_for
 from .model import Document
@@ -63,7 +63,7 @@ def lint_document(doc: Document, pack: Pack, errors: list[ReportlintError] | Non
     findings: list[Finding] = []
     deadline = time.monotonic() + limits.current.seconds
     for rule in pack.rules:
-        if rule.severity == "off":
+        if not ctx.active(rule):  # off, or ignored for this file
             continue
         if time.monotonic() > deadline:
             error = CheckError(doc.path, rule.id, "time budget spent", budget=limits.current.seconds)
@@ -382,7 +382,7 @@ def lint_file(task: Task) -> FileResult:
         result.errors.append(exc)
         return result
     result.format = doc.format
-    ctx = Context.create(doc, pack)  # shared with the summary across years: tables located once
+    ctx = Context.create(doc, pack, task.ignores)  # shared with the summary across years: tables located once
     verdict = assess(ctx)
     if not verdict.report:
         result.skip_reason = (verdict.reason_zh, verdict.reason_en)
@@ -398,7 +398,7 @@ def lint_file(task: Task) -> FileResult:
         if chosen is not pack:
             result.rules = rule_infos(chosen)
             pack = chosen
-            ctx = Context.create(doc, pack)
+            ctx = Context.create(doc, pack, task.ignores)
     findings = lint_document(doc, pack, result.errors, ctx)
     if task.ignores:
         findings = [f for f in findings if not is_rule_ignored(f.rule, task.ignores)]

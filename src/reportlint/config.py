@@ -154,11 +154,6 @@ def _validate(path: Path, data: Any) -> None:
                       message_en=f"invalid configuration: {dotted}: {message}")
 
 
-def is_rule_ignored(rule_id: str, ignores: list[str]) -> bool:
-    return any(rule_id == i or (i.endswith("-") and rule_id.startswith(i)) or rule_id.startswith(i + "-")
-               for i in ignores)
-
-
 _UNSEEN = Path()  # a folder not searched yet
 
 

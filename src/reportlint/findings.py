@@ -73,6 +73,19 @@ class Location:
         return out
 
 
+@dataclass(frozen=True)
+class Related:
+    """A place that bears on a finding without being its place: for a cell that is probably wrong, each equation
+    it breaks (SARIF ``relatedLocations``; the html report shades their cells)."""
+
+    location: Location
+    message: str  # Chinese
+    message_en: str
+
+    def text(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message
+
+
 @dataclass
 class Finding:
     rule: str
@@ -82,6 +95,7 @@ class Finding:
     location: Location = field(default_factory=Location)
     path: str = ""
     details: dict[str, Any] = field(default_factory=dict)
+    related: tuple[Related, ...] = ()
 
     def text(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message
@@ -96,9 +110,17 @@ class Finding:
         }
         if self.details:
             out["details"] = self.details
+        if self.related:
+            out["related"] = [{"location": r.location.to_dict(), "message": r.text(lang)} for r in self.related]
         return out
 
     def sort_key(self) -> tuple:
         loc = self.location
         block = -1 if loc.block is None else loc.block
         return (self.path, block, loc.line or 0, loc.row or 0, loc.col or 0, self.rule)
+
+
+def is_rule_ignored(rule_id: str, ignores: list[str] | tuple[str, ...]) -> bool:
+    """Whether ``rule_id`` is one of ``ignores``: an id, or a prefix ending in "-" or naming whole ids (t3 → t3-*)."""
+    return any(rule_id == i or (i.endswith("-") and rule_id.startswith(i)) or rule_id.startswith(i + "-")
+               for i in ignores)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..findings import Finding, Location
+from ..findings import Finding, Location, Related, is_rule_ignored
 from ..model import Document, Paragraph, Table
 from ..normalize import label_keys, norm
 from ..table import DataCell, Label
@@ -108,13 +108,18 @@ class Context:
     doc: Document
     pack: Any  # reportlint.pack.Pack
     labels: Labels
+    ignores: tuple[str, ...] = ()  # rule ids and prefixes not reported for this document (per-file-ignores)
     _located: dict[str, Table | None] | None = None
     _unreadable: dict[str, Unreadable] | None = None
     cache: dict[str, Any] = field(default_factory=dict)  # per-document results shared by rules (found sections)
 
     @classmethod
-    def create(cls, doc: Document, pack: Any) -> Context:
-        return cls(doc, pack, Labels.of(pack.aliases))
+    def create(cls, doc: Document, pack: Any, ignores: list[str] | tuple[str, ...] = ()) -> Context:
+        return cls(doc, pack, Labels.of(pack.aliases), tuple(ignores))
+
+    def active(self, rule: Any) -> bool:
+        """Whether ``rule`` runs on this document: not switched off, not ignored for this file."""
+        return rule.severity != "off" and not is_rule_ignored(rule.id, self.ignores)
 
     def located(self, table_id: str) -> Table | None:
         """The document table identified as the pack's ``table_id``, whether or not its cells can be read."""
@@ -149,8 +154,8 @@ class Context:
         return text
 
     def finding(self, rule: Any, zh: str, en: str, location: Location | None = None,
-                details: dict[str, Any] | None = None) -> Finding:
-        return Finding(rule.id, rule.severity, zh, en, location or Location(), self.doc.path, details or {})
+                details: dict[str, Any] | None = None, related: tuple[Related, ...] = ()) -> Finding:
+        return Finding(rule.id, rule.severity, zh, en, location or Location(), self.doc.path, details or {}, related)
 
 
 def locate_tables(doc: Document, pack: Any, labels: Labels) -> dict[str, Table | None]:

@@ -7,7 +7,8 @@ What it does
     of the 2019 format). Spaces, NBSP, ideographic spaces, line breaks and
     full-width digits are tolerated. Blank cells, the placeholders "—", "-", "/", "无" and any other text are
     findings; such a cell is never read as 0. Group rows declared in the table's ``groups`` (（三）不予公开 …)
-    may stay empty when they carry no numbers at all.
+    may stay empty when they carry no numbers at all. A table whose data cells are all blank (a template never
+    filled in) is one finding for the table, with the number of blank cells, not one per cell.
 
 Why
     The form says "本表只填报数字，没有的数据项填“0”，不得空白或者填入其他内容": a blank or a dash hides whether
@@ -47,7 +48,8 @@ no_blank_cells —— 统计表的每个数据格都填了数字。
     ``decimal_columns`` 所列的列（本年收费金额（单位：万元））中为小数金额；``signed_columns`` 所列的列可为负数
     （2019年版格式的“本年增/减”）。空格、不换行空格、全角空格、换行和全角
     数字都可容忍。空白、占位符“—”“-”“/”“无”以及其他任何文字都报告；这样的单元格绝不当作 0。表中 ``groups``
-    所列的分组行（（三）不予公开 …）在完全不带数字时可以留空。
+    所列的分组行（（三）不予公开 …）在完全不带数字时可以留空。数据格全部为空的表（从未填写的模板）只报告一条，
+    写明空单元格的个数，不逐格报告。
 
 依据
     表上印明“本表只填报数字，没有的数据项填“0”，不得空白或者填入其他内容”：空白或横线让人无法分辨是没有数据
@@ -87,6 +89,12 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
         kinds, group_rows = _plan(ctx, rule, table, tdef)
         texts = table.data_texts()  # the DataCells are made only for a finding
         blank_groups = {i for cells in group_rows.values() if all(not clean(texts[i]) for i in cells) for i in cells}
+        blank = sum(1 for i, text in enumerate(texts) if i not in blank_groups and not clean(text))
+        if blank and blank == len(texts) - len(blank_groups):  # nothing filled in at all: one finding, not hundreds
+            yield ctx.finding(rule, f"{tdef.name}未填写：{blank} 个单元格为空，应填数字（没有的填 0）",
+                              f"{tdef.name_en} is not filled in: {blank} cells are blank; fill in numbers (0 when "
+                              "there is nothing)", table_location(table), {"blank": blank})
+            continue
         for i, (cell_text, (decimal, signed)) in enumerate(zip(texts, kinds, strict=True)):
             if cell_text.isdigit() and cell_text.isascii():
                 continue  # the common case, read without the number parser

@@ -13,6 +13,13 @@ What it does
     column where one of its cells is blank or not a number (``no_blank_cells`` reports those), or where a label
     is missing from the table.
 
+    One defect, one finding: when one cell explains several failing equations of the table — of this rule and of
+    the table's other arithmetic rules — (one change of its value satisfies them all, it takes part in no equation
+    that holds, and no other cell explains the same ones; see :mod:`.wrong_cell`), they are one finding at that
+    cell: "probably wrong: it is 44, the equations give 45", each equation a related location (SARIF
+    ``relatedLocations``; the html report shades their cells). It goes to the rule of those equations with the
+    highest severity, the first in the pack on a tie.
+
 Why
     The national format prints the balance of table 三 on the form itself (第一项加第二项之和，等于第三项加第四项之和);
     totals that do not add up are the most visible statistical defect in published reports.
@@ -38,12 +45,15 @@ Example
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from ..findings import Finding
+from ..findings import Finding, Location, Related
 from ..normalize import parse_number
 from ..pack.expr import BinOp, Equation, ExprError, Node, Num, Ref, evaluate, parse_equation, refs_of
 from ..table import DataCell, Table
+from . import wrong_cell
 from .base import Context, SpecError, table_location
 
 KIND = "table_arithmetic"
@@ -61,6 +71,11 @@ table_arithmetic —— 统计表中的合计相符。
 
     问题中给出等式、两边的值和涉及的每个单元格。某列中等式的某个单元格为空或不是数字时（由 ``no_blank_cells``
     报告），或表中缺少某个标签时，该等式在该列跳过。
+
+    一处错误，一条问题：一个单元格能解释表中几个不平的等式时（本规则的和同一张表其他勾稽规则的；只改它一个值就能
+    使这些等式都成立，它不在任何已成立的等式中，也没有别的单元格能解释同样的等式，见 :mod:`.wrong_cell`），只在该
+    单元格报告一条“很可能填错：现为 44，等式要求为 45”，每个等式作为相关位置（SARIF ``relatedLocations``；html
+    报告以底色标出其单元格），由这些等式所属规则中级别最高的一条报告，级别相同时取规则包中靠前的一条。
 
 依据
     全国格式在表三上直接印明勾稽关系（第一项加第二项之和，等于第三项加第四项之和）；合计不符是已发布报告中最显眼
@@ -107,40 +122,126 @@ def _fmt(value: Decimal) -> str:
 
 
 def check(ctx: Context, rule) -> Iterator[Finding]:
-    tid, for_each, equations = rule.compiled
-    table = ctx.table(tid)
-    if table is None:
+    tid = rule.compiled[0]
+    if ctx.table(tid) is None:
         return  # required_tables reports it
+    key = ("table_arithmetic.verdict", tid)
+    verdict = ctx.cache.get(key)
+    if verdict is None:
+        verdict = ctx.cache[key] = _judge(ctx, tid)
+    yield from verdict.get(rule.id, [])
+
+
+@dataclass(frozen=True)
+class _Line:
+    """An equation of a rule evaluated on one line (column or row) of the table."""
+
+    rule: Any
+    eq: Equation
+    cells: list[tuple[int, ...]]  # the cells each reference names, in the order of eq.refs()
+    form: wrong_cell.Equation
+
+
+def _judge(ctx: Context, tid: str) -> dict[str, list[Finding]]:
+    """Every active arithmetic rule of table ``tid`` at once: the findings of each rule, a cell that explains
+    several failing equations reported once, at that cell, by the first most severe of their rules."""
+    table = ctx.table(tid)
+    assert table is not None
+    rules = [r for r in ctx.pack.rules if r.kind == KIND and ctx.active(r) and r.compiled[0] == tid]
+    failing: list[_Line] = []
+    holding: list[wrong_cell.Equation] = []
+    values: list[Decimal | None] = []
+    decimal: list[bool] = []
+    for rule in rules:
+        plan = _plan(ctx, rule, table)
+        values, decimal = _values(ctx, table, plan.decimal), plan.decimal
+        for eq, lines, sides in zip(rule.compiled[2], plan.lines, plan.sides, strict=True):
+            for cells, (left_side, right_side) in zip(lines, sides, strict=True):
+                if cells is None:
+                    continue  # a label of the equation is missing on this line
+                left, right = _sum(left_side, values), _sum(right_side, values)
+                if left is None or right is None:
+                    continue  # a cell is not a number: no_blank_cells says so
+                form = wrong_cell.Equation(_coefficients(left_side, right_side), left - right)
+                if left == right:
+                    holding.append(form)
+                else:
+                    failing.append(_Line(rule, eq, cells, form))
+    out: dict[str, list[Finding]] = {}
     tdef = ctx.pack.tables[tid]
-    plan = _plan(ctx, rule, table)
-    values = _values(ctx, table, plan.decimal)
-    for eq, lines, sides in zip(equations, plan.lines, plan.sides, strict=True):
-        for cells, (left_side, right_side) in zip(lines, sides, strict=True):
-            if cells is None:
-                continue  # a label of the equation is missing on this line
-            # the sides as sums of signed cell values (the equations are linear); None where a cell is not a number
-            left = _sum(left_side, values)
-            if left is None:
-                continue
-            right = _sum(right_side, values)
-            if right is None or left == right:
-                continue
-            involved: list[DataCell] = []
-            shown: list[Decimal] = []
+    explained: set[int] = set()
+    order = {rule.id: n for n, rule in enumerate(rules)}
+    for culprit in wrong_cell.culprits([line.form for line in failing], holding, values, decimal):
+        lines = [failing[k] for k in culprit.equations]
+        owner = min((line.rule for line in lines), key=lambda r: (_RANK.get(r.severity, 3), order[r.id]))
+        out.setdefault(owner.id, []).append(_culprit_finding(ctx, owner, table, tdef, culprit, lines, values))
+        explained.update(culprit.equations)
+    for k, line in enumerate(failing):
+        if k not in explained:
+            out.setdefault(line.rule.id, []).append(_line_finding(ctx, line, table, tdef, values))
+    return out
 
-            order = iter(cells)  # evaluate() asks for the references in the order eq.refs() lists them
 
-            def value_of(ref: Ref, order: Iterator[tuple[int, ...]] = order, involved: list[DataCell] = involved,
-                         shown: list[Decimal] = shown) -> Decimal:
-                total = Decimal(0)
-                for i in next(order):
-                    total += values[i]  # type: ignore[operator]
-                    involved.append(table.data[i])
-                shown.append(total)
-                return total
+_RANK = {"error": 0, "warning": 1, "info": 2}
 
-            left, right = evaluate(eq.left, value_of), evaluate(eq.right, value_of)
-            yield _finding(ctx, rule, table, tdef, eq, for_each, involved, shown, left, right)
+
+def _coefficients(left_side: tuple, right_side: tuple) -> dict[int, int]:
+    terms: dict[int, int] = {}
+    for sign, (_constant, cells) in ((1, left_side), (-1, right_side)):
+        for negative, i in cells:
+            terms[i] = terms.get(i, 0) + (-sign if negative else sign)
+    return terms
+
+
+def _line_finding(ctx: Context, line: _Line, table: Table, tdef, values: list[Decimal | None]) -> Finding:
+    """The finding of one failing equation on one line."""
+    involved: list[DataCell] = []
+    shown: list[Decimal] = []
+    order = iter(line.cells)  # evaluate() asks for the references in the order eq.refs() lists them
+
+    def value_of(ref: Ref) -> Decimal:
+        total = Decimal(0)
+        for i in next(order):
+            total += values[i]  # type: ignore[operator]
+            involved.append(table.data[i])
+        shown.append(total)
+        return total
+
+    left, right = evaluate(line.eq.left, value_of), evaluate(line.eq.right, value_of)
+    return _finding(ctx, line.rule, table, tdef, line.eq, line.rule.compiled[1], involved, shown, left, right)
+
+
+def _culprit_finding(ctx: Context, rule, table: Table, tdef, culprit: wrong_cell.Culprit, lines: list[_Line],
+                     values: list[Decimal | None]) -> Finding:
+    cell = table.data[culprit.cell]
+    value = values[culprit.cell]
+    assert value is not None
+    was, expected = _fmt(value), _fmt(value + culprit.change)
+    broken = [_line_finding(ctx, line, table, tdef, values) for line in lines]
+    scopes = [(f.rule, line.rule.compiled[1], f.location) for f, line in zip(broken, lines, strict=True)]
+    scopes_zh = "，".join(f"{rule_id} {_scope(each, loc, 'zh')}" for rule_id, each, loc in scopes)
+    scopes_en = ", ".join(f"{rule_id} {_scope(each, loc, 'en')}" for rule_id, each, loc in scopes)
+    where_zh = "".join(f"「{label}」" for label in (cell.row_label, cell.column_label) if label)
+    where_en = "".join(f' {kind} "{label}"' for kind, label in (("row", cell.row_label), ("column", cell.column_label))
+                       if label)
+    zh = f"{tdef.name}{where_zh}很可能填错：现为 {was}，它所在的 {len(broken)} 个等式都要求它为 {expected}（{scopes_zh}）"
+    en = (f"{tdef.name_en}{where_en} is probably wrong: it is {was}, and the {len(broken)} equations it takes part in "
+          f"all give {expected} ({scopes_en})")
+    others = [{**c, "rule": f.rule} for f in broken for c in f.details["cells"]
+              if (c["row"], c["col"]) != (cell.row + 1, cell.col + 1)]
+    details = {"value": was, "expected": expected,
+               "equations": [{"rule": f.rule, **{k: f.details[k] for k in ("equation", "left", "right")}}
+                             for f in broken],
+               "cells": list({(c["row"], c["col"]): c for c in others}.values())}
+    related = tuple(Related(f.location, f.message, f.message_en) for f in broken)
+    return ctx.finding(rule, zh, en, table_location(table, cell), details, related)
+
+
+def _scope(for_each: str, loc: Location, lang: str) -> str:
+    """Where an equation was checked, as its finding's message names it: a column or a row."""
+    if for_each == "row":
+        return f'row "{loc.row_label}"' if lang == "en" else f"行「{loc.row_label}」"
+    return f'column "{loc.column_label}"' if lang == "en" else f"列「{loc.column_label}」"
 
 
 def _sum(side: tuple[Decimal, tuple[tuple[bool, int], ...]], values: list[Decimal | None]) -> Decimal | None:

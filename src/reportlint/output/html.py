@@ -207,10 +207,10 @@ def _grid(lang: str, fid: str, snap: dict[str, Any], findings: list[tuple[int, F
         cell = _cell_of(snap, f.location.row, f.location.col)
         if cell:
             located.setdefault(cell, []).append(f)
-        for item in f.details.get("cells", []):
-            cell = _cell_of(snap, item.get("row"), item.get("col"))
-            if cell and f.rule not in involved.setdefault(cell, []):
-                involved[cell].append(f.rule)
+        for item in f.details.get("cells", []):  # a probably wrong cell's equations name their own rules
+            cell, rule = _cell_of(snap, item.get("row"), item.get("col")), item.get("rule", f.rule)
+            if cell and rule not in involved.setdefault(cell, []):
+                involved[cell].append(rule)
     spans = {(r, c): (rs, cs) for r, c, rs, cs in snap.get("merges", [])}
     covered = {slot for slot, origin in _origins(snap).items() if slot != origin}
     kinds, labels = snap.get("row_kinds", []), snap.get("label_columns", 0)
@@ -251,6 +251,9 @@ def _grid(lang: str, fid: str, snap: dict[str, Any], findings: list[tuple[int, F
             note += (f'<br><span class="equation">{_e(f.details["equation"])}</span> '
                      f'{_e(t["left"])} = <b>{_e(f.details.get("left", ""))}</b>, '
                      f'{_e(t["right"])} = <b>{_e(f.details.get("right", ""))}</b>')
+        for eq in f.details.get("equations", []):  # a probably wrong cell: each equation it breaks
+            note += (f'<br><code>{_e(eq["rule"])}</code> <span class="equation">{_e(eq["equation"])}</span> '
+                     f'{_e(t["left"])} = <b>{_e(eq["left"])}</b>, {_e(t["right"])} = <b>{_e(eq["right"])}</b>')
         out.append(f'<li data-rule="{_e(f.rule)}">{note}</li>')
     out.append("</ol>")
     return out

@@ -7,8 +7,9 @@ the place in the document (``第2张表/三、本年度办理结果/（七）总
 file still says where it is. ``partialFingerprints`` are built from the file, the rule and the labels of the
 place (section, table, row, column), never from paragraph or line numbers, so an alert keeps its identity when
 text is added above it. Files that could not be read are ``toolExecutionNotifications`` of a failed
-invocation. The output depends only on the report and the working directory (no time stamps): the same input
-gives byte-identical output.
+invocation. A cell that is probably wrong lists the equations it breaks as ``relatedLocations``. The output
+depends only on the report and the working directory (no time stamps): the same input gives byte-identical
+output.
 
 Paths are written relative to the working directory under the ``%SRCROOT%`` base (run reportlint from the
 repository root, as a CI job does); a file outside it keeps an absolute ``file:`` URI.
@@ -118,9 +119,8 @@ def _rule(info: RuleInfo, lang: str) -> dict[str, Any]:
     }
 
 
-def _region(report: Report, f: Finding) -> dict[str, Any]:
-    loc = f.location
-    if report.has_lines(f.path) and loc.line is not None:
+def _region(report: Report, path: str, loc: Location) -> dict[str, Any]:
+    if report.has_lines(path) and loc.line is not None:
         region = {"startLine": loc.line}
         if loc.column is not None:
             region["startColumn"] = loc.column
@@ -159,17 +159,25 @@ def to_dict(report: Report) -> dict[str, Any]:
         seen[key] = seen.get(key, 0) + 1
         occurrence = f"\x1f{seen[key]}" if seen[key] > 1 else ""  # same rule, same place: keep them apart
         digest = hashlib.sha256((key + occurrence).encode("utf-8")).hexdigest()
-        results.append({
+        result: dict[str, Any] = {
             "ruleId": f.rule,
             "ruleIndex": rule_index[f.rule],
             "level": LEVELS.get(f.severity, "warning"),
             "message": {"text": f.text(lang)},
             "locations": [{
-                "physicalLocation": {"artifactLocation": where(f.path), "region": _region(report, f)},
+                "physicalLocation": {"artifactLocation": where(f.path), "region": _region(report, f.path, f.location)},
                 "logicalLocations": [logical_location(f.location, lang)],
             }],
             "partialFingerprints": {FINGERPRINT_KEY: digest},
-        })
+        }
+        if f.related:  # the equations a probably wrong cell breaks
+            result["relatedLocations"] = [{
+                "id": n,
+                "physicalLocation": {"artifactLocation": where(f.path), "region": _region(report, f.path, r.location)},
+                "logicalLocations": [logical_location(r.location, lang)],
+                "message": {"text": r.text(lang)},
+            } for n, r in enumerate(f.related, 1)]
+        results.append(result)
 
     notifications = []
     for error in report.errors:
