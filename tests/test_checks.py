@@ -96,6 +96,8 @@ def test_sections_out_of_order(lint):
         "统计期限为2023.1.1—2023.12.31。",
         "统计期限为2023年1月至12月。",
         "本报告统计期限为2023年度。",
+        "本报告统计数据为2023年度。",
+        "本报告统计期限为二〇二三年一月一日至二〇二三年十二月三十一日。",
     ],
 )
 def test_accepted_period_statements(lint, sentence):
@@ -113,6 +115,8 @@ def test_accepted_period_statements(lint, sentence):
      "统计期限「2023年1月1日至12月21日」（2023年1月1日至2023年12月21日）未覆盖2023年1月1日至12月31日"),
     # a point in time, not a period
     ("报告中所涉及的数据核定时间点为2023年12月31日。",
+     "只写了时间点「2023年12月31日」，未写明统计期限的起止日期（应为“2023年1月1日至2023年12月31日”）"),
+    ("本报告数据统计截至2023年12月31日。",
      "只写了时间点「2023年12月31日」，未写明统计期限的起止日期（应为“2023年1月1日至2023年12月31日”）"),
 ])
 def test_garbled_or_short_period_is_quoted_never_missing(lint, sentence, message):

@@ -177,6 +177,19 @@ def test_deadline_by_kind_of_issuer(tmp_path, pack, title, signed, expected):
     assert found == ([] if expected is None else [expected])
 
 
+@pytest.mark.parametrize("line", ["来源：某某市卫生健康局 时间：2024-02-05 10:00", "作者:本站原创 | 来源:本站原创 | 时间:2024-02-05",
+                                  "信息提供日期 : 2024-02-05 17:48"])
+def test_a_web_pages_date_after_its_source_or_as_provided(tmp_path, pack, line):
+    path = report(tmp_path, overview_extra="", signed=None, title=f"{AGENCY}2023年政府信息公开工作年度报告")
+    text = load_document(str(path))
+    assert text.year == 2023
+    page = tmp_path / "page.txt"
+    body = [p.text for p in text.paragraphs]
+    page.write_text("\n".join([body[0], line, *body[1:]]), encoding="utf-8")
+    assert [(f[0], f[3]) for f in lint(page, pack)] == [
+        ("publication-deadline", f"发布日期2024年2月5日晚于公布期限2024年1月31日：{DEPARTMENT_WHY}")]
+
+
 def test_issuer_and_deadlines_set_in_configuration(tmp_path):
     path = tmp_path / "pack.yaml"
     path.write_text("pack: x\nextends: national-2021\nrules:\n  - id: publication-deadline\n    issuer: government\n"

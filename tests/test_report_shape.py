@@ -51,6 +51,15 @@ def test_a_report_titled_without_nian_du_is_checked(tmp_path):
     assert (skipped, linted) == ([], {str(path)})
 
 
+@pytest.mark.parametrize("title", ["某局2023年政府信息公开年报", "某局2023年度政府信息公开工作年度报告 2024-01-15",
+                                   "某局2023年政府信息公开工作年度报告（全文）"])
+def test_title_variants_name_a_report(tmp_path, title):
+    path = tmp_path / "op.txt"
+    path.write_text(f"{title}\n根据条例编制本报告。\n一、总体情况\n", encoding="utf-8")
+    skipped, _reasons, linted = _verdicts(path)
+    assert (skipped, linted) == ([], {str(path)})
+
+
 def test_an_opening_with_only_its_first_heading_is_checked(tmp_path):
     path = tmp_path / "op.txt"
     path.write_text("2018年建新镇政府信息公开工作年度报告\n特向社会公开2018年度报告。\n一、主动公开政府信息的情况\n",

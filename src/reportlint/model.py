@@ -167,19 +167,20 @@ def _derive_title(doc: Document, fallback: str = "") -> None:
         if _LEVEL1_RE.match(p.display):
             break
         # a title names a 报告 and is not a sentence ("根据《条例》规定编制本报告。" is not one)
-        if "报告" in p.display and len(p.display) <= 80 and not _SENTENCE_RE.search(p.display.rstrip("。")):
+        if ("报告" in p.display or "年报" in p.display) and len(p.display) <= 80 \
+                and not _SENTENCE_RE.search(p.display.rstrip("。")):
             title = _TITLE_LABEL_RE.sub("", p.display)
             if i:
                 prev = paras[i - 1].display
                 # Agency name split onto its own line above the title (曲沃县…\n2023年政府信息公开工作年度报告)
                 if len(prev) <= 30 and not re.search(r"[。，,：:；;]", prev) and year_of(prev) is None:
-                    if "报告" not in prev and not re.search(r"\d{4}-\d", prev):
+                    if "报告" not in prev and "年报" not in prev and not re.search(r"\d{4}-\d", prev):
                         title = prev + title
             doc.title = title
             doc.title_paragraph = p
             doc.year = year_of(p.display)
             return
-    if fallback and "报告" in fallback:  # the page's own title (HTML <title>), its site name cut off
+    if fallback and ("报告" in fallback or "年报" in fallback):  # the page's own title (HTML <title>), its site name cut off
         doc.title = re.split(r"[_|｜]| - ", clean(fallback))[0].strip()
         doc.year = year_of(doc.title)
         if doc.year is not None:

@@ -117,7 +117,9 @@ _DATE_RE = re.compile(
     rf"(?P<y>\d{{4}}|[{_CN_CHARS}]{{4}})\s*(?:年|[-./])\s*(?P<m>\d{{1,2}}|[{_CN_CHARS}]{{1,2}})\s*(?:月|[-./])\s*"
     rf"(?P<d>\d{{1,2}}|[{_CN_CHARS}]{{1,3}})\s*日?"
 )
-_META_RE = re.compile(r"(?:发布|发文|成文|公开|印发)(?:日期|时间)\s*[:：]?\s*")
+_META_RE = re.compile(r"(?:发布|发文|成文|公开|印发|提供)(?:日期|时间)\s*[:：]?\s*")
+# a web page's "来源：某局 时间：2024-01-20" (the page's date: a plain 时间 only after its 来源 on the same line)
+_SOURCE_TIME_RE = re.compile(r"来源\s*[:：][^\n]{0,40}?(?<![^\s|｜])时间\s*[:：]\s*")
 _SIGNATURE_TAIL = 4  # the signature date is among the last paragraphs
 _SEVERITY_ORDER = ["info", "warning", "error"]
 
@@ -151,7 +153,7 @@ def find_publication_date(paragraphs: list[Paragraph]) -> tuple[date, Paragraph,
         text = p.display
         if "日期" not in text and "时间" not in text:
             continue  # no metadata label in it (their scan stops at every 公开 of a report: 3 µs a paragraph)
-        for m in _META_RE.finditer(text):
+        for m in [*_META_RE.finditer(text), *_SOURCE_TIME_RE.finditer(text)]:
             rest = text[m.end():m.end() + 24]
             found = _DATE_RE.match(rest)
             if found and (when := parse_date(found.group(0))):

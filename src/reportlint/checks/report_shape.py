@@ -23,8 +23,10 @@ from .sectionmap import find_sections
 STUB_CHARS = 200
 MIN_SECTIONS = 3
 MIN_TABLES = 2
-# 信息公开 or 政务公开, and the title ends in 报告 or 年报 (a bracketed note after it allowed: "（全文）")
-_TITLE_RE = re.compile(r"(?:信息公开|政务公开).*(?:报告|年报)\s*(?:[（(【\[][^）)】\]]*[）)】\]])?\s*$")
+# 信息公开 or 政务公开, then 报告 or 年报, after which only a bracketed note, a date or 全文 may follow ("…年度报告
+# （全文）", "…年度报告 2024-01-15"), never more words ("…年度报告 found in public repositories" is a heading about one)
+_TITLE_RE = re.compile(r"(?:信息公开|政务公开).*(?:报告|年报)(?P<rest>.*)$")
+_TITLE_TAIL_RE = re.compile(r"[\s\d\-:.,/年月日（）()【】\[\]]|全文|正文|摘要|解读")
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ def assess(ctx: Context) -> Verdict:
     sections = sum(1 for sid in find_sections(ctx) if sid in top)
     tables = sum(1 for tid in ctx.pack.tables if ctx.located(tid) is not None)
     flattened = len(ctx.unreadable_tables()) - sum(1 for u in ctx.unreadable_tables().values() if u.how == "cells")
-    if doc.title and _TITLE_RE.search(doc.title):
+    if doc.title and _names_a_report(doc.title):
         chars = sum(len(p.display) for p in doc.paragraphs if p is not doc.title_paragraph)
         headings = any(s.level == 1 and s.number is not None for s in doc.root.children)
         if sections or tables or flattened or headings or chars >= STUB_CHARS:
@@ -56,3 +58,8 @@ def assess(ctx: Context) -> Verdict:
     return Verdict(False, f"没有政府信息公开工作年度报告的标题，只有报告的 {sections} 个部分、{tables} 张统计表",
                    f"it has no title naming a 政府信息公开工作年度报告, and only {sections} of the report's sections "
                    f"and {tables} of its tables")
+
+
+def _names_a_report(title: str) -> bool:
+    m = _TITLE_RE.search(title)
+    return m is not None and not _TITLE_TAIL_RE.sub("", m.group("rest"))

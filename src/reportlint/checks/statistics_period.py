@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding, Location
-from ..model import Paragraph
+from ..model import Paragraph, cn_number
 from .base import Context, paragraph_location
 
 KIND = "statistics_period"
@@ -94,10 +94,15 @@ _MONTHS_RE = re.compile(
     r"(?:(?P<y2>\d{4})\s*年\s*)?(?P<m2>\d{1,2})\s*月(?:份|底|末)?(?!\s*\d)"
 )
 # A whole year named as the period: 统计期限为2023年度, 统计时间为2023年全年
-_YEAR_RE = re.compile(r"(?:期限|时限|时间|时段|期间)\s*(?:为|是)?\s*[:：]?\s*(?P<y>\d{4})\s*年\s*(?:度|全年)(?!\s*\d)")
+_YEAR_RE = re.compile(r"(?:期限|时限|时间|时段|期间|统计数据)\s*(?:为|是)?\s*[:：]?\s*(?P<y>\d{4})\s*年\s*(?:度|全年)(?!\s*\d)")
 # Where a report states its period in words, whether or not the dates after it can be read: 统计期限, 统计时限,
-# 统计时间, 统计数据时限, 数据统计期限, "统计书记时间段" (sic), 数据核定时间点 …
-_STATEMENT_RE = re.compile(r"(?:统计|数据)[^。；;，,\d]{0,6}?(?:期限|时限|时间|时段|区间|期间|范围)|时间段|报告期")
+# 统计时间, 统计数据时限, 数据统计期限, "统计书记时间段" (sic), 数据核定时间点, 数据统计截至 …
+_STATEMENT_RE = re.compile(r"(?:统计|数据)[^。；;，,\d]{0,6}?(?:期限|时限|时间|时段|区间|期间|范围|截至|截止)|时间段|报告期")
+# Dates in Chinese numerals (二〇二三年一月一日至十二月三十一日) are read as their digits
+_CN_DATE_RE = re.compile(r"[〇○零一二三四五六七八九十]\s*[年月日号]")
+_CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
+_CN_MONTH_DAY_RE = re.compile(r"(?<=[年月至到起-])(\s*)([一二三四五六七八九十]{1,3})(?=\s*[月日号])")
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _DATE_BITS_RE = re.compile(r"[\d年月日号至到起止\-—–~～./\s]*\d[\d年月日号至到起止\-—–~～./\s]*")
 
 
@@ -155,10 +160,18 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[begin:min(ends) if ends else len(text)]
 
 
+def _digits(text: str) -> str:
+    """The text with dates written in Chinese numerals in Arabic digits (二〇二三年十二月三十一日 → 2023年12月31日)."""
+    if not _CN_DATE_RE.search(text):
+        return text
+    text = _CN_YEAR_RE.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
+    return _CN_MONTH_DAY_RE.sub(lambda m: m.group(1) + str(cn_number(m.group(2))), text)
+
+
 def find_periods(paragraphs: list[Paragraph], keywords: tuple[str, ...]) -> list[Period]:
     out: list[Period] = []
     for p in paragraphs:
-        text = p.nfkc
+        text = _digits(p.nfkc)
         if "年" not in text and "." not in text and "-" not in text:
             continue  # no date in it
         for m, start, end in _ranges(text):
@@ -171,7 +184,7 @@ def find_periods(paragraphs: list[Paragraph], keywords: tuple[str, ...]) -> list
 def find_unreadable(paragraphs: list[Paragraph]) -> Unreadable | None:
     """The first statement of the period ("统计期限为…") followed by dates that are no readable range."""
     for p in paragraphs:
-        text = p.nfkc
+        text = _digits(p.nfkc)
         for m in _STATEMENT_RE.finditer(text):
             rest = text[m.end(): m.end() + 60]
             rest = rest[: min((i for i in (rest.find(c) for c in "。；;，,") if i >= 0), default=len(rest))]
