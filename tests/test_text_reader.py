@@ -500,9 +500,10 @@ def test_tables_flattened_by_a_crawler_are_unreadable_not_missing(tmp_path, nati
     line = text.split("\n")[1]
     found = [(f.rule, f.location.render(), f.text()) for f in lint_document(doc, national_pack)]
 
-    def at(needle: str) -> str:
+    def at(needle: str) -> str:  # the section is the pack's, found inline
         paragraph = next(p for p in doc.paragraphs if needle in p.text)
-        return f"2:{line.index(needle) + 1} 第{paragraph.index}段"
+        heading = next(h for h, _body in default_sections() if paragraph.text.startswith(h))
+        return f"2:{line.index(needle) + 1} 第{paragraph.index}段（{heading}）"
 
     t2 = t2_texts(spec)
     t4_run = "尚未审结总计" + "".join(t4_texts(spec)[k] for k in T4_CELLS)

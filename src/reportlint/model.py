@@ -229,9 +229,16 @@ def heading_of(p: Paragraph) -> tuple[int, int | None, str] | None:
 
 
 def _heading_title(text: str) -> str:
-    """An inline heading ends at the first full stop or colon: "（一）主动公开。本年度……" → "（一）主动公开"."""
+    """An inline heading ends at the first full stop or colon: "（一）主动公开。本年度……" → "（一）主动公开"; one inside
+    a bracket ends where the bracket opens ("三、…申请情况（本列数据的勾稽关系为：…）" → "三、…申请情况")."""
     m = re.search(r"[。：:；;]", text)
-    return text[: m.start()].strip() if m else text
+    if not m:
+        return text
+    head = text[: m.start()]
+    opened = max(head.rfind("（"), head.rfind("("))
+    if opened > max(head.rfind("）"), head.rfind(")")):
+        head = head[:opened]
+    return head.strip()
 
 
 def _derive_sections(doc: Document) -> None:

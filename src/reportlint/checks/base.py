@@ -155,7 +155,24 @@ class Context:
 
     def finding(self, rule: Any, zh: str, en: str, location: Location | None = None,
                 details: dict[str, Any] | None = None, related: tuple[Related, ...] = ()) -> Finding:
-        return Finding(rule.id, rule.severity, zh, en, location or Location(), self.doc.path, details or {}, related)
+        location = location or Location()
+        if location.paragraph is not None and location.table is None:
+            location.section = self.section_title(location.paragraph) or location.section
+        return Finding(rule.id, rule.severity, zh, en, location, self.doc.path, details or {}, related)
+
+    def section_title(self, paragraph: int) -> str | None:
+        """The heading, as written, of the innermost section that holds paragraph number ``paragraph``: a section of
+        the pack (found by meaning, inline headings included) or, when it starts later, a heading of the document's
+        own section tree; None outside both."""
+        from .sectionmap import find_sections  # sectionmap builds on this module
+
+        heads = [(m.paragraph.index, m.title) for m in find_sections(self).values()
+                 if m.paragraph.index <= paragraph and (m.end is None or paragraph < m.end)]
+        paragraphs = self.doc.paragraphs
+        own = paragraphs[paragraph - 1].section if 0 < paragraph <= len(paragraphs) else None
+        if own is not None and own.paragraph is not None and own.title:
+            heads.append((own.paragraph.index, own.title))
+        return max(heads)[1] if heads else None
 
 
 def locate_tables(doc: Document, pack: Any, labels: Labels) -> dict[str, Table | None]:
