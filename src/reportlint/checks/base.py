@@ -166,13 +166,13 @@ class Context:
         own section tree; None outside both."""
         from .sectionmap import find_sections  # sectionmap builds on this module
 
-        heads = [(m.paragraph.index, m.title) for m in find_sections(self).values()
+        heads = [(m.paragraph.index, 1, m.title) for m in find_sections(self).values()
                  if m.paragraph.index <= paragraph and (m.end is None or paragraph < m.end)]
         paragraphs = self.doc.paragraphs
         own = paragraphs[paragraph - 1].section if 0 < paragraph <= len(paragraphs) else None
         if own is not None and own.paragraph is not None and own.title:
-            heads.append((own.paragraph.index, own.title))
-        return max(heads)[1] if heads else None
+            heads.append((own.paragraph.index, 0, own.title))  # on the same heading, the pack's reading wins
+        return max(heads)[2] if heads else None
 
 
 def locate_tables(doc: Document, pack: Any, labels: Labels) -> dict[str, Table | None]:
