@@ -82,7 +82,7 @@ def tutorial() -> tuple[str, str, str]:
     """The tutorial's configuration, its command and the output it shows."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     (config,) = [b for b in re.findall(r"```yaml\n(.*?)```", text, re.S) if b.startswith("# .reportlint.yaml (tutorial)")]
-    (console,) = re.findall(r"```console\n(.*?)```", text, re.S)
+    (console,) = [b for b in re.findall(r"```console\n(.*?)```", text, re.S) if b.startswith("$ ")]
     first, _, output = console.partition("\n")
     assert first.startswith("$ ")
     return config, first[2:], output
@@ -116,3 +116,15 @@ def test_tutorial_local_rules_run_as_written(tmp_path):
     tutorial_report(report, defects=False)
     run = shell(command, tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_quick_start_prints_what_the_readme_shows(tmp_path):
+    """The README's first command on the bundled examples: the defective report's findings, nothing of the clean
+    one or of examples/README.md, exactly as shown."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "reportlint check examples/" in text.split("```console")[0]
+    (shown,) = [b for b in re.findall(r"```console\n(.*?)```", text, re.S) if b.startswith("examples/")]
+    run = subprocess.run([sys.executable, "-m", "reportlint", "check", "examples/"], cwd=ROOT, capture_output=True,
+                         text=True, env={**os.environ, "REPORTLINT_LANG": "zh", "NO_COLOR": "1"})
+    assert (run.returncode, run.stderr) == (1, "")
+    assert run.stdout == shown

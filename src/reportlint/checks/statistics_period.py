@@ -229,7 +229,8 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
         zh = f"统计期限「{period.text}」是{y1}年，与报告年度{year}年不符"
         en = f"statistics period \"{period.text}\" is for {y1}, not the report year {year}"
     else:
-        zh = f"统计期限「{period.text}」（{shown}）未覆盖{year}年1月1日至12月31日"
+        spelled = "" if re.sub(r"\s", "", period.text) == shown else f"（{shown}）"  # the dates, where it shortens them
+        zh = f"统计期限「{period.text}」{spelled}未覆盖{year}年1月1日至12月31日"
         en = f"statistics period \"{period.text}\" ({y1}-{m1:02d}-{d1:02d} to {y2}-{m2:02d}-{d2:02d}) does not cover 1 January–31 December {year}"
     yield ctx.finding(rule, zh, en, paragraph_location(period.paragraph),
                       {"period": period.text, "start": f"{y1}-{m1:02d}-{d1:02d}", "end": f"{y2}-{m2:02d}-{d2:02d}",
