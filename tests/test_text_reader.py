@@ -78,6 +78,16 @@ def test_gb18030_and_bare_cr(tmp_path):
     assert (doc.title, doc.year) == ("某局2023年政府信息公开工作年度报告", 2023)
 
 
+@pytest.mark.parametrize(("lines", "title"), [
+    ("曲沃县卫生健康和体育局\n2023年政府信息公开工作年度报告", "曲沃县卫生健康和体育局2023年政府信息公开工作年度报告"),
+    ("宿州市人民政府2023年\n政府信息公开工作年度报告", "宿州市人民政府2023年政府信息公开工作年度报告"),
+    ("标题: 平潭综合实验区2023年度政府信息公开工作年度报告", "平潭综合实验区2023年度政府信息公开工作年度报告"),
+])
+def test_a_title_split_over_two_lines_or_behind_a_label(tmp_path, lines, title):
+    doc = _load(tmp_path, lines + "\n一、总体情况\n")
+    assert (doc.title, doc.year) == (title, 2023)
+
+
 def test_utf16_with_bom(tmp_path):
     doc = _load(tmp_path, "一、总体情况\n正文".encode("utf-16"))
     assert _paras(doc) == [("一、总体情况", 1, 1), ("正文", 2, 1)]

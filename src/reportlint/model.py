@@ -172,13 +172,15 @@ def _derive_title(doc: Document, fallback: str = "") -> None:
             title = _TITLE_LABEL_RE.sub("", p.display)
             if i:
                 prev = paras[i - 1].display
-                # Agency name split onto its own line above the title (曲沃县…\n2023年政府信息公开工作年度报告)
-                if len(prev) <= 30 and not re.search(r"[。，,：:；;]", prev) and year_of(prev) is None:
+                # Agency name split onto its own line above the title (曲沃县…\n2023年政府信息公开工作年度报告), or
+                # agency and year above the rest of it (宿州市人民政府2016年\n政府信息公开工作年度报告)
+                if len(prev) <= 30 and not re.search(r"[。，,：:；;]", prev) and (
+                        year_of(prev) is None or year_of(title) is None):
                     if "报告" not in prev and "年报" not in prev and not re.search(r"\d{4}-\d", prev):
                         title = prev + title
             doc.title = title
             doc.title_paragraph = p
-            doc.year = year_of(p.display)
+            doc.year = year_of(title)
             return
     if fallback and ("报告" in fallback or "年报" in fallback):  # the page's own title (HTML <title>), its site name cut off
         doc.title = re.split(r"[_|｜]| - ", clean(fallback))[0].strip()
