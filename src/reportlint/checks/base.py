@@ -147,8 +147,11 @@ class Context:
     def prose(self, p: Paragraph) -> str:
         """The paragraph's NFKC text with any flattened table in it blanked out: for rules that look for phone
         numbers and the like in prose, never in a table's run-together digits."""
-        spans = [(a, b) for found in self.unreadable_tables().values() for q, a, b in found.spans if q is p]
+        unreadable = self.unreadable_tables()
         text = p.nfkc
+        if not unreadable:
+            return text
+        spans = [(a, b) for found in unreadable.values() for q, a, b in found.spans if q is p]
         for a, b in spans:
             text = text[:a] + " " * (b - a) + text[b:]
         return text

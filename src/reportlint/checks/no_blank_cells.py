@@ -89,8 +89,8 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
         kinds, group_rows = _plan(ctx, rule, table, tdef)
         texts = table.data_texts()  # the DataCells are made only for a finding
         blank_groups = {i for cells in group_rows.values() if all(not clean(texts[i]) for i in cells) for i in cells}
-        blank = sum(1 for i, text in enumerate(texts) if i not in blank_groups and not clean(text))
-        if blank and blank == len(texts) - len(blank_groups):  # nothing filled in at all: one finding, not hundreds
+        if texts and not any(text and clean(text) for text in texts):  # nothing filled in: one finding, not hundreds
+            blank = len(texts) - len(blank_groups)
             yield ctx.finding(rule, f"{tdef.name}未填写：{blank} 个单元格为空，应填数字（没有的填 0）",
                               f"{tdef.name_en} is not filled in: {blank} cells are blank; fill in numbers (0 when "
                               "there is nothing)", table_location(table), {"blank": blank})

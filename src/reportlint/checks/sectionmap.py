@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Paragraph, Section, numbering
 from ..normalize import memoise_short, norm, strip_number
@@ -77,24 +78,29 @@ class _Terms:
         return all(any(word in key for word in group) for group in self.groups)
 
 
-class _Wanted:
-    """The ways one group of sibling sections can be written."""
+# A section definition as the matcher reads it: (id, title, aliases, variants, keywords, terms)
+_Written = tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
-    def __init__(self, defs: list) -> None:
+
+class _Wanted:
+    """The ways one group of sibling sections can be written. Made from the definitions' texts alone, so every
+    document checked against the same definitions shares one (``_wanted``)."""
+
+    def __init__(self, defs: tuple[_Written, ...]) -> None:
         self.exact: list[tuple[str, str, bool]] = []  # (key, section id, is_variant)
         self.keywords: list[tuple[list[str], str]] = []
         self.terms: list[_Terms] = []
-        for sdef in defs:
-            for text in [sdef.title, *sdef.aliases]:
-                self.exact.append((title_key(text), sdef.id, False))
-            for text in sdef.variants:
-                self.exact.append((title_key(text), sdef.id, True))
-            if sdef.keywords:
-                self.keywords.append(([norm(k) for k in sdef.keywords], sdef.id))
-            numbered = numbering(sdef.title)
-            if sdef.terms and numbered is not None:
-                groups = tuple(tuple(norm(w) for w in term.split("|") if w.strip()) for term in sdef.terms)
-                self.terms.append(_Terms(sdef.id, numbered, groups))
+        for sid, title, aliases, variants, keywords, terms in defs:
+            for text in [title, *aliases]:
+                self.exact.append((title_key(text), sid, False))
+            for text in variants:
+                self.exact.append((title_key(text), sid, True))
+            if keywords:
+                self.keywords.append(([norm(k) for k in keywords], sid))
+            numbered = numbering(title)
+            if terms and numbered is not None:
+                groups = tuple(tuple(norm(w) for w in term.split("|") if w.strip()) for term in terms)
+                self.terms.append(_Terms(sid, numbered, groups))
 
     def match(self, title: str, taken: dict[str, Match]) -> tuple[str, bool] | None:
         """The section a whole heading's text names in one of its written forms, with whether it is a variant."""
@@ -134,6 +140,11 @@ class _Wanted:
             if terms.section_id not in taken and terms.numbering == numbered and terms.found_in(wording_key):
                 return terms.section_id, True, wording
         return None
+
+
+@lru_cache(maxsize=64)
+def _wanted(defs: tuple[_Written, ...]) -> _Wanted:
+    return _Wanted(defs)
 
 
 def find_sections(ctx: Context) -> dict[str, Match]:
@@ -179,7 +190,8 @@ def _find(ctx: Context) -> dict[str, Match]:
 def _find_group(ctx: Context, members: list, headings: list[Section], lo: int, hi: int | None) -> dict[str, Match]:
     if not members:
         return {}
-    wanted = _Wanted(members)
+    wanted = _wanted(tuple((d.id, d.title, tuple(d.aliases), tuple(d.variants), tuple(d.keywords), tuple(d.terms))
+                           for d in members))
     found: dict[str, Match] = {}
 
     def inside(p: Paragraph) -> bool:

@@ -139,17 +139,19 @@ def _last_day(year: int, month: int) -> int:
 def _ranges(text: str) -> Iterator[tuple[re.Match[str], tuple[int, int, int], tuple[int, int, int]]]:
     """Each date range in a text, with its first and last day."""
     taken: list[tuple[int, int]] = []
-    for m in _RANGE_RE.finditer(text):
+    months = "月" in text
+    dated = months or "." in text or "/" in text  # 年月日, or dotted dates
+    for m in _RANGE_RE.finditer(text) if dated else ():
         y1 = int(m["y1"])
         start = (y1, int(m["m1"] or m["m1b"]), int(m["d1"] or m["d1b"]))
         end = (int(m["y2"]) if m["y2"] else y1, int(m["m2"] or m["m2b"]), int(m["d2"] or m["d2b"]))
         taken.append(m.span())
         yield m, start, end
-    for m in _MONTHS_RE.finditer(text):
+    for m in _MONTHS_RE.finditer(text) if months else ():
         if not any(a <= m.start() < b for a, b in taken):
             y1, y2 = int(m["y1"]), int(m["y2"]) if m["y2"] else int(m["y1"])
             yield m, (y1, int(m["m1"]), 1), (y2, int(m["m2"]), _last_day(y2, int(m["m2"])))
-    for m in _YEAR_RE.finditer(text):
+    for m in _YEAR_RE.finditer(text) if "年度" in text or "全年" in text else ():
         year = int(m["y"])
         yield m, (year, 1, 1), (year, 12, 31)
 
@@ -171,9 +173,10 @@ def _digits(text: str) -> str:
 def find_periods(paragraphs: list[Paragraph], keywords: tuple[str, ...]) -> list[Period]:
     out: list[Period] = []
     for p in paragraphs:
-        text = _digits(p.nfkc)
-        if "年" not in text and "." not in text and "-" not in text:
+        text = p.nfkc
+        if "年" not in text and "." not in text and "/" not in text:
             continue  # no date in it
+        text = _digits(text) if "年" in text else text
         for m, start, end in _ranges(text):
             named = any(k in _sentence(text, m.start(), m.end()) for k in keywords)
             group = "y" if "y" in m.re.groupindex else "y1"

@@ -149,7 +149,7 @@ def _judge(ctx: Context, tid: str) -> dict[str, list[Finding]]:
     assert table is not None
     rules = [r for r in ctx.pack.rules if r.kind == KIND and ctx.active(r) and r.compiled[0] == tid]
     failing: list[_Line] = []
-    holding: list[wrong_cell.Equation] = []
+    holding: list[tuple] = []  # (left side, right side) of each equation that holds, made a form only if needed
     values: list[Decimal | None] = []
     decimal: list[bool] = []
     for rule in rules:
@@ -162,16 +162,19 @@ def _judge(ctx: Context, tid: str) -> dict[str, list[Finding]]:
                 left, right = _sum(left_side, values), _sum(right_side, values)
                 if left is None or right is None:
                     continue  # a cell is not a number: no_blank_cells says so
-                form = wrong_cell.Equation(_coefficients(left_side, right_side), left - right)
                 if left == right:
-                    holding.append(form)
+                    holding.append((left_side, right_side))
                 else:
+                    form = wrong_cell.Equation(_coefficients(left_side, right_side), left - right)
                     failing.append(_Line(rule, eq, cells, form))
     out: dict[str, list[Finding]] = {}
+    if not failing:
+        return out
+    holds = [wrong_cell.Equation(_coefficients(*sides), Decimal(0)) for sides in holding]
     tdef = ctx.pack.tables[tid]
     explained: set[int] = set()
     order = {rule.id: n for n, rule in enumerate(rules)}
-    for culprit in wrong_cell.culprits([line.form for line in failing], holding, values, decimal):
+    for culprit in wrong_cell.culprits([line.form for line in failing], holds, values, decimal):
         lines = [failing[k] for k in culprit.equations]
         owner = min((line.rule for line in lines), key=lambda r: (_RANK.get(r.severity, 3), order[r.id]))
         out.setdefault(owner.id, []).append(_culprit_finding(ctx, owner, table, tdef, culprit, lines, values))

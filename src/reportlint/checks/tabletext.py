@@ -114,8 +114,10 @@ def _unreadable(table_id: str, paragraphs: list[Paragraph], stream: str, start: 
 
 def glued_cells(table: Table, table_id: str) -> Unreadable | None:
     """The table when at least MIN_GLUED_CELLS of its data cells hold several numbers apart."""
-    glued = [i for i, text in enumerate(table.data_texts())
-             if _GLUED_RE.search(text) and not _THOUSANDS_RE.fullmatch(text.strip())]
+    texts = table.data_texts()
+    if not _GLUED_RE.search("|".join(texts)):  # one scan in C: in a readable table no cell holds two numbers
+        return None
+    glued = [i for i, text in enumerate(texts) if _GLUED_RE.search(text) and not _THOUSANDS_RE.fullmatch(text.strip())]
     if len(glued) < MIN_GLUED_CELLS:
         return None
     cell = table.data[glued[0]]
