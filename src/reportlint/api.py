@@ -399,9 +399,7 @@ def lint_file(task: Task) -> FileResult:
             result.rules = rule_infos(chosen)
             pack = chosen
             ctx = Context.create(doc, pack, task.ignores)
-    findings = lint_document(doc, pack, result.errors, ctx)
-    if task.ignores:
-        findings = [f for f in findings if not is_rule_ignored(f.rule, task.ignores)]
+    findings = lint_document(doc, pack, result.errors, ctx)  # per-file ignores: the context skips those rules
     result.findings = findings
     wanted = {f.location.table for f in findings if f.location.table is not None}
     if wanted and task.keep_tables:
