@@ -449,3 +449,12 @@ def test_official_template_tables_read_the_same_as_from_docx(tmp_path):
     assert len(again) == 3
     assert [summary(t) for t in again] == [summary(t) for t in tables]
     assert [len(t.data) for t in again] == [10, 175, 15]
+
+
+def test_a_page_flattened_into_one_element_is_split_before_its_headings(tmp_path):
+    from test_text_reader import FLAT_LINE
+
+    page = tmp_path / "flat.html"
+    page.write_text(f"<html><body><p>某局2023年政府信息公开工作年度报告</p><p>{FLAT_LINE}</p></body></html>", encoding="utf-8")
+    assert [p.text[:8] for p in load_document(str(page)).paragraphs] == [
+        "某局2023年政", "本报告包括：一、", "一、总体情况20", "（一）主动公开。", "二、主动公开政府", "三、收到和处理政", "二、上年结转政府"]

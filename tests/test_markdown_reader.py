@@ -426,3 +426,13 @@ def test_a_quoted_value_is_located_at_its_own_line_and_column(tmp_path, national
         ("contact-info", f"{line}:{column} 第2段",
          "电话号码「8928868」缺少区号（应为“区号-号码”，如 0537-8928868）"),
     ]
+
+
+def test_a_page_flattened_into_one_line_is_split_before_its_headings(tmp_path):
+    from test_text_reader import FLAT_LINE
+
+    page = tmp_path / "flat.md"
+    page.write_text(f"某局2023年政府信息公开工作年度报告\n\n{FLAT_LINE}\n", encoding="utf-8")
+    assert [(p.text[:8], p.line) for p in load_document(str(page)).paragraphs] == [
+        ("某局2023年政", 1), ("本报告包括：一、", 3), ("一、总体情况20", 3), ("（一）主动公开。", 3), ("二、主动公开政府", 3),
+        ("三、收到和处理政", 3), ("二、上年结转政府", 3)]

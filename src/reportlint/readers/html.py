@@ -44,6 +44,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Document, Paragraph, RawCell, Table
 from ..normalize import clean, parse_number
+from .flattened import split_run_in
 from .markdown import decode_text, normalize_newlines, paragraph_groups
 
 __all__ = ["declared_charset", "fragment_blocks", "read_html"]
@@ -208,8 +209,9 @@ class _Flow:
         texts = [t for t, _ in lines]
         for a, b in paragraph_groups(texts):
             text = "\n".join(texts[a:b])
-            if clean(text):
-                self.out.append(Paragraph(text, line=lines[a][1]))
+            if clean(text):  # a whole page in one element, as crawled pages have it: split before its headings
+                pieces = split_run_in(text) if b - a == 1 else [(0, text)]
+                self.out.extend(Paragraph(piece, line=lines[a][1]) for _at, piece in pieces)
 
     def cell_text(self) -> str:
         lines = [_collapse("".join(ln.parts)) for ln in self.lines]

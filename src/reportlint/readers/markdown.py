@@ -35,6 +35,7 @@ from markdown_it.token import Token
 from ..errors import InputError
 from ..model import Document, Paragraph, RawCell, Table
 from ..normalize import clean
+from .flattened import split_run_in
 
 __all__ = ["decode_text", "paragraph_groups", "read_markdown"]
 
@@ -304,8 +305,12 @@ class _MarkdownReader:
                 group = lines[pos + a: pos + b]
                 text = "\n".join(ln.text.strip() for ln in group)
                 text = self._inline(text) if inline else text
-                if clean(text):
-                    self.out.append(Paragraph(text, line=group[0].line, column=group[0].column))
+                if clean(text):  # a flattened page: split before its headings
+                    pieces = split_run_in(text) if len(group) == 1 else [(0, text)]
+                    for at, piece in pieces:
+                        # inline markup removed, an offset in the text is no longer one on the source line
+                        column = group[0].column if at == 0 else None if inline else group[0].column + at
+                        self.out.append(Paragraph(piece, line=group[0].line, column=column))
             if start < end:
                 self._pipe_table(lines[start:end], inline)
             pos = end
