@@ -290,6 +290,23 @@ def test_sarif_is_schema_valid_with_rules_results_and_places(capsys, cwd, valida
     assert len(set(fingerprints)) == 3
 
 
+def test_sarif_related_locations_of_a_probably_wrong_cell(tmp_path, monkeypatch, capsys, validator):
+    monkeypatch.chdir(tmp_path)
+    build_report(tmp_path / "r.docx", ReportSpec(t3={("（七）总计", "自然人"): "44"}))
+    doc = json.loads(run(capsys, "check", "--format", "sarif", "r.docx")[1])
+    assert schema_errors(validator, doc) == []
+    (result,) = doc["runs"][0]["results"]
+    assert result["locations"][0]["logicalLocations"][0]["name"] == (
+        "第2张表 行「三、本年度办理结果 / （七）总计」 列「申请人情况 / 自然人」")
+    related = result["relatedLocations"]
+    assert [(r["id"], r["logicalLocations"][0]["name"], r["message"]["text"].split("：")[0]) for r in related] == [
+        (1, "第2张表 行「一、本年新收政府信息公开申请数量」 列「申请人情况 / 自然人」", "表三列「申请人情况 / 自然人」不平"),
+        (2, "第2张表 行「三、本年度办理结果 / （七）总计」 列「申请人情况 / 自然人」", "表三列「申请人情况 / 自然人」不平"),
+        (3, "第2张表 行「三、本年度办理结果 / （七）总计」 列「申请人情况 / 总计」", "表三行「三、本年度办理结果 / （七）总计」不平"),
+    ]
+    assert all(r["physicalLocation"]["artifactLocation"]["uri"] == "r.docx" for r in related)
+
+
 def test_sarif_in_english_with_an_unreadable_file(capsys, cwd, validator):
     code, out, _ = run(capsys, "check", "--format", "sarif", "--lang", "en", "broken.docx", "sub/bad.docx")
     assert code == 2
