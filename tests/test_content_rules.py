@@ -88,7 +88,7 @@ def test_web_page_chrome_is_quoted(tmp_path, pack, chrome):
 
 
 @pytest.mark.parametrize("text", ["网站浏览次数：12万次。", "发文字号：某政发〔2023〕1号。", "通过微信公众号发布信息35条。",
-                                  "在微信、微博等平台同步发布。"])
+                                  "在微信、微博等平台同步发布。", "通过政务微信微博发布信息。", "专栏提供文件下载服务。"])
 def test_prose_that_names_the_same_things_is_not_chrome(tmp_path, pack, text):
     assert lint(report(tmp_path, overview_extra=text), pack) == []
 

@@ -95,16 +95,18 @@ _ARTEFACT = (
     r"|Error!\s*(?:Bookmark not defined|Reference source not found)\.?"
 )
 # What a web page puts around a report, copied in with it: breadcrumbs, share bars, font size and print buttons,
-# download links, view counters. Words that prose also uses only where they cannot be prose (浏览次数 with no
-# number after it; 字号 with 大 中 小, in brackets or alone).
+# download links, view counters. Words that prose also uses only where they cannot be prose: share targets apart
+# (微信 微博, not 政务微信微博), links standing alone (附件下载, not 提供文件下载服务), 浏览次数 with no number
+# after it, 字号 with 大 中 小, in brackets or alone.
 _SHARE = r"(?:微信|微博|QQ空间|QQ好友|腾讯微博|新浪微博|朋友圈)"
 _CHROME = (
     r"(?:当前位置|您现在的位置|您现在所在的位置|您的位置|所在位置)\s*[:：]\s*(?:[^\s。]{0,6}首页)?"
-    rf"|{_SHARE}(?:\s*{_SHARE}){{1,5}}|分享到\s*[:：]"
+    rf"|{_SHARE}(?:\s+{_SHARE}){{1,5}}|分享到\s*[:：]"
     r"|[【\[](?:打印|关闭|打印本页|关闭窗口|收藏|返回顶部)[】\]]"
     r"|[【\[](?:字体|字号)\s*[:：]?\s*(?:大\s*中\s*小)?\s*[】\]]|(?<!文)(?:字体|字号)\s*[:：]\s*大\s*中\s*小"
     r"|(?m:^(?:字体|字号)\s*[:：]?\s*$)"
-    r"|附件下载|文件下载|打印本页|关闭窗口|返回顶部|返回首页|扫一扫在手机(?:上)?打开当前页"
+    r"|(?<![\u4e00-\u9fff])(?:附件下载|文件下载|打印本页|关闭窗口|返回顶部|返回首页)(?![\u4e00-\u9fff])"
+    r"|扫一扫在手机(?:上)?打开当前页"
     r"|(?:浏览次数|访问次数|点击数|阅读次数)\s*[:：](?!\s*\d)"
 )
 # Every pattern starts with one of these characters: the lookahead lets the scan pass over every other position
