@@ -149,6 +149,7 @@ _TABLE_ROW_TAIL_RE = re.compile(r"\d{5,}|(?:\s\d[\d.,]*){2,}\s*$")
 # A crawler's or web page's metadata label in front of the title line ("标题: …", "标  题 …").
 _TITLE_LABEL_RE = re.compile(r"^标\s*题\s*[:：]?\s*")
 _SENTENCE_RE = re.compile(r"[。；;，,]")
+_BRACKETED_RE = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def numbering(text: str) -> tuple[int, int] | None:
@@ -168,7 +169,7 @@ def _derive_title(doc: Document, fallback: str = "") -> None:
             break
         # a title names a 报告 and is not a sentence ("根据《条例》规定编制本报告。" is not one)
         if ("报告" in p.display or "年报" in p.display) and len(p.display) <= 80 \
-                and not _SENTENCE_RE.search(p.display.rstrip("。")):
+                and not _SENTENCE_RE.search(_BRACKETED_RE.sub("", p.display.rstrip("。"))):
             title = _TITLE_LABEL_RE.sub("", p.display)
             if i:
                 prev = paras[i - 1].display
