@@ -44,7 +44,7 @@ def assess(ctx: Context) -> Verdict:
     top = {s.id for s in ctx.pack.sections if s.parent is None}
     sections = sum(1 for sid in find_sections(ctx) if sid in top)
     tables = sum(1 for tid in ctx.pack.tables if ctx.located(tid) is not None)
-    flattened = len(ctx.unreadable_tables()) - sum(1 for u in ctx.unreadable_tables().values() if u.how == "cells")
+    flattened = sum(1 for found in ctx.unreadable_tables().values() if found.how == "text")
     if doc.title and _names_a_report(doc.title):
         chars = sum(len(p.display) for p in doc.paragraphs if p is not doc.title_paragraph)
         headings = any(s.level == 1 and s.number is not None for s in doc.root.children)
