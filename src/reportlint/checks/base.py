@@ -171,7 +171,9 @@ class Context:
 
         heads = [(m.paragraph.index, 1, m.title) for m in find_sections(self).values()
                  if m.paragraph.index <= paragraph and (m.end is None or paragraph < m.end)]
-        paragraphs = self.doc.paragraphs
+        paragraphs = self.cache.get("paragraphs")
+        if paragraphs is None:  # Document.paragraphs makes a new list each time; a report may have many findings
+            paragraphs = self.cache["paragraphs"] = self.doc.paragraphs
         own = paragraphs[paragraph - 1].section if 0 < paragraph <= len(paragraphs) else None
         if own is not None and own.paragraph is not None and own.title:
             heads.append((own.paragraph.index, 0, own.title))  # on the same heading, the pack's reading wins
