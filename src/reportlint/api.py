@@ -39,6 +39,15 @@ def _is_report_name(name: str) -> bool:
     return 0 < dot < len(name) - 1 and name[dot:].lower() in SUFFIXES  # Path(name).suffix, as a string
 
 
+def walked(path: str, folder: str) -> bool:
+    """Whether walking ``folder`` (as :func:`collect` does) picks up ``path``, whether or not it exists yet."""
+    rel = os.path.relpath(path, folder)
+    if rel == os.curdir or rel.startswith(os.pardir + os.sep) or rel == os.pardir or os.path.isabs(rel):
+        return False
+    *dirs, name = Path(rel).parts
+    return _is_report_name(name) and not any(d in SKIP_DIRS or d.startswith(".") for d in dirs)
+
+
 def collect(paths: Iterable[str]) -> Iterator[str]:
     """Files named explicitly are always checked; directories are walked for report files, in sorted order."""
     for raw in paths:

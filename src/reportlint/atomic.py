@@ -1,5 +1,6 @@
 """Atomic file writes: a temporary file beside the target, then a rename, so a reader never sees half a file and
-a failed write leaves the old file as it was."""
+a failed write leaves the old file as it was. The file keeps the permissions of the one it replaces, or gets those
+of a new file."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 
-def write_atomic(path: str | os.PathLike, data: bytes, prefix: str = ".reportlint-") -> None:
-    _replace(path, lambda fh: fh.write(data), "wb", prefix)
+def write_atomic(path: str | os.PathLike, data: bytes, prefix: str = ".reportlint-", private: bool = False) -> None:
+    """``private``: readable by the owner only (the pack cache), instead of the permissions a new file gets."""
+    _replace(path, lambda fh: fh.write(data), "wb", prefix, private)
 
 
 def write_atomic_chunks(path: str | os.PathLike, chunks: Iterable[str], prefix: str = ".reportlint-") -> None:
@@ -23,10 +25,24 @@ def write_atomic_chunks(path: str | os.PathLike, chunks: Iterable[str], prefix: 
     _replace(path, write, "w", prefix)
 
 
-def _replace(path: str | os.PathLike, write: Callable[[IO[Any]], object], mode: str, prefix: str) -> None:
+def _mode_for(path: str | os.PathLike) -> int:
+    """The permissions the written file gets: those of the file it replaces, else what a new file gets (0666 less the
+    umask). A temporary file is created 0600, which would otherwise stick."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _replace(path: str | os.PathLike, write: Callable[[IO[Any]], object], mode: str, prefix: str,
+             private: bool = False) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     try:
+        if not private:
+            os.fchmod(fd, _mode_for(path))
         if "b" in mode:
             fh = os.fdopen(fd, mode)
         else:

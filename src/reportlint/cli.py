@@ -245,6 +245,16 @@ def _check(args: argparse.Namespace) -> int:
                    else f"reportlint: 错误: --history {place}：文件或目录不存在\n")
             return EXIT_ERROR
     paths = list(collect(args.paths))
+    for option, target in (("--output", args.output), ("--write-baseline", args.write_baseline)):
+        if target and (clash := _clobbers(target, paths, args)) is not None:
+            if os.path.isdir(clash):
+                zh, en = (f"会写进本次检查的目录 {clash}，下次检查时会被当作报告",
+                          f"would be written into {clash}, a folder this run checks, where the next run would check it")
+            else:
+                zh, en = f"会覆盖本次检查的 {clash}", f"would overwrite {clash}, which this run checks"
+            _write(sys.stderr, f"reportlint: error: {option} {target} {en}; write it elsewhere\n" if lang == "en" else
+                   f"reportlint: 错误: {option} {target} {zh}，请写到别处\n")
+            return EXIT_ERROR
     if len(paths) > 1:
         import gc
 
@@ -306,6 +316,17 @@ def _check(args: argparse.Namespace) -> int:
     if report.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if found else EXIT_OK
+
+
+def _clobbers(target: str, inputs: list[str], args: argparse.Namespace) -> str | None:
+    """What writing ``target`` would destroy or pollute: an input of the run (the same file by any path), or a
+    folder the run walks where the file would be checked next time."""
+    from .api import walked
+    from .output_path import conflict
+
+    folders = [p for p in args.paths if os.path.isdir(p)]
+    history = [p for p in args.history if os.path.isfile(p)]
+    return conflict(target, [*inputs, *history, *(args.baseline and [args.baseline] or [])], folders, walked)
 
 
 def _write_baseline(path: str, report, lang: str) -> int:

@@ -108,6 +108,6 @@ def put(path: Path, extra_file: str | None, pack: Any) -> None:
         return
     try:
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_atomic(entry, pickle.dumps((hashes, pack), protocol=pickle.HIGHEST_PROTOCOL), prefix=".pack-")
+        write_atomic(entry, pickle.dumps((hashes, pack), protocol=pickle.HIGHEST_PROTOCOL), prefix=".pack-", private=True)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return
