@@ -78,3 +78,77 @@ def test_outputs_get_the_mode_of_a_new_file_or_keep_the_old_one(capsys, report, 
         assert stat.S_IMODE(base.stat().st_mode) == 0o644
     finally:
         os.umask(umask)
+
+
+# -- never leak a file the user did not name -------------------------------------------------------------------
+SECRET = "TOKEN-8f2c1e-do-not-print"
+
+
+@pytest.fixture
+def repo(tmp_path, report) -> Path:
+    """A repository folder holding the report, and a secret file beside it (outside it)."""
+    (tmp_path / "secret.yaml").write_text(f"{SECRET}\n", encoding="utf-8")
+    return report.parent
+
+
+@pytest.mark.parametrize("config", ["pack: ../secret.yaml\n", "pack: {secret}\n", "pack: link.yaml\n"])
+def test_a_configuration_cannot_read_a_file_outside_the_repository(capsys, repo, tmp_path, config):
+    (repo / "link.yaml").symlink_to(tmp_path / "secret.yaml")
+    (repo / ".reportlint.yaml").write_text(config.format(secret=tmp_path / "secret.yaml"), encoding="utf-8")
+    for args in (("check", "--lang", "en", repo), ("config", "show", "--lang", "en", repo)):
+        code, out, err = run(capsys, *args)
+        assert code == 2 and SECRET not in out + err
+        (line,) = [ln for ln in err.splitlines() if ln.startswith(str(repo / ".reportlint.yaml"))]
+        assert line.endswith(f"lies outside the repository ({repo}): refer to files in this folder and below, or "
+                             "to shipped packs"), line
+
+
+def test_a_pack_cannot_extend_a_file_outside_its_folder(capsys, tmp_path, report):
+    pack = tmp_path / "packs" / "mine.yaml"
+    pack.parent.mkdir()
+    (tmp_path / "secret.yaml").write_text(f"{SECRET}\n", encoding="utf-8")
+    for ref in ("../secret.yaml", str(tmp_path / "secret.yaml"), "/etc/hostname"):
+        pack.write_text(f"pack: mine\nextends: {ref}\n", encoding="utf-8")
+        code, out, err = run(capsys, "check", "--rules", pack, report)
+        assert code == 2 and SECRET not in out + err and "在仓库之外" in err, err
+    # the file named on the command line is read wherever it is; a shipped pack by name is fine
+    pack.write_text("pack: mine\nextends: national-2021\n", encoding="utf-8")
+    assert run(capsys, "check", "--rules", pack, report)[0] == 0
+
+
+def test_a_fifo_or_device_is_never_read_as_a_pack(capsys, tmp_path, report):
+    fifo = tmp_path / "pack.yaml"
+    os.mkfifo(fifo)
+    assert run(capsys, "check", "--lang", "en", "--rules", fifo, report) == (2, "", f"{fifo}: not a regular file\n")
+    assert run(capsys, "check", "--lang", "en", "--rules", "/dev/zero", report)[0] == 2
+
+
+def test_a_schema_error_quotes_a_value_short(capsys, tmp_path, report):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(f"pack: x\nrules:\n  - id: a\n    kind: statistics_period\n    keywords: \"{SECRET * 20}\"\n",
+                    encoding="utf-8")
+    code, _out, err = run(capsys, "check", "--lang", "en", "--rules", pack, report)
+    assert code == 2 and err.count(SECRET) <= 2 and len(err) < 200, err
+    assert err.endswith("… is not of type 'array'\n")
+
+
+# -- YAML bounds ----------------------------------------------------------------------------------------------
+def test_deep_nesting_and_alias_bombs_are_one_line(capsys, tmp_path, report):
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("pack: x\nrules:\n  - id: a\n    kind: statistics_period\n    keywords: "
+                    + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    assert run(capsys, "check", "--lang", "en", "--rules", deep, report) == (
+        2, "", f"{deep}:5:44: the YAML nests more than 32 levels deep\n")
+    bomb = tmp_path / "bomb.yaml"
+    lines = ["pack: x", "aliases:", '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"  {c}: &{c} [{', '.join([f'*{p}'] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi", strict=True)]
+    bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for path in (bomb, report.parent / ".reportlint.yaml"):
+        if path != bomb:
+            path.write_text(bomb.read_text(encoding="utf-8").replace("pack: x", "pack: national-2021"), encoding="utf-8")
+            args = ("check", "--lang", "en", report)
+        else:
+            args = ("check", "--lang", "en", "--rules", bomb, report)
+        code, _out, err = run(capsys, *args)
+        assert code == 2 and err.splitlines()[-1] == (
+            f"{path}:4:10: YAML aliases (*name) are not allowed in rule packs and configurations"), err

@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .pack.layers import resolve_reference, shipped_names
-from .pack.yamlio import position, read_yaml
+from .pack.layers import is_path_reference, outside, resolve_reference, shipped_names
+from .pack.yamlio import position, read_yaml, schema_message
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 DEFAULT_PACK = "national-2021"
@@ -84,7 +84,11 @@ class Config:
         for pattern, ids in (data.get("per-file-ignores") or {}).items():
             config.ignores.append(([str(pattern)], [str(i) for i in ids]))
         for where, ref in config.pack_refs():
-            if resolve_reference(ref, path.parent) is None:
+            found = resolve_reference(ref, path.parent)
+            if found is not None and is_path_reference(ref) and (refused := outside(found, path.parent)) is not None:
+                line, col = position(data, where)
+                raise ConfigError(str(path), refused[0], line, col, message_en=refused[1])
+            if found is None:
                 line, col = position(data, where)
                 names = ", ".join(sorted(shipped_names()))
                 raise ConfigError(str(path), f"找不到规则包 {ref!r}（内置规则包：{names}；本地文件请写相对路径）", line, col,
@@ -140,7 +144,7 @@ def _validate(path: Path, data: Any) -> None:
         return
     err = errors[0]
     where = list(err.absolute_path)
-    message = err.message
+    message = schema_message(err)
     at_key = False
     if err.validator == "additionalProperties" and isinstance(err.instance, dict):
         extra = [k for k in err.instance if k not in err.schema.get("properties", {})]

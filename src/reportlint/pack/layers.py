@@ -18,6 +18,7 @@ Cycles and unknown names are configuration errors located at the ``extends`` ent
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -93,13 +94,32 @@ def _shipped_names() -> dict[str, Path]:
 
 def resolve_reference(ref: str, base: Path | None) -> Path | None:
     """A shipped pack's path by name, or a local file relative to ``base`` (the extending file's folder)."""
-    is_path = "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
-    if not is_path:
+    if not is_path_reference(ref):
         return shipped_names().get(ref)
     path = Path(ref)
     if not path.is_absolute() and base is not None:
         path = base / path
     return path if path.is_file() else None
+
+
+def is_path_reference(ref: str) -> bool:
+    return "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
+
+
+def outside(path: Path, root: Path) -> tuple[str, str] | None:
+    """Why a pack or configuration may not read ``path``, or None: a file a layer refers to must be a regular file
+    in ``root`` (the folder of the configuration or command-line pack the chain starts from) or below it, or a
+    shipped pack. Nothing of a refused file is read, so no error can quote it (``extends: /etc/passwd``,
+    ``pack: ../../../proc/self/environ`` in a pull request's .reportlint.yaml)."""
+    real = path.resolve()
+    if not any(real.is_relative_to(folder.resolve()) for folder in (root, shipped_folder())):
+        folder = os.path.abspath(root)
+        return (f"{path} 在仓库之外（{folder}）：只能引用本目录及其子目录中的文件，或内置规则包",
+                f"{path} lies outside the repository ({folder}): refer to files in this folder and below, or to "
+                "shipped packs")
+    if not real.is_file():
+        return f"{path} 不是普通文件", f"{path} is not a regular file"
+    return None
 
 
 def _plain(value: Any) -> Any:
@@ -117,8 +137,11 @@ class Layering:
         self.validate = validate
         self.cache: dict[Path, Any] = {}
 
-    def load(self, path: Path, chain: tuple[Path, ...] = ()) -> Merged:
+    def load(self, path: Path, chain: tuple[Path, ...] = (), root: Path | None = None) -> Merged:
+        """Merge ``path`` with everything it extends; a file it extends by path must lie in ``root`` (default: the
+        folder of ``path``, which was named on the command line, by a configuration, or is a shipped pack)."""
         path = Path(path)
+        root = root or path.parent
         data = self._read(path)
         merged = Merged()
         extends = data.get("extends")
@@ -126,6 +149,10 @@ class Layering:
         for i, ref in enumerate(refs):
             where = ["extends"] if isinstance(extends, str) else ["extends", i]
             parent = resolve_reference(str(ref), path.parent)
+            refused = outside(parent, root) if parent is not None and is_path_reference(str(ref)) else None
+            if refused is not None:
+                line, col = position(data, where)
+                raise ConfigError(str(path), f"extends：{refused[0]}", line, col, message_en=f"extends: {refused[1]}")
             if parent is None:
                 line, col = position(data, where)
                 names = ", ".join(sorted(shipped_names()))
@@ -138,7 +165,7 @@ class Layering:
                 loop = " → ".join(p.name for p in (*chain, path.resolve(), key))
                 raise ConfigError(str(path), f"extends 形成循环：{loop}", line, col,
                                   message_en=f"extends forms a cycle: {loop}")
-            self._merge(merged, self.load(parent, (*chain, path.resolve())))
+            self._merge(merged, self.load(parent, (*chain, path.resolve()), root))
         self.apply(merged, data, str(path))
         return merged
 

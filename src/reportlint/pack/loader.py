@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from .layers import Layering, Merged, Origin, RuleLayered, shipped_names
-from .yamlio import column_in_scalar, position
+from .yamlio import column_in_scalar, position, schema_message
 
 DEFAULT_PACK = "national-2021"
 
@@ -97,7 +97,7 @@ def _schema_errors(path: Path, data: Any, node: dict[str, Any] | None = None,
                       for p in paths)]
     for err in sorted(raw, key=lambda e: list(map(str, e.absolute_path))):
         where = list(err.absolute_path)
-        message = err.message
+        message = schema_message(err)
         at_key = False
         if err.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(err.instance, dict):
             allowed = set(err.schema.get("properties", {})) if err.validator == "additionalProperties" else set()
@@ -111,7 +111,7 @@ def _schema_errors(path: Path, data: Any, node: dict[str, Any] | None = None,
         elif err.validator in ("if", "then", "oneOf") and err.context:
             best = jsonschema.exceptions.best_match(err.context)
             where = list(best.absolute_path)
-            message = best.message
+            message = schema_message(best)
         file = str(path)
         if locate is not None:
             file, line, col = locate(where, at_key)
@@ -143,7 +143,8 @@ def load_pack(path: str | Path, extra: tuple[Path, Any] | None = None) -> Pack:
     if cached is not None:
         return cached
     layering = Layering(_validate_layer)
-    merged = layering.load(path)
+    # what it extends by path must lie beside it or below: the configuration's folder, or the pack's own
+    merged = layering.load(path, root=Path(extra[0]).parent if extra is not None else path.parent)
     if extra is not None:
         layering.apply(merged, extra[1], str(extra[0]))
     pack = compile_pack(merged, str(path))

@@ -3,6 +3,8 @@ configuration error can name file:line:col."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -20,16 +22,28 @@ def _yaml():
     return yaml
 
 
+MAX_BYTES = 1024 * 1024  # a rule pack or configuration is a few kilobytes; the national pack is 60 KB
+MAX_DEPTH = 32  # nesting of mappings and lists: the schema needs 6
+
+
 def read_yaml(path: Path) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block, a device never end
+            raise ConfigError(str(path), "不是普通文件", message_en="not a regular file")
+        if st.st_size > MAX_BYTES:
+            raise ConfigError(str(path), f"规则文件过大（{st.st_size // 1024} KB > {MAX_BYTES // 1024} KB）",
+                              message_en=f"the rule file is too large ({st.st_size // 1024} KB > "
+                                         f"{MAX_BYTES // 1024} KB)")
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(str(path), "规则文件不存在", message_en="rule file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"无法读取规则文件：{exc}", message_en=f"cannot read the rule file: {exc}") from None
     try:
+        _check_shape(path, text)
         return _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -41,6 +55,28 @@ def read_yaml(path: Path) -> Any:
     except YAMLError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ConfigError(str(path), f"YAML 语法错误：{first}", message_en=f"YAML syntax error: {first}") from None
+
+
+def _check_shape(path: Path, text: str) -> None:
+    """Refuse what no pack needs and what could exhaust the loader, before anything is built: aliases (``*name``,
+    whose expansion can grow without bound — an alias bomb) and nesting deeper than MAX_DEPTH (the loader recurses)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+
+    depth = 0
+    for event in YAML(typ="safe").parse(text):
+        if isinstance(event, AliasEvent):
+            mark = event.start_mark
+            raise ConfigError(str(path), "规则包和配置文件中不允许使用 YAML 别名（*name）", mark.line + 1, mark.column + 1,
+                              message_en="YAML aliases (*name) are not allowed in rule packs and configurations")
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise ConfigError(str(path), f"YAML 嵌套超过 {MAX_DEPTH} 层", mark.line + 1, mark.column + 1,
+                                  message_en=f"the YAML nests more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
 
 
 def position(data: Any, path: list[Any], at_key: bool = False) -> tuple[int | None, int | None]:
@@ -84,3 +120,15 @@ def column_in_scalar(path: Path, line: int, col: int, offset: int) -> int:
     if first in (">", "|"):
         return col
     return col + offset
+
+
+QUOTE_MAX = 40  # characters of a value a schema error may quote
+
+
+def schema_message(error: Any) -> str:
+    """A JSON Schema error's message, the offending value quoted short: a file read as a pack or configuration by
+    mistake must never end up in a log (``'root:x:0:0:…' is not of type 'object'``)."""
+    shown = repr(error.instance)
+    if len(shown) <= QUOTE_MAX + 8:
+        return error.message
+    return error.message.replace(shown, shown[:QUOTE_MAX] + "…")
