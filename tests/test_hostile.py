@@ -3,6 +3,7 @@ clear line and exit 2 — each case generated here, small on disk."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import shutil
 import stat
@@ -152,3 +153,42 @@ def test_deep_nesting_and_alias_bombs_are_one_line(capsys, tmp_path, report):
         code, _out, err = run(capsys, *args)
         assert code == 2 and err.splitlines()[-1] == (
             f"{path}:4:10: YAML aliases (*name) are not allowed in rule packs and configurations"), err
+
+
+# -- nothing passed over in silence ---------------------------------------------------------------------------
+def test_an_unreadable_folder_is_an_input_error_naming_it(capsys, report, monkeypatch):
+    locked = report.parent / "locked"
+    locked.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # what a folder without the read permission gives a user other than root
+        if os.fspath(path) == os.fspath(locked):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, err = run(capsys, "check", "--lang", "en", report.parent)
+    assert code == 2
+    assert err == f"{locked}: error: cannot read the file: Permission denied\n"
+    assert out == "checking did not complete: 1 input error (see the error messages); 1 file checked, 1 could not " \
+                  "be read.\n"  # the good report beside it is still checked
+
+
+SIMPLIFIED = ("平潭综合实验区2023年度政府信息公开工作年度报告\n本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。"
+              "联系电话：0591-23165370。\n一、总体情况\n" + "正文。" * 20 + "\n")
+TRADITIONAL = ("平潭綜合實驗區2023年度政府信息公開工作年度報告\n本報告所列數據統計期限自2023年1月1日起至2023年12月31日止。"
+               "聯繫電話：0591-23165370。\n一、總體情況\n" + "正文。" * 20 + "\n")
+
+
+@pytest.mark.parametrize(("encoding", "text"), [("utf-32", SIMPLIFIED), ("utf-32-be", SIMPLIFIED), ("gb18030", SIMPLIFIED),
+                                                ("utf-16", SIMPLIFIED), ("big5", TRADITIONAL)])
+def test_text_reports_in_other_encodings_are_read_not_skipped(capsys, tmp_path, encoding, text):
+    path = tmp_path / "report.txt"
+    data = text.encode(encoding)
+    path.write_bytes(codecs.BOM_UTF32_BE + data if encoding == "utf-32-be" else data)
+    code, out, err = run(capsys, "check", "--lang", "en", path)
+    assert (code, err) == (1, "") and "skipped" not in out
+    # read as the report it is: its title, period, phone and first section found; only what it lacks is reported
+    assert {line.split("  ")[3] for line in out.splitlines() if line.startswith("  ")} == {
+        "publication-deadline", "required-sections", "table-missing"}
+    assert '"一、总体情况"' not in out and out.splitlines()[-1].endswith("1 file checked.")

@@ -366,7 +366,7 @@ def test_declared_charset_labels():
 def test_undeclared_undecodable_page(tmp_path):
     with pytest.raises(InputError) as err:
         _read(tmp_path, b"<p>\x81\x30\xff\xfe</p>")
-    assert (err.value.code, err.value.detail) == ("decode", "neither UTF-8 nor GB18030")
+    assert (err.value.code, err.value.detail) == ("decode", "neither UTF-8, GB18030 nor Big5")
 
 
 # -- robustness --------------------------------------------------------------------------------------------

@@ -361,7 +361,7 @@ def test_gb18030_only_characters(tmp_path):
 @pytest.mark.parametrize(
     ("data", "detail"),
     [
-        (b"\x81\x30\xff\xfe\x80 plain", "neither UTF-8 nor GB18030"),
+        (b"\x81\x30\xff\xfe\x80 plain", "neither UTF-8, GB18030 nor Big5"),
         (b"PK\x03\x04\x14\x00\x00\x00binary", "a ZIP package (a .docx?), not text"),
         (b"\x00\x01\x02\x03", "binary data, not text"),
         (b"\xef\xbb\xbf\xff\xfe", "invalid utf-8 after its byte order mark (offset 3)"),

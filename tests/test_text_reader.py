@@ -97,10 +97,10 @@ def test_utf16_with_bom(tmp_path):
 @pytest.mark.parametrize(
     ("data", "detail"),
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data (NUL bytes), not a text file"),
-        (b"\x80\x80\xff\xfe\x81", "neither UTF-8 nor GB18030"),
-        (codecs.BOM_UTF8 + b"ok\xff", "invalid UTF-8 after the BOM at byte 5"),
-        (b"\x01\x02\x03\x04\x05\x06text", "binary data (control characters), not a text file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image, not text"),
+        (b"\x80\x80\xff\xfe\x81", "neither UTF-8, GB18030 nor Big5"),
+        (codecs.BOM_UTF8 + b"ok\xff", "invalid utf-8 after its byte order mark (offset 5)"),
+        (b"\x01\x02\x03\x04\x05\x06text", "binary data (control characters), not text"),
     ],
 )
 def test_undecodable_input_is_a_decode_error(tmp_path, data, detail):

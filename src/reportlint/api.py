@@ -48,12 +48,18 @@ def walked(path: str, folder: str) -> bool:
     return _is_report_name(name) and not any(d in SKIP_DIRS or d.startswith(".") for d in dirs)
 
 
-def collect(paths: Iterable[str]) -> Iterator[str]:
-    """Files named explicitly are always checked; directories are walked for report files, in sorted order."""
+def collect(paths: Iterable[str], errors: list[ReportlintError] | None = None) -> Iterator[str]:
+    """Files named explicitly are always checked; directories are walked for report files, in sorted order. A folder
+    that cannot be read is an ``unreadable`` input error in ``errors`` (never passed over in silence)."""
+
+    def unreadable(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(InputError(str(exc.filename or exc), "unreadable", exc.strerror or type(exc).__name__))
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 # str(Path(root) / name) for every name, with the Path made once a folder ("./a//b" → "a/b/")
                 prefix = str(Path(root) / "_")[:-1]
@@ -144,8 +150,10 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
 
         report.findings = SpilledFindings()  # type: ignore[assignment]
 
+    walk_errors: list[ReportlintError] = []
+
     def tasks() -> Iterator[Task]:
-        for path in collect(paths):
+        for path in collect(paths, walk_errors):
             choose = None
             if pack is not None:
                 use, ignores = pack, []
@@ -194,7 +202,7 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
             years.add(result.entry, pack_used)
         if progress is not None:
             progress(result.path)
-    report.errors[:0] = config_errors
+    report.errors[:0] = walk_errors + config_errors
     report.rules = task_rules + [info for info in result_rules if info.id not in task_rule_ids]
     _read_history(history, set(report.paths), years)
     if years.with_rules:

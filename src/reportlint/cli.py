@@ -244,7 +244,8 @@ def _check(args: argparse.Namespace) -> int:
             _write(sys.stderr, f"reportlint: error: --history {place}: no such file or directory\n" if lang == "en"
                    else f"reportlint: 错误: --history {place}：文件或目录不存在\n")
             return EXIT_ERROR
-    paths = list(collect(args.paths))
+    walk_errors: list[ReportlintError] = []  # folders that cannot be read
+    paths = list(collect(args.paths, walk_errors))
     for option, target in (("--output", args.output), ("--write-baseline", args.write_baseline)):
         if target and (clash := _clobbers(target, paths, args)) is not None:
             if os.path.isdir(clash):
@@ -270,6 +271,7 @@ def _check(args: argparse.Namespace) -> int:
         report = lint_paths(paths, lang=lang, progress=advance, resolver=resolver, history=args.history,
                             jobs=args.jobs, keep_tables=args.format == "html", spill_findings=streamed)
     report.quiet = args.quiet
+    report.errors[:0] = walk_errors
     if args.write_baseline:
         return _write_baseline(args.write_baseline, report, lang)
     if recorded is not None:

@@ -3,7 +3,7 @@
 Decoding: a BOM, else UTF-8 when the bytes are valid UTF-8 (pages re-encoded without updating their meta), else
 the declared charset (``<meta charset>``, ``http-equiv`` Content-Type or an XML declaration; GB2312/GBK are read
 as GB18030, their superset, since pages declared gb2312 routinely hold GBK characters), else GB18030 (see
-:func:`~reportlint.readers.markdown.decode_text`). The decoded text
+:func:`~reportlint.readers.encoding.decode_text`). The decoded text
 is handed to lxml as UTF-8, so the declaration in the page cannot make lxml decode it a second time.
 
 What is read:
@@ -44,8 +44,9 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Document, Paragraph, RawCell, Table
 from ..normalize import clean, parse_number
+from .encoding import decode_text
 from .flattened import split_run_in
-from .markdown import decode_text, normalize_newlines, paragraph_groups
+from .markdown import normalize_newlines, paragraph_groups
 
 __all__ = ["declared_charset", "fragment_blocks", "read_html"]
 

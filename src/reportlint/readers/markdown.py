@@ -25,65 +25,18 @@ encoding of many Chinese government files); NUL bytes or undecodable bytes → `
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..errors import InputError
 from ..model import Document, Paragraph, RawCell, Table
 from ..normalize import clean
+from .encoding import decode_text
 from .flattened import split_run_in
 
-__all__ = ["decode_text", "paragraph_groups", "read_markdown"]
-
-
-# -- decoding ----------------------------------------------------------------------------------------------
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts the same way
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_MAGIC = (
-    (b"PK\x03\x04", "a ZIP package (a .docx?)"),
-    (b"%PDF-", "a PDF file"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 / OLE file"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-)
-
-
-def decode_text(path: str, data: bytes, declared: str | None = None) -> str:
-    """Text of a file: BOM, else UTF-8, else the ``declared`` codec (HTML meta charset), else GB18030.
-
-    Valid UTF-8 wins over a declaration: pages re-encoded to UTF-8 often keep their old ``charset=gb2312``,
-    while GBK text is practically never valid UTF-8. Raises ``InputError(path, "decode")`` for binary data or
-    bytes no candidate decodes; a declared charset that fits nothing is decoded with replacement characters,
-    as browsers do.
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise InputError(path, "decode", f"invalid {encoding} after its byte order mark "
-                                                 f"(offset {exc.start + len(bom)})") from None
-    if b"\x00" in data:
-        kind = next((name for magic, name in _MAGIC if data.startswith(magic)), "binary data")
-        raise InputError(path, "decode", f"{kind}, not text")
-    for encoding in dict.fromkeys(e for e in ("utf-8", declared, "gb18030") if e):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    if declared:
-        return data.decode(declared, errors="replace")
-    kind = next((name for magic, name in _MAGIC if data.startswith(magic)), None)
-    raise InputError(path, "decode", f"{kind}, not text" if kind else "neither UTF-8 nor GB18030")
+__all__ = ["paragraph_groups", "read_markdown"]
 
 
 def normalize_newlines(text: str) -> str:

@@ -1,7 +1,8 @@
 """The plain-text (.txt) reader: text exports of published reports → Paragraph and Table blocks.
 
-Decoding: UTF-8 (a BOM is fine), UTF-16 with a BOM, else GB18030; NUL bytes or mostly control characters mean
-binary data. Undecodable input is an :class:`InputError` ``decode``. Lines end at CRLF, CR or LF.
+Decoding (:mod:`.encoding`, shared with Markdown and HTML): a BOM (UTF-8, UTF-32, UTF-16), else UTF-8, else GB18030
+or Big5, whichever reads as Chinese; NUL bytes or mostly control characters mean binary data. Undecodable input is
+an :class:`InputError` ``decode``. Lines end at CRLF, CR or LF.
 
 Paragraphs: every non-blank line outside a table is one paragraph; ``line``/``column`` point at its first
 non-space character. Export artefacts ("[bookmark: _GoBack]", "[image: 1704859250673]") at the start of a line
@@ -52,15 +53,14 @@ Whatever the shape, the merges are rebuilt the way a reader of the text would, f
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..errors import InputError
 from ..model import Document, Paragraph, RawCell, Table
 from ..normalize import clean, looks_like_value, norm, parse_number
+from .encoding import decode_text
 from .flattened import split_run_in
 
 __all__ = ["read_text"]
@@ -87,7 +87,7 @@ _LEVEL_RES = (
 
 def read_text(path: str, data: bytes) -> Document:
     """Read a plain-text report export. Raises only :class:`InputError` for bad input."""
-    lines = _LINE_BREAK_RE.split(_decode(path, data))
+    lines = _LINE_BREAK_RE.split(decode_text(path, data))
     blocks: list[Paragraph | Table] = []
     tables = 0
     for item in _scan(lines):
@@ -102,33 +102,6 @@ def read_text(path: str, data: bytes) -> Document:
         else:
             blocks.extend(item)
     return Document.build(path, blocks, "text")
-
-
-# -- decoding ------------------------------------------------------------------------------------------------
-def _decode(path: str, data: bytes) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data[len(codecs.BOM_UTF8):].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(path, "decode", f"invalid UTF-8 after the BOM at byte {exc.start + 3}") from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError(path, "decode", "invalid UTF-16") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(path, "decode", "binary data (NUL bytes), not a text file")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        sample = text[:8192]
-        controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-        if controls * 10 > len(sample):
-            raise InputError(path, "decode", "binary data (control characters), not a text file")
-        return text
-    raise InputError(path, "decode", "neither UTF-8 nor GB18030")
 
 
 # -- paragraphs ----------------------------------------------------------------------------------------------
