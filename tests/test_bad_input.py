@@ -221,7 +221,7 @@ def test_table_cells_are_bounded(tmp_path, monkeypatch):
     document.save(str(tmp_path / "t.docx"))
     err = _error(str(tmp_path / "t.docx"))
     assert (err.code, err.render("en").split(": ", 2)[2]) == (
-        "too-many-cells", "a table is too large (4 × 4 > 10 cells); skipped (see --limit table_cells=N)")
+        "too-many-cells", "a table is too large (4 × 4 > 10 cells); skipped (see --limit table_cells=N or document_cells=N)")
     # the width counts spanned columns: two rows of two cells, each merged over three grid columns
     document = docx.Document()
     table = document.add_table(rows=2, cols=6)
@@ -230,7 +230,7 @@ def test_table_cells_are_bounded(tmp_path, monkeypatch):
         row.cells[3].merge(row.cells[5])
     document.save(str(tmp_path / "m.docx"))
     assert _error(str(tmp_path / "m.docx")).render("en").split(": ", 2)[2] == \
-        "a table is too large (2 × 6 > 10 cells); skipped (see --limit table_cells=N)"
+        "a table is too large (2 × 6 > 10 cells); skipped (see --limit table_cells=N or document_cells=N)"
 
 
 def test_time_budget_stops_the_rules_of_one_document(tmp_path, monkeypatch):
@@ -255,8 +255,8 @@ def test_limit_option_is_validated(tmp_path):
     run = subprocess.run([sys.executable, "-m", "reportlint", "check", "--limit", "cells=3", str(tmp_path)],
                          capture_output=True, text=True)
     assert run.returncode == 2
-    assert run.stderr == ("reportlint: error: --limit cells=3: unknown limit 'cells'; limits: file_mb, unpacked_mb, "
-                          "member_mb, member_ratio, table_cells, seconds\n")
+    assert run.stderr == ("reportlint: error: --limit cells=3: unknown limit 'cells'; limits: file_mb, text_mb, "
+                          "unpacked_mb, member_mb, member_ratio, table_cells, document_cells, pdf_pages, seconds\n")
 
 
 def test_word_97_file_named_doc_says_save_as_docx(tmp_path):

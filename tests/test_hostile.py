@@ -192,3 +192,113 @@ def test_text_reports_in_other_encodings_are_read_not_skipped(capsys, tmp_path, 
     assert {line.split("  ")[3] for line in out.splitlines() if line.startswith("  ")} == {
         "publication-deadline", "required-sections", "table-missing"}
     assert '"一、总体情况"' not in out and out.splitlines()[-1].endswith("1 file checked.")
+
+
+# -- one budget per document, enforced while reading -----------------------------------------------------------
+PIPE_ROW = "| " + " | ".join(["12"] * 8) + " |\n"
+TITLE = "某局2023年政府信息公开工作年度报告\n"
+
+
+def _measured(*args: str) -> tuple[int, str, float, float]:
+    """(exit code, stderr, seconds, peak RSS in MB) of reportlint in a child process."""
+    import resource
+    import subprocess
+    import sys
+    import time
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "reportlint", "check", "--lang", "en", *args], capture_output=True,
+                          text=True, timeout=120)
+    seconds = time.monotonic() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far: ours, or an earlier
+    assert peak >= before
+    return proc.returncode, proc.stderr, seconds, peak / 1024
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    # too big for a text format: refused from its size, before anything is read
+    ("rows.md", TITLE + PIPE_ROW * 200_000, "the file is too large (8.0 MB > 4 MB for a text file, text_mb)"),
+    # under the size bound, but more table cells than a document may hold: refused before markdown-it tokenises
+    ("rows2.md", "# " + TITLE + PIPE_ROW * 100_000, "a table is too large (800000 cells in pipe rows > 100000)"),
+    # a tab-separated table counted row by row while it is read
+    ("cells.txt", TITLE + "1\t2\t3\t4\t5\t6\n" * 600_000, "a table is too large (41667 × 6 > 250000 cells"),
+])
+def test_huge_text_tables_stop_early_and_the_good_report_is_checked(tmp_path, report, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    extra = ("--limit", "text_mb=8") if name != "rows.md" else ()
+    code, err, seconds, _rss = _measured(*extra, str(path), str(report))
+    assert code == 2 and err.startswith(f"{path}: error: {message}"), err
+    assert err.count("\n") == 1  # the good report beside it was checked: no error of its own
+
+
+def test_many_tables_each_under_the_bound_are_bounded_together(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for _ in range(60):
+        document.add_table(rows=50, cols=40)  # 2,000 cells each, 120,000 in all
+    path = tmp_path / "tables.docx"
+    document.save(str(path))
+    from reportlint.errors import InputError
+    from reportlint.readers import load_document
+
+    with pytest.raises(InputError) as info:
+        load_document(str(path))
+    assert (info.value.code, info.value.detail) == ("too-many-cells", "102000 cells in all > 100000")
+
+
+def test_a_pdf_longer_than_the_page_bound_is_refused(tmp_path, report):
+    pytest.importorskip("pdfplumber")
+    from test_pdf_reader import make_pdf, text
+
+    path = tmp_path / "long.pdf"
+    path.write_bytes(make_pdf([text(72, 100, f"第{n}页") for n in range(90)]))
+    code, out, err = run_cli("check", "--lang", "en", path, report)
+    assert (code, err) == (2, f"{path}: error: the file is too large (90 pages > 80 (see --limit pdf_pages=N)); "
+                              "skipped (see --limit)\n")
+
+
+def test_time_budget_covers_reading(tmp_path, monkeypatch):
+    from reportlint import limits, readers
+    from reportlint.api import Task, default_pack, lint_file
+
+    page = tmp_path / "slow.md"
+    page.write_text("# " + TITLE + "正文。\n" * 10, encoding="utf-8")
+
+    def endless_read(path, data):  # a reader caught in a loop (pdfminer on a hostile stream, say)
+        while True:
+            pass
+
+    monkeypatch.setitem(readers.READERS, ".md", endless_read)
+    monkeypatch.setattr(limits.current, "seconds", 0.5)
+    result = lint_file(Task(str(page), default_pack(), []))
+    assert [e.render("en") for e in result.errors] == [
+        f"{page}: error: reading and checking took longer than the 0.5 s a document may take; stopped (see --limit "
+        "seconds=N)"]
+
+
+def run_cli(*args):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "reportlint", *map(str, args)], capture_output=True, text=True,
+                          timeout=120)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+@pytest.mark.slow
+def test_hostile_text_tables_stay_under_time_and_memory(tmp_path, report):
+    """Each hostile shape under the defaults ends within 10 s and 500 MB, the good report still checked."""
+    shapes = {
+        "rows.md": "# " + TITLE + PIPE_ROW * 90_000,  # just under text_mb: the cell pre-count stops it
+        "cells.txt": TITLE + "1\t2\t3\t4\t5\t6\n" * 600_000,
+        "wide.md": "# " + TITLE + ("| " + " | ".join(["1"] * 200_000) + " |\n") * 3,
+    }
+    for name, content in shapes.items():
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        code, err, seconds, rss = _measured(str(path), str(report))
+        assert code == 2 and err.count("\n") == 1, (name, err)
+        assert seconds < 10 and rss < 500, (name, seconds, rss)

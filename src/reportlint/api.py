@@ -390,7 +390,16 @@ def _add_rules(rules: list[RuleInfo], pack: Pack, known: set[str]) -> None:
 
 
 def lint_file(task: Task) -> FileResult:
-    """Read and lint one file (in this process or a worker)."""
+    """Read and lint one file (in this process or a worker) within the document's time budget (``--limit
+    seconds``): past it, reading or the rules stop, and the file is one ``too-slow`` error."""
+    try:
+        with limits.time_budget(limits.current.seconds):
+            return _lint_file(task)
+    except limits.OverBudget:
+        return FileResult(task.path, errors=[InputError(task.path, "too-slow", f"{limits.current.seconds:g} s")])
+
+
+def _lint_file(task: Task) -> FileResult:
     result = FileResult(task.path)
     pack = task.pack
     try:

@@ -66,8 +66,10 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true",
                        help=t("按规则统计问题数", "print the number of findings per rule"))
     check.add_argument("--limit", metavar="NAME=VALUE", action="append", default=[],
-                       help=t("调整一项上限：file_mb、unpacked_mb、member_mb、member_ratio、table_cells、seconds；可重复",
-                              "change a bound: file_mb, unpacked_mb, member_mb, member_ratio, table_cells, seconds; "
+                       help=t("调整一项上限：file_mb、text_mb、unpacked_mb、member_mb、member_ratio、table_cells、"
+                              "document_cells、pdf_pages、seconds；可重复",
+                              "change a bound: file_mb, text_mb, unpacked_mb, member_mb, member_ratio, table_cells, "
+                              "document_cells, pdf_pages, seconds; "
                               "repeatable"))
     check.add_argument("--history", metavar="DIR", action="append", default=[],
                        help=t("往年报告所在的目录或文件（只读取，不检查），用于跨年度规则；可重复",

@@ -43,8 +43,11 @@ INPUT_MESSAGES: dict[str, tuple[str, str]] = {
         "ZIP 包中的 {detail}，疑似压缩炸弹，已跳过；可用 --limit 调整上限",
         "the ZIP package has {detail}: a likely zip bomb, skipped (see --limit)",
     ),
-    "too-many-cells": ("表格过大（{detail}），已跳过；可用 --limit table_cells=N 调整上限",
-                       "a table is too large ({detail}); skipped (see --limit table_cells=N)"),
+    "too-many-cells": ("表格过大（{detail}），已跳过；可用 --limit table_cells=N 或 document_cells=N 调整上限",
+                       "a table is too large ({detail}); skipped (see --limit table_cells=N or document_cells=N)"),
+    "too-slow": ("读取和检查超过了单个文档 {detail} 的时间上限，已停止；可用 --limit seconds=N 调整",
+                 "reading and checking took longer than the {detail} a document may take; stopped (see --limit "
+                 "seconds=N)"),
     "pdf-extra": (
         "读取 PDF 需要安装可选组件：pip install 'reportlint[pdf]'",
         "reading PDF needs the optional extra: pip install 'reportlint[pdf]'",

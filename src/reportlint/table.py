@@ -194,6 +194,8 @@ class Table:
         width = max(widths, default=0)
         if width * len(lengths) > limits.current.table_cells:
             raise TableTooLarge(f"{len(lengths)} × {width} > {limits.current.table_cells} cells")
+        if (over := limits.spend_cells(width * len(lengths))) is not None:  # many tables, each under the bound
+            raise TableTooLarge(over)
         key = _layout_key(texts, lengths, spans, vmerges, rowspans, width)
         layout = None
         if key is not None:

@@ -69,9 +69,14 @@ class _WalkSuffixes:
 
 SUFFIXES = _WalkSuffixes()
 
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+
+
 def load_document(path: str) -> Document:
-    """Read one report file. Raises only :class:`InputError`."""
+    """Read one report file. Raises only :class:`InputError` (and :class:`~reportlint.limits.OverBudget` when the
+    caller's time budget runs out)."""
     path = str(path)
+    limits.document()
     try:
         return _load(path)
     except InputError:
@@ -100,9 +105,12 @@ def _load(path: str) -> Document:
         if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
             raise InputError(path, "unreadable", "not a regular file")
         size = st.st_size
-        max_bytes = int(limits.current.file_mb * 1024 * 1024)
+        text_format = suffix in TEXT_SUFFIXES  # read whole into lines, tokens and rows: a tighter bound
+        mb = limits.current.text_mb if text_format else limits.current.file_mb
+        max_bytes = int(mb * 1024 * 1024)
         if size > max_bytes:
-            raise InputError(path, "too-large", f"{size / 1024 / 1024:.0f} MB > {limits.current.file_mb:g} MB")
+            raise InputError(path, "too-large", f"{size / 1024 / 1024:.1f} MB > {mb:g} MB"
+                             + (" for a text file, text_mb" if text_format else ""))
         with open(path, "rb") as fh:
             # as many bytes as the file has, and one more to see it grow: read(n) allocates n bytes up front, and
             # the limit (50 MB) each time was most of the reading (0.7 ms a report)
@@ -116,7 +124,7 @@ def _load(path: str) -> Document:
     if not data:
         raise InputError(path, "empty")
     if len(data) > max_bytes:  # grew while we read it, or a device file
-        raise InputError(path, "too-large", f"> {limits.current.file_mb:g} MB")
+        raise InputError(path, "too-large", f"> {mb:g} MB")
     return reader(path, data)
 
 

@@ -24,7 +24,7 @@ this module turns them into the document model:
 
 Only :class:`~reportlint.errors.InputError` leaves this module for bad input: ``pdf-extra`` (pdfplumber not
 installed), ``encrypted-pdf`` (password protected), ``pdf-no-text`` (a scan: no text to check), ``too-large``
-(more than MAX_PAGES pages) and ``bad-pdf`` (not a PDF, truncated, damaged). pdfminer's logging is silenced
+(more than the ``pdf_pages`` limit) and ``bad-pdf`` (not a PDF, truncated, damaged). pdfminer's logging is silenced
 while reading.
 """
 
@@ -42,6 +42,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from .. import limits
 from ..errors import InputError
 from ..model import Document, Paragraph, RawCell, Table
 from ..normalize import clean, looks_like_value
@@ -52,7 +53,6 @@ TOL = 3.0  # points: edges this close are the same edge
 MIN_CELL = 5.0  # points: no cell is thinner; closer cell edges (double rules, overshoots) are one edge
 JOIN_TOL = 6.0  # points: outer edges of table parts on two pages that count as the same
 MAX_SEGMENTS = 2000  # rules on a page beyond this are a drawing; no missing rules are added then
-MAX_PAGES = 500  # no annual report is longer; reading takes about 0.15 s a page
 MAX_GRID = 200  # rows or columns beyond this are no report table; keep the grid small
 MARGIN_TOP, MARGIN_BOTTOM = 0.10, 0.88  # fractions of the page height: where headers/footers live
 
@@ -163,8 +163,9 @@ def _parse(path: str, data: bytes, pdfplumber) -> list[_Page]:
             raise _open_error(path, exc) from None
         if not plumber_pages:
             raise InputError(path, "bad-pdf", "no pages")
-        if len(plumber_pages) > MAX_PAGES:
-            raise InputError(path, "too-large", f"{len(plumber_pages)} pages > {MAX_PAGES}")
+        if len(plumber_pages) > limits.current.pdf_pages:  # reading takes about 0.15 s a page
+            raise InputError(path, "too-large", f"{len(plumber_pages)} pages > {limits.current.pdf_pages} "
+                                                "(see --limit pdf_pages=N)")
         pages = []
         for page in plumber_pages:
             try:

@@ -58,8 +58,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .. import limits
 from ..model import Document, Paragraph, RawCell, Table
 from ..normalize import clean, looks_like_value, norm, parse_number
+from ..table import TableTooLarge
 from .encoding import decode_text
 from .flattened import split_run_in
 
@@ -214,6 +216,7 @@ def _scan_pipe(lines: list[str], i: int):
         texts = [t.strip(" \t").replace("\\|", "|") for t in _PIPE_SPLIT_RE.split(s)]
         if not all(_PIPE_RULE_RE.match(t.replace(" ", "")) for t in texts):
             rows.append(_RawRow([_RawCell(i + 1, [t]) for t in texts]))
+            _bound(rows, len(texts))
         i += 1
     yield _RawTable(PIPE, rows, start, i)
     return i
@@ -234,9 +237,17 @@ def _scan_tab(lines: list[str], i: int):
         if not (_is_tab_row(line) or _is_cell_line(line)):
             break
         rows.append(_RawRow([_RawCell(i + 1, [t]) for t in line.split("\t")]))
+        _bound(rows, len(rows[-1].cells))
         i += 1
     yield _RawTable(TAB, rows, start, i)
     return i
+
+
+def _bound(rows: list[_RawRow], width: int) -> None:
+    """Stop reading a table as soon as its rows so far, each as wide as the last, would be over ``table_cells``: the
+    bound holds while the rows are read, not after a huge table has been held whole."""
+    if len(rows) * width > limits.current.table_cells:
+        raise TableTooLarge(f"{len(rows)} × {width} > {limits.current.table_cells} cells (line {rows[-1].line})")
 
 
 def _scan_cells(lines: list[str], i: int):
@@ -255,6 +266,7 @@ def _scan_cells(lines: list[str], i: int):
                 # a blank line ends the row; so do spaces appearing before the tab (the exporter wrote the
                 # row's ending blank line and the next cell on one line)
                 rows.append(row)
+                _bound(rows, len(row.cells))
                 row = _RawRow()
             row.cells.append(_RawCell(i + 1, [line[m.end():]]))
             after_blank = False
