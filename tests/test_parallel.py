@@ -93,7 +93,7 @@ def test_a_negative_jobs_count_is_a_usage_error(batch):
     assert run.stderr == b"reportlint: error: --jobs -1: give 0 (one per core) or more\n"
 
 
-def test_a_worker_that_dies_cannot_hang_the_run(batch, monkeypatch):
+def test_a_worker_that_dies_costs_only_its_own_file(batch, monkeypatch):
     original = api.lint_file
 
     def crash_on_one(task):
@@ -104,10 +104,14 @@ def test_a_worker_that_dies_cannot_hang_the_run(batch, monkeypatch):
     monkeypatch.setattr(api, "lint_file", crash_on_one)
     report = api.lint_paths([str(batch)], lang="en", jobs=2)
     died = [e.path for e in report.errors if e.code == "worker-died"]
-    # that file and every file whose result had not come back yet are errors: none lost, none twice
-    assert str(batch / "r05.docx") in died
-    assert died == report.paths[report.paths.index(died[0]):]
-    assert len(set(died)) == len(died) and len(set(report.paths)) == len(report.paths)
+    # that file alone is an error: the files whose results had not come back yet are linted again, each in a process
+    # of its own, and give the findings they give with -j 1; none lost, none twice
+    assert died == [str(batch / "r05.docx")]
+    assert len(set(report.paths)) == len(report.paths)
+    monkeypatch.undo()
+    alone = api.lint_paths([str(batch)], lang="en", jobs=1)
+    assert [f.to_dict() for f in report.findings if f.path != died[0]] == [
+        f.to_dict() for f in alone.findings if f.path != died[0]]
     assert report.errors[-1].render("en") == (
         f"{died[-1]}: error: a worker process stopped unexpectedly (out of memory, or a library crashed) before "
         "this file was checked; check it again with -j 1")
@@ -126,3 +130,58 @@ def test_findings_taken_from_disk_give_the_same_output(batch, fmt):
     assert formatter(fmt)(spilled) == formatter(fmt)(in_memory)
     spilled.findings.close()
 
+
+
+def _processes_mentioning(marker: str) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                    if marker.encode() in cmdline.read():
+                        found.append(int(entry))
+            except OSError:
+                pass
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_ends_a_parallel_run_at_once_and_leaves_no_worker(tmp_path):
+    import signal
+    import time
+
+    build_report(tmp_path / "one.docx", ReportSpec())
+    for i in range(3000):  # far more work than the two seconds the run is given
+        os.link(tmp_path / "one.docx", tmp_path / f"r{i:04d}.docx")
+    run = subprocess.Popen([sys.executable, "-m", "reportlint", "check", "-j", "2", str(tmp_path)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(2)
+    assert run.poll() is None
+    assert len(_processes_mentioning(str(tmp_path))) >= 3  # the run and its two workers
+    sent = time.monotonic()
+    run.send_signal(signal.SIGINT)
+    run.communicate(timeout=30)
+    assert run.returncode == 130
+    assert time.monotonic() - sent < 2
+    time.sleep(0.5)
+    assert _processes_mentioning(str(tmp_path)) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_killing_a_parallel_run_leaves_no_worker(tmp_path):
+    import signal
+    import time
+
+    build_report(tmp_path / "one.docx", ReportSpec())
+    for i in range(3000):
+        os.link(tmp_path / "one.docx", tmp_path / f"r{i:04d}.docx")
+    run = subprocess.Popen([sys.executable, "-m", "reportlint", "check", "-j", "2", str(tmp_path)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(2)
+    assert len(_processes_mentioning(str(tmp_path))) >= 3
+    run.send_signal(signal.SIGKILL)  # no chance to clean up: the workers must go by themselves
+    run.communicate(timeout=30)
+    deadline = time.monotonic() + 2
+    while _processes_mentioning(str(tmp_path)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_mentioning(str(tmp_path)) == []

@@ -246,14 +246,7 @@ class FileResult:
     edition: str | None = None  # the edition whose pack was used, when the task's pack was chosen by edition
 
 
-# Worker processes are forked with the task list in place, so that packs and configurations (with closures that
-# do not pickle) are not sent; a task is named by its index, and only the FileResult travels back.
-_TASKS: list[Task] = []
 MIN_FILES_PER_JOB = 4  # fewer files than this per worker: start-up of the pool costs more than it saves
-
-
-def _run_task(index: int) -> FileResult:
-    return lint_file(_TASKS[index])
 
 
 def _run_tasks(tasks: Iterator[Task], jobs: int) -> Iterator[tuple[Task, FileResult]]:
@@ -268,9 +261,8 @@ def _run_tasks(tasks: Iterator[Task], jobs: int) -> Iterator[tuple[Task, FileRes
 
 
 def _run(tasks: list[Task], jobs: int) -> Iterator[FileResult]:
-    """Results in task order: in this process, or in ``jobs`` forked workers (``map`` keeps the order). A worker
-    that dies (killed for memory, a crash in a C library) cannot hang the run: the files not yet done get a
-    ``worker-died`` error each, and the run ends with exit code 2."""
+    """Results in task order: in this process, or in ``jobs`` forked workers (see :mod:`.workers`: a worker that
+    dies costs only its own file, ``worker-died``, and the run ends with exit code 2)."""
     if jobs <= 0:
         jobs = os.cpu_count() or 1
     jobs = min(jobs, len(tasks) // MIN_FILES_PER_JOB)
@@ -283,33 +275,10 @@ def _run(tasks: list[Task], jobs: int) -> Iterator[FileResult]:
         for task in tasks:
             yield lint_file(task)
         return
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    from . import workers
 
-    global _TASKS
-    _TASKS = tasks
-    done = 0
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init,
-                               initargs=(limits.current,))
-    try:
-        chunk = max(1, min(16, len(tasks) // (jobs * 8)))
-        try:
-            for result in pool.map(_run_task, range(len(tasks)), chunksize=chunk):
-                done += 1
-                yield result
-        except BrokenProcessPool:
-            for task in tasks[done:]:
-                yield FileResult(task.path, errors=[InputError(task.path, "worker-died")])
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        _TASKS = []
-
-
-def _worker_init(bounds: limits.Limits) -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the main process, which ends the pool
-    limits.current = bounds
+    yield from workers.run(tasks, jobs, lint_file,
+                           lambda task: FileResult(task.path, errors=[InputError(task.path, "worker-died")]))
 
 
 @functools.cache
