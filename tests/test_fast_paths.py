@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from report_builder import ReportSpec, build_report
-from reportlint import normalize
+from reportlint import limits, normalize
 from reportlint.api import default_pack, lint_document
 from reportlint.checks import contact_info, year_mismatch
 from reportlint.errors import InputError
@@ -40,6 +40,7 @@ def _both_ways(path: Path) -> tuple[object, object]:
     data = path.read_bytes()
     out = []
     for via in (True, False):
+        limits.document()  # each reading is a document of its own (load_document does this)
         try:
             doc = read_docx(str(path), data, via_python_docx=via)
         except InputError as exc:

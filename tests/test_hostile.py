@@ -7,6 +7,7 @@ import codecs
 import os
 import shutil
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -200,19 +201,23 @@ TITLE = "某局2023年政府信息公开工作年度报告\n"
 
 
 def _measured(*args: str) -> tuple[int, str, float, float]:
-    """(exit code, stderr, seconds, peak RSS in MB) of reportlint in a child process."""
-    import resource
+    """(exit code, stderr, seconds, peak RSS in MB) of reportlint, run by a fresh interpreter whose only child it
+    is (RUSAGE_CHILDREN of this process would be the largest child any earlier test waited for)."""
     import subprocess
     import sys
     import time
 
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "reportlint", "check", "--lang", "en", *args], capture_output=True,
-                          text=True, timeout=120)
-    seconds = time.monotonic() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far: ours, or an earlier
-    assert peak >= before
+    measure = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[2:]).returncode; "
+               "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); "
+               "sys.exit(code)")
+    with tempfile.TemporaryDirectory() as folder:
+        rss_file = os.path.join(folder, "rss")
+        start = time.monotonic()
+        proc = subprocess.run([sys.executable, "-c", measure, rss_file, sys.executable, "-m", "reportlint", "check",
+                               "--lang", "en", *args], capture_output=True, text=True, timeout=120)
+        seconds = time.monotonic() - start
+        with open(rss_file) as rss:
+            peak = int(rss.read())
     return proc.returncode, proc.stderr, seconds, peak / 1024
 
 
@@ -302,3 +307,38 @@ def test_hostile_text_tables_stay_under_time_and_memory(tmp_path, report):
         code, err, seconds, rss = _measured(str(path), str(report))
         assert code == 2 and err.count("\n") == 1, (name, err)
         assert seconds < 10 and rss < 500, (name, seconds, rss)
+
+
+def _lying_docx(path: Path, inflated_mb: int) -> None:
+    """A .docx whose main part declares 1,000 bytes but inflates to ``inflated_mb`` MB (small on disk)."""
+    import struct
+    import zipfile
+
+    name = "word/document.xml"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                         'content-types"><Default Extension="xml" ContentType="application/vnd.openxmlformats-'
+                         'officedocument.wordprocessingml.document.main+xml"/></Types>')
+        with package.open(name, "w", force_zip64=False) as member:
+            member.write(b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">')
+            for _ in range(inflated_mb):
+                member.write(b"<w:p/>" * (1 << 18))  # 1.5 MB
+    data = bytearray(path.read_bytes())
+    for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # the local header and the directory
+        at = data.find(signature)
+        while at >= 0:
+            name_at = at + (30 if signature == b"PK\x03\x04" else 46)
+            if data[name_at:name_at + len(name)] == name.encode():
+                struct.pack_into("<I", data, at + size_at, 1000)
+            at = data.find(signature, at + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_a_member_lying_about_its_size_is_never_inflated_past_it(tmp_path, report):
+    path = tmp_path / "lie.docx"
+    _lying_docx(path, 400)  # 600 MB inflated, 0.6 MB on disk
+    assert path.stat().st_size < 1_000_000
+    code, err, seconds, rss = _measured(str(path), str(report))
+    assert code == 2 and err == (f"{path}: error: the file is corrupt: the ZIP package cannot be read "
+                                 "(word/document.xml: Bad CRC-32 for file 'word/document.xml')\n")
+    assert rss < 300, rss  # read in full, the main part would be 600 MB before its CRC is checked

@@ -136,7 +136,7 @@ def read_docx(path: str, data: bytes, *, via_python_docx: bool = False) -> Docum
         raise InputError(path, "no-document")
     _check_sizes(path, zf)
     body_root = None
-    if via_python_docx:
+    if via_python_docx and _every_member_inflates(zf):  # python-docx inflates each with zf.read, unbounded
         body_root, styles_root = _open_with_python_docx(data)
         styles = _HeadingStyles(styles_root)
     if body_root is None or body_root.tag != W_DOCUMENT:
@@ -202,9 +202,33 @@ def _open_zip(path: str, data: bytes) -> zipfile.ZipFile:
         raise InputError(path, "corrupt-zip", f"{type(exc).__name__}: {exc}"[:80]) from None
 
 
+def _inflate(zf: zipfile.ZipFile, member: str | zipfile.ZipInfo) -> bytes:
+    """A member's bytes, inflated a megabyte at a time. zipfile stops at the size the directory declares and then
+    fails the CRC; ``zf.read`` would first inflate all of a member's compressed bytes in one call, whatever size it
+    declares (0.9 MB of deflate lying about its size were 1.2 GB of memory before the CRC check)."""
+    chunks = []
+    with zf.open(member) as stream:
+        while chunk := stream.read(_INFLATE_CHUNK):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+_INFLATE_CHUNK = 1 << 20
+
+
+def _every_member_inflates(zf: zipfile.ZipFile) -> bool:
+    """Whether every member inflates, within its declared size, without an error."""
+    try:
+        for info in zf.infolist():
+            _inflate(zf, info)
+    except Exception:  # noqa: BLE001 - python-docx would fail on it too: the plain path reads what it can
+        return False
+    return True
+
+
 def _read_member(path: str, zf: zipfile.ZipFile, name: str) -> bytes:
     try:
-        return zf.read(name)
+        return _inflate(zf, name)
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
         raise InputError(path, "corrupt-zip", f"{name}: {exc}"[:80]) from None
     except (NotImplementedError, RuntimeError) as exc:  # unsupported compression, encrypted zip entry
@@ -240,7 +264,7 @@ def _rels_targets(zf: zipfile.ZipFile, names: dict[str, str], rels_name: str, ty
     if cached is not None:
         return list(cached)
     try:
-        rels = etree.fromstring(zf.read(info), _safe_parser())
+        rels = etree.fromstring(_inflate(zf, info), _safe_parser())
     except Exception:  # noqa: BLE001 - broken rels: fall back to the conventional names
         return []
     targets = []
@@ -337,7 +361,7 @@ def _styles_from_zip(zf: zipfile.ZipFile, names: dict[str, str], main_name: str)
             if cached is not None:
                 return cached
             try:
-                root = etree.fromstring(zf.read(info), _safe_parser())
+                root = etree.fromstring(_inflate(zf, info), _safe_parser())
             except Exception:  # noqa: BLE001 - unreadable styles: no heading styles
                 return _HeadingStyles(None)
             styles = _HeadingStyles(root)
