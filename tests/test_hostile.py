@@ -261,8 +261,8 @@ def test_a_pdf_longer_than_the_page_bound_is_refused(tmp_path, report):
     path = tmp_path / "long.pdf"
     path.write_bytes(make_pdf([text(72, 100, f"第{n}页") for n in range(90)]))
     code, out, err = run_cli("check", "--lang", "en", path, report)
-    assert (code, err) == (2, f"{path}: error: the file is too large (90 pages > 80 (see --limit pdf_pages=N)); "
-                              "skipped (see --limit)\n")
+    assert (code, err) == (2, f"{path}: error: the file is too large (90 pages > 80, pdf_pages); skipped (see "
+                              "--limit)\n")
 
 
 def test_time_budget_covers_reading(tmp_path, monkeypatch):
@@ -342,3 +342,49 @@ def test_a_member_lying_about_its_size_is_never_inflated_past_it(tmp_path, repor
     assert code == 2 and err == (f"{path}: error: the file is corrupt: the ZIP package cannot be read "
                                  "(word/document.xml: Bad CRC-32 for file 'word/document.xml')\n")
     assert rss < 300, rss  # read in full, the main part would be 600 MB before its CRC is checked
+
+
+def _glyph_flood_pdf(path: Path, mb: int) -> None:
+    """One page whose deflated content stream shows ``mb`` MB of ``(x) Tj`` (small on disk)."""
+    import zlib
+
+    deflate = zlib.compressobj(9)
+    flood = [deflate.compress(b"BT /F1 1 Tf 10 10 Td ")]
+    flood += [deflate.compress(b"(x) Tj " * 149_796) for _ in range(mb)]  # 1 MB each
+    stream = b"".join(flood) + deflate.compress(b" ET") + deflate.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Resources << /Font << /F1 3 0"
+               b" R >> >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream)]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    path.write_bytes(bytes(out))
+
+
+def test_a_page_flooding_pdfminer_with_glyphs_is_refused_before_it_is_read(tmp_path, report):
+    pytest.importorskip("pdfplumber")
+    path = tmp_path / "flood.pdf"
+    _glyph_flood_pdf(path, 40)  # 40 MB of content, 40 KB on disk; 0.9 MB of it took 5 s and 350 MB to read
+    assert path.stat().st_size < 100_000
+    code, err, seconds, rss = _measured(str(path), str(report))
+    assert (code, err) == (2, f"{path}: error: the file is too large (page 1 holds more than 0.5 MB of content, "
+                              "pdf_page_mb); skipped (see --limit)\n")
+    assert seconds < 10 and rss < 300, (seconds, rss)
+
+
+def test_content_is_counted_exactly_and_only_up_to_the_bound(tmp_path):
+    pdfplumber = pytest.importorskip("pdfplumber")
+    from reportlint.readers.pdf_content import content_size
+
+    path = tmp_path / "one.pdf"
+    _glyph_flood_pdf(path, 3)
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0].page_obj
+        assert content_size(page, 10 ** 8) == len(b"BT /F1 1 Tf 10 10 Td ") + 3 * 149_796 * 7 + len(b" ET")
+        assert 1000 < content_size(page, 1000) <= 1000 + 2 ** 16  # inflation stopped a block past the bound

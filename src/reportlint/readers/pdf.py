@@ -46,6 +46,7 @@ from .. import limits
 from ..errors import InputError
 from ..model import Document, Paragraph, RawCell, Table
 from ..normalize import clean, looks_like_value
+from .pdf_content import content_size
 
 __all__ = ["read_pdf"]
 
@@ -164,10 +165,10 @@ def _parse(path: str, data: bytes, pdfplumber) -> list[_Page]:
         if not plumber_pages:
             raise InputError(path, "bad-pdf", "no pages")
         if len(plumber_pages) > limits.current.pdf_pages:  # reading takes about 0.15 s a page
-            raise InputError(path, "too-large", f"{len(plumber_pages)} pages > {limits.current.pdf_pages} "
-                                                "(see --limit pdf_pages=N)")
+            raise InputError(path, "too-large", f"{len(plumber_pages)} pages > {limits.current.pdf_pages}, pdf_pages")
         pages = []
         for page in plumber_pages:
+            _check_content(path, page)
             try:
                 objects = _objects(page)
             except Exception as exc:  # noqa: BLE001 - a damaged content stream, font or image
@@ -175,6 +176,18 @@ def _parse(path: str, data: bytes, pdfplumber) -> list[_Page]:
             pages.append(_read_page(page, *objects))
     _check_text(path, pages)
     return pages
+
+
+def _check_content(path: str, page) -> None:
+    """Refuse a page whose content streams decode to more than ``pdf_page_mb`` before pdfminer interprets them."""
+    bound = int(limits.current.pdf_page_mb * 1024 * 1024)
+    try:
+        size = content_size(page.page_obj, bound)
+    except Exception:  # noqa: BLE001 - a damaged stream: pdfminer's own reading reports it
+        return
+    if size > bound:
+        raise InputError(path, "too-large", f"page {page.page_number} holds more than {limits.current.pdf_page_mb:g} "
+                                            "MB of content, pdf_page_mb")
 
 
 def _check_text(path: str, pages: list[_Page]) -> None:
