@@ -153,8 +153,10 @@ def test_ctrl_c_ends_a_parallel_run_at_once_and_leaves_no_worker(tmp_path):
     build_report(tmp_path / "one.docx", ReportSpec())
     for i in range(3000):  # far more work than the two seconds the run is given
         os.link(tmp_path / "one.docx", tmp_path / f"r{i:04d}.docx")
-    run = subprocess.Popen([sys.executable, "-m", "reportlint", "check", "-j", "2", str(tmp_path)],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = tmp_path.parent / f"{tmp_path.name}-out"
+    out.mkdir()
+    run = subprocess.Popen([sys.executable, "-m", "reportlint", "check", "-j", "2", "--format", "json", "--output",
+                            str(out / "report.json"), str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     time.sleep(2)
     assert run.poll() is None
     assert len(_processes_mentioning(str(tmp_path))) >= 3  # the run and its two workers
@@ -165,6 +167,8 @@ def test_ctrl_c_ends_a_parallel_run_at_once_and_leaves_no_worker(tmp_path):
     assert time.monotonic() - sent < 2
     time.sleep(0.5)
     assert _processes_mentioning(str(tmp_path)) == []
+    assert list(out.iterdir()) == []  # no output, no temporary file left
+    assert len(list(tmp_path.iterdir())) == 3001
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
