@@ -257,7 +257,7 @@ def test_limit_option_is_validated(tmp_path):
     assert run.returncode == 2
     assert run.stderr == ("reportlint: error: --limit cells=3: unknown limit 'cells'; limits: file_mb, text_mb, "
                           "unpacked_mb, member_mb, member_ratio, table_cells, document_cells, pdf_pages, pdf_page_mb, "
-                          "seconds\n")
+                          "part_mb, seconds\n")
 
 
 def test_word_97_file_named_doc_says_save_as_docx(tmp_path):

@@ -388,3 +388,25 @@ def test_content_is_counted_exactly_and_only_up_to_the_bound(tmp_path):
         page = pdf.pages[0].page_obj
         assert content_size(page, 10 ** 8) == len(b"BT /F1 1 Tf 10 10 Td ") + 3 * 149_796 * 7 + len(b" ET")
         assert 1000 < content_size(page, 1000) <= 1000 + 2 ** 16  # inflation stopped a block past the bound
+
+
+def test_a_main_part_too_big_to_parse_is_refused_before_it_is_inflated(tmp_path, report):
+    import random
+    import zipfile
+
+    rng = random.Random(7)
+    path = tmp_path / "big.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                         'content-types"><Default Extension="xml" ContentType="application/vnd.openxmlformats-'
+                         'officedocument.wordprocessingml.document.main+xml"/></Types>')
+        with package.open("word/document.xml", "w") as member:
+            member.write(b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
+            for _ in range(60_000):  # 2.1 MB of paragraphs, each a different character: not a zip bomb
+                member.write(f"<w:p><w:r><w:t>{rng.choice('一二三四五六七八九十')}</w:t></w:r></w:p>".encode())
+            member.write(b"</w:body></w:document>")
+    code, err, _seconds, _rss = _measured("--limit", "part_mb=2", str(path), str(report))
+    assert (code, err) == (2, f"{path}: error: the file is too large (word/document.xml is 2.1 MB of XML > 2 MB, "
+                              "part_mb); skipped (see --limit)\n")
+    code, err, _seconds, _rss = _measured("--limit", "part_mb=3", str(path), str(report))
+    assert (code, err) == (0, "")  # under the bound it is read (and skipped: it is no report)

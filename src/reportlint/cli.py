@@ -67,9 +67,9 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                        help=t("按规则统计问题数", "print the number of findings per rule"))
     check.add_argument("--limit", metavar="NAME=VALUE", action="append", default=[],
                        help=t("调整一项上限：file_mb、text_mb、unpacked_mb、member_mb、member_ratio、table_cells、"
-                              "document_cells、pdf_pages、pdf_page_mb、seconds；可重复",
+                              "document_cells、pdf_pages、pdf_page_mb、part_mb、seconds；可重复",
                               "change a bound: file_mb, text_mb, unpacked_mb, member_mb, member_ratio, table_cells, "
-                              "document_cells, pdf_pages, pdf_page_mb, seconds; "
+                              "document_cells, pdf_pages, pdf_page_mb, part_mb, seconds; "
                               "repeatable"))
     check.add_argument("--history", metavar="DIR", action="append", default=[],
                        help=t("往年报告所在的目录或文件（只读取，不检查），用于跨年度规则；可重复",

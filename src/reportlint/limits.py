@@ -22,6 +22,7 @@ class Limits:
     document_cells: int = 100_000  # all the tables of one document together (a report has about 300)
     pdf_pages: int = 80  # pages of a PDF (real reports have 5 to 30)
     pdf_page_mb: float = 0.5  # decoded content streams of one PDF page (real reports: at most 43 KB)
+    part_mb: float = 16.0  # the main part of a .docx, parsed whole (the largest real one: 12.6 MB)
     seconds: float = 10.0  # wall time of one document, reading and rules: a real report takes under 1 s
 
 

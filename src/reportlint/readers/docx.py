@@ -135,6 +135,7 @@ def read_docx(path: str, data: bytes, *, via_python_docx: bool = False) -> Docum
     if main_name is None:
         raise InputError(path, "no-document")
     _check_sizes(path, zf)
+    _check_main_part(path, zf.getinfo(main_name))
     body_root = None
     if via_python_docx and _every_member_inflates(zf):  # python-docx inflates each with zf.read, unbounded
         body_root, styles_root = _open_with_python_docx(data)
@@ -180,6 +181,15 @@ def _check_sizes(path: str, zf: zipfile.ZipFile) -> None:
             raise InputError(path, "zip-bomb", f"{info.filename} compressed {ratio:.0f}:1 > {bound.member_ratio:g}:1")
     if unpacked > bound.unpacked_mb * mb:
         raise InputError(path, "zip-bomb", f"{unpacked // mb} MB in all > {bound.unpacked_mb:g} MB")
+
+
+def _check_main_part(path: str, info: zipfile.ZipInfo) -> None:
+    """The main part is parsed whole into a tree and read into paragraphs: about 30 MB of memory for each MB of
+    paragraph-dense XML. Its declared size is bounded (and inflating stops at it, see :func:`_inflate`)."""
+    mb = 1024 * 1024
+    if info.file_size > limits.current.part_mb * mb:
+        raise InputError(path, "too-large", f"{info.filename} is {info.file_size / mb:.1f} MB of XML > "
+                                            f"{limits.current.part_mb:g} MB, part_mb")
 
 
 def _sniff(path: str, data: bytes) -> None:
