@@ -410,3 +410,37 @@ def test_a_main_part_too_big_to_parse_is_refused_before_it_is_inflated(tmp_path,
                               "part_mb); skipped (see --limit)\n")
     code, err, _seconds, _rss = _measured("--limit", "part_mb=3", str(path), str(report))
     assert (code, err) == (0, "")  # under the bound it is read (and skipped: it is no report)
+
+
+def test_styles_too_big_to_parse_are_not_inflated_and_the_document_still_reads(tmp_path, monkeypatch):
+    import zipfile
+
+    import docx
+
+    from reportlint import limits
+    from reportlint.readers import docx as docx_reader
+
+    document = docx.Document()
+    document.add_heading("一、总体情况", level=1)
+    plain = tmp_path / "plain.docx"
+    document.save(str(plain))
+    padded = tmp_path / "padded.docx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(padded, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/styles.xml":
+                data = data.replace(b"?>", b"?><!--" + b"pad " * 600_000 + b"-->", 1)  # 2.4 MB
+            target.writestr(info.filename, data)
+    inflated: list[str] = []
+    inflate = docx_reader._inflate
+    monkeypatch.setattr(docx_reader, "_inflate", lambda zf, member: inflated.append(getattr(member, "filename", member))
+                        or inflate(zf, member))
+    monkeypatch.setattr(limits.current, "part_mb", 2)
+    doc = docx_reader.read_docx(str(padded), padded.read_bytes())
+    assert "word/styles.xml" not in inflated and "word/document.xml" in inflated
+    assert [p.text for p in doc.paragraphs] == ["一、总体情况"]
+    docx_reader._STYLES_CACHE.clear()
+    inflated.clear()
+    monkeypatch.setattr(limits.current, "part_mb", 3)
+    docx_reader.read_docx(str(padded), padded.read_bytes())
+    assert "word/styles.xml" in inflated

@@ -183,11 +183,15 @@ def _check_sizes(path: str, zf: zipfile.ZipFile) -> None:
         raise InputError(path, "zip-bomb", f"{unpacked // mb} MB in all > {bound.unpacked_mb:g} MB")
 
 
+def _over_part_bound(info: zipfile.ZipInfo) -> bool:
+    return info.file_size > limits.current.part_mb * 1024 * 1024
+
+
 def _check_main_part(path: str, info: zipfile.ZipInfo) -> None:
     """The main part is parsed whole into a tree and read into paragraphs: about 30 MB of memory for each MB of
     paragraph-dense XML. Its declared size is bounded (and inflating stops at it, see :func:`_inflate`)."""
     mb = 1024 * 1024
-    if info.file_size > limits.current.part_mb * mb:
+    if _over_part_bound(info):
         raise InputError(path, "too-large", f"{info.filename} is {info.file_size / mb:.1f} MB of XML > "
                                             f"{limits.current.part_mb:g} MB, part_mb")
 
@@ -273,6 +277,8 @@ def _rels_targets(zf: zipfile.ZipFile, names: dict[str, str], rels_name: str, ty
     cached = _RELS_CACHE.get(key)
     if cached is not None:
         return list(cached)
+    if _over_part_bound(info):  # no real relationships part is near it: treated as broken
+        return []
     try:
         rels = etree.fromstring(_inflate(zf, info), _safe_parser())
     except Exception:  # noqa: BLE001 - broken rels: fall back to the conventional names
@@ -370,6 +376,8 @@ def _styles_from_zip(zf: zipfile.ZipFile, names: dict[str, str], main_name: str)
             cached = _STYLES_CACHE.get(key)
             if cached is not None:
                 return cached
+            if _over_part_bound(info):  # treated as unreadable: no heading styles
+                return _HeadingStyles(None)
             try:
                 root = etree.fromstring(_inflate(zf, info), _safe_parser())
             except Exception:  # noqa: BLE001 - unreadable styles: no heading styles
