@@ -3,12 +3,14 @@
 pdfminer inflates a page's content streams whole and makes an object of every glyph they show: 0.4 MB of
 deflated ``(x) Tj`` is 300 MB of content and took 10 s and 0.8 GB before the time budget stopped it. The decoded
 size of a page's content streams is counted here while they are inflated, a block at a time, and the count stops
-at the ``pdf_page_mb`` bound; the page is refused before pdfminer reads it. The real reports we hold have at most
-43 KB of content on a page (docs/RELIABILITY.md).
+at the ``pdf_page_mb`` bound; the page is refused before pdfminer reads it. A form XObject counts its size once for
+every time the page draws it (``/X0 Do``), so that a small form drawn a hundred thousand times counts as what it
+is. The real reports we hold have at most 43 KB of content on a page (docs/RELIABILITY.md).
 """
 
 from __future__ import annotations
 
+import re
 import zlib
 from typing import Any
 
@@ -16,27 +18,39 @@ _BLOCK = 1 << 16
 
 
 def content_size(page_obj: Any, bound: int) -> int:
-    """The decoded size of the page's content streams, counted up to a little past ``bound`` bytes."""
+    """The size of what the page draws: its decoded content streams, and each form XObject's content as many times
+    as the page draws it; counted up to a little past ``bound`` bytes."""
     from pdfminer.pdftypes import PDFStream, resolve1
 
-    contents = page_obj.contents or []
-    total = 0
-    for ref in contents:
+    content = b""
+    for ref in page_obj.contents or []:
         stream = resolve1(ref)
         if isinstance(stream, PDFStream):
-            total += _stream_size(stream, bound - total + 1)
+            content += _decoded(stream, bound - len(content) + 1)
+            if len(content) > bound:
+                return len(content)
+    total = len(content)
+    forms = resolve1((resolve1(page_obj.resources) or {}).get("XObject")) or {}
+    for name, ref in forms.items():
+        form = resolve1(ref)
+        if not isinstance(form, PDFStream) or getattr(form.attrs.get("Subtype"), "name", None) != "Form":
+            continue
+        uses = len(re.findall(rb"/" + re.escape(str(name).encode()) + rb"\s*Do\b", content))
+        if uses:
+            total += uses * len(_decoded(form, (bound - total) // uses + 1))
             if total > bound:
                 break
     return total
 
 
-def _stream_size(stream: Any, bound: int) -> int:
-    """A stream's decoded size, at most ``bound`` (then the rest is not inflated). Only Flate can inflate a lot;
-    other filters are decoded by pdfminer's own functions, and an unknown one ends the count where it is."""
+def _decoded(stream: Any, bound: int) -> bytes:
+    """A stream's decoded bytes, at most about ``bound`` of them (then the rest is not inflated). Only Flate can
+    inflate a lot; other filters are decoded by pdfminer's own functions, and an unknown one ends the decoding where
+    it is."""
     from pdfminer import pdftypes
 
     if stream.data is not None:  # decoded already
-        return len(stream.data)
+        return stream.data
     data = stream.rawdata or b""
     if stream.decipher:
         data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
@@ -44,21 +58,24 @@ def _stream_size(stream: Any, bound: int) -> int:
                 **dict.fromkeys(pdftypes.LITERALS_ASCIIHEX_DECODE, pdftypes.asciihexdecode)}
     for name, _params in stream.get_filters():
         if name in pdftypes.LITERALS_FLATE_DECODE:
-            return _inflated_size(data, bound)  # the last filter a content stream has, in practice
+            return _inflated(data, bound)  # the last filter a content stream has, in practice
         decoder = decoders.get(name)
         if decoder is None:
             break
         data = decoder(data)
-    return len(data)
+    return data
 
 
-def _inflated_size(data: bytes, bound: int) -> int:
+def _inflated(data: bytes, bound: int) -> bytes:
     inflate = zlib.decompressobj()
+    out: list[bytes] = []
     size = 0
     try:
-        size += len(inflate.decompress(data, _BLOCK))
+        out.append(inflate.decompress(data, _BLOCK))
+        size = len(out[0])
         while inflate.unconsumed_tail and size <= bound:
-            size += len(inflate.decompress(inflate.unconsumed_tail, _BLOCK))
+            out.append(inflate.decompress(inflate.unconsumed_tail, _BLOCK))
+            size += len(out[-1])
     except zlib.error:  # damaged: pdfminer recovers what it can, no more than this
         pass
-    return size
+    return b"".join(out)
