@@ -351,28 +351,32 @@ def _deflated(chunks) -> bytes:
     return b"".join(deflate.compress(chunk) for chunk in chunks) + deflate.flush()
 
 
-def _glyph_flood_pdf(path: Path, mb: int, form_uses: int = 0) -> None:
+def _glyph_flood_pdf(path: Path, mb: int, form_uses: int = 0, nested: int = 0) -> None:
     """One page whose deflated content stream shows ``mb`` MB of ``(x) Tj`` (small on disk); or, with
-    ``form_uses``, draws a form XObject of 100 glyphs that many times."""
+    ``form_uses``, draws a form XObject of 100 glyphs that many times; with ``nested`` too, that form draws another
+    form of 100 glyphs ``nested`` times."""
     if form_uses:
         stream = _deflated([b"/X0 Do\n"] * form_uses)
     else:
         stream = _deflated([b"BT /F1 1 Tf 10 10 Td ", *[b"(x) Tj " * 149_796] * mb, b" ET"])  # 1 MB each
-    form = _deflated([b"BT /F1 1 Tf 10 10 Td (" + b"x" * 100 + b") Tj ET"])
+    glyphs = b"BT /F1 1 Tf 10 10 Td (" + b"x" * 100 + b") Tj ET"
+    form = _deflated([b"/Y0 Do\n"] * nested if nested else [glyphs])
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Resources << /Font << /F1 3 0"
                b" R >> /XObject << /X0 6 0 R >> >> >>",
                b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
+               b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject <<"
+               b" /Y0 7 0 R >> >> /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(form), form),
                b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Length %d"
-               b" /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(form), form)]
+               b" >>\nstream\n%s\nendstream" % (len(glyphs), glyphs)]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))
         out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
     xref = len(out)
-    out += b"xref\n0 7\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    out += b"xref\n0 8\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size 8 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
     path.write_bytes(bytes(out))
 
 
@@ -387,10 +391,11 @@ def test_a_page_flooding_pdfminer_with_glyphs_is_refused_before_it_is_read(tmp_p
     assert seconds < 10 and rss < 300, (seconds, rss)
 
 
-def test_a_form_drawn_a_hundred_thousand_times_counts_as_what_it_draws(tmp_path, report):
+@pytest.mark.parametrize(("uses", "nested"), [(60_000, 0), (500, 100)])  # 6 and 5 million glyphs
+def test_a_form_drawn_a_hundred_thousand_times_counts_as_what_it_draws(tmp_path, report, uses, nested):
     pytest.importorskip("pdfplumber")
     path = tmp_path / "forms.pdf"
-    _glyph_flood_pdf(path, 0, form_uses=60_000)  # 0.4 MB of "/X0 Do": 6 million glyphs
+    _glyph_flood_pdf(path, 0, form_uses=uses, nested=nested)
     code, err, seconds, rss = _measured(str(path), str(report))
     assert (code, err) == (2, f"{path}: error: the file is too large (page 1 holds more than 0.5 MB of content, "
                               "pdf_page_mb); skipped (see --limit)\n")

@@ -4,8 +4,9 @@ pdfminer inflates a page's content streams whole and makes an object of every gl
 deflated ``(x) Tj`` is 300 MB of content and took 10 s and 0.8 GB before the time budget stopped it. The decoded
 size of a page's content streams is counted here while they are inflated, a block at a time, and the count stops
 at the ``pdf_page_mb`` bound; the page is refused before pdfminer reads it. A form XObject counts its size once for
-every time the page draws it (``/X0 Do``), so that a small form drawn a hundred thousand times counts as what it
-is. The real reports we hold have at most 43 KB of content on a page (docs/RELIABILITY.md).
+every time it is drawn (``/X0 Do``; forms drawn by forms likewise, eight deep), so that a small form drawn a
+hundred thousand times counts as what it is. The real reports we hold have at most 43 KB of content on a page
+(docs/RELIABILITY.md).
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ _BLOCK = 1 << 16
 
 
 def content_size(page_obj: Any, bound: int) -> int:
-    """The size of what the page draws: its decoded content streams, and each form XObject's content as many times
-    as the page draws it; counted up to a little past ``bound`` bytes."""
+    """The size of what the page draws: its decoded content streams, and each form XObject's (forms within forms
+    too) as many times as it is drawn; counted up to a little past ``bound`` bytes."""
     from pdfminer.pdftypes import PDFStream, resolve1
 
     content = b""
@@ -29,15 +30,28 @@ def content_size(page_obj: Any, bound: int) -> int:
             content += _decoded(stream, bound - len(content) + 1)
             if len(content) > bound:
                 return len(content)
+    return _drawn(content, page_obj.resources, bound, 0)
+
+
+_FORM_DEPTH = 8
+
+
+def _drawn(content: bytes, resources: Any, bound: int, depth: int) -> int:
+    """``content``'s size plus, for every form XObject in ``resources`` it draws, the form's drawn size as many
+    times as it draws it; stops counting past ``bound``."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
     total = len(content)
-    forms = resolve1((resolve1(page_obj.resources) or {}).get("XObject")) or {}
-    for name, ref in forms.items():
+    forms = resolve1((resolve1(resources) or {}).get("XObject")) if depth < _FORM_DEPTH else None
+    for name, ref in (forms or {}).items():
         form = resolve1(ref)
         if not isinstance(form, PDFStream) or getattr(form.attrs.get("Subtype"), "name", None) != "Form":
             continue
         uses = len(re.findall(rb"/" + re.escape(str(name).encode()) + rb"\s*Do\b", content))
         if uses:
-            total += uses * len(_decoded(form, (bound - total) // uses + 1))
+            each = (bound - total) // uses + 1
+            inner = resolve1(form.attrs.get("Resources")) or resources
+            total += uses * _drawn(_decoded(form, each), inner, each, depth + 1)
             if total > bound:
                 break
     return total
