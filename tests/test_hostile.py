@@ -468,3 +468,28 @@ def test_styles_too_big_to_parse_are_not_inflated_and_the_document_still_reads(t
     monkeypatch.setattr(limits.current, "part_mb", 3)
     docx_reader.read_docx(str(padded), padded.read_bytes())
     assert "word/styles.xml" in inflated
+
+
+@pytest.mark.slow
+def test_a_parallel_batch_of_hostile_files_ends_with_one_line_each_and_the_good_report_checked(tmp_path, report):
+    """The shapes of this module side by side under -j 2 and the default bounds: each is one error line naming it,
+    the run ends within a minute, no worker over 500 MB, and the good report is checked with its own findings."""
+    pytest.importorskip("pdfplumber")
+    folder = report.parent
+    (folder / "rows.md").write_text("# " + TITLE + PIPE_ROW * 90_000, encoding="utf-8")
+    (folder / "cells.txt").write_text(TITLE + "1\t2\t3\t4\t5\t6\n" * 600_000, encoding="utf-8")
+    _lying_docx(folder / "lie.docx", 400)
+    _glyph_flood_pdf(folder / "flood.pdf", 40)
+    _glyph_flood_pdf(folder / "forms.pdf", 0, form_uses=500, nested=100)
+    (folder / "deep.html").write_text("<h1>" + TITLE + "</h1>" + "<div>" * 100_000, encoding="utf-8")
+    out = tmp_path / "out.json"
+    code, err, seconds, rss = _measured("-j", "2", "--format", "json", "--output", str(out), str(folder))
+    named = sorted(line.split(": error: ")[0] for line in err.splitlines())
+    assert code == 2 and named == sorted(str(folder / n) for n in (
+        "cells.txt", "deep.html", "flood.pdf", "forms.pdf", "lie.docx", "rows.md")), err
+    assert seconds < 60 and rss < 500, (seconds, rss)
+    import json
+
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert (result["findings"], result["skipped"], result["not_checked"]) == ([], [], [])
+    assert (result["summary"]["checked"], result["summary"]["unreadable"]) == (1, 6)  # the clean report, checked
