@@ -13,7 +13,7 @@ What is read:
 * ``h1``–``h6`` → ``Paragraph(heading_level=n)``; ``p``/``div``/``li``/… and text between blocks → paragraphs,
   in document order. Whitespace is collapsed as a browser does (a line break between two CJK characters
   disappears), NBSP is kept; ``<br>`` is a line break, and lines separated by ``<br>`` become paragraphs of their
-  own unless visibly wrapped mid-sentence (:func:`~reportlint.readers.markdown.paragraph_groups`).
+  own unless visibly wrapped mid-sentence (:func:`~reportlint.readers.lines.paragraph_groups`).
 * ``Paragraph.line`` is the source line (lxml ``sourceline``) of the paragraph's first character; no column.
 * Tables: rows of ``thead``/``tbody``/``tfoot`` in document order, ``th`` like ``td``; ``colspan``/``rowspan`` →
   ``RawCell(span, rowspan)``, clamped (colspan ≤ 1000, rowspan ≤ the rows left, 0 = to the end; a table whose
@@ -46,7 +46,7 @@ from ..model import Document, Paragraph, RawCell, Table
 from ..normalize import clean, parse_number
 from .encoding import decode_text
 from .flattened import split_run_in
-from .markdown import normalize_newlines, paragraph_groups
+from .lines import normalize_newlines, paragraph_groups
 
 __all__ = ["declared_charset", "fragment_blocks", "read_html"]
 
