@@ -29,11 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .pack.layers import is_path_reference, outside, resolve_reference, shipped_names
+from .pack.layers import DEFAULT_PACK, is_path_reference, outside, resolve_reference, shipped_names
 from .pack.yamlio import position, read_yaml, schema_message
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
-DEFAULT_PACK = "national-2021"
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,8 @@ from typing import Any
 from ..errors import ConfigError
 from .yamlio import position, read_yaml
 
+DEFAULT_PACK = "national-2021"  # the shipped pack used when neither --rules nor a configuration names one
+
 
 @dataclass
 class Origin:

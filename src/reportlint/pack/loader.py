@@ -11,10 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from .layers import Layering, Merged, Origin, RuleLayered, shipped_names
+from .layers import DEFAULT_PACK, Layering, Merged, Origin, RuleLayered, shipped_names
 from .yamlio import column_in_scalar, position, schema_message
-
-DEFAULT_PACK = "national-2021"
 
 
 @dataclass
