@@ -476,3 +476,21 @@ def test_markdown_report_lines_in_all_three_formats(capsys, tmp_path, monkeypatc
     _, suites = _suites(run(capsys, "check", "--format", "junit", "report.md")[1])
     (failure,) = [r for _, name, results in suites["report.md"][1] if name == "blank-cell" for r in results]
     assert failure[3] == f"{row_line}:{col or 1} 第{table}张表 列「{COLUMN}」: {BLANK}"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "2 findings (1 error, 1 info) in 1 file; checking did not complete: 1 rule error (see the error messages); "
+           "1 file checked; 3 more in the baseline; 2 baseline entries no longer match (update with "
+           "--write-baseline)."),
+    ("zh", "共 2 个问题（1 个错误，1 个提示），涉及 1 个文件；检查未完成：1 个规则内部错误（见错误信息）；共检查 1 个文件；"
+           "另有 3 个问题在基线中；基线中有 2 条已不再出现，可用 --write-baseline 更新。"),
+])
+def test_the_summary_names_rule_errors_infos_and_the_baseline_in_one_language(lang, expected):
+    from reportlint.errors import CheckError
+    from reportlint.output.text import summary
+
+    findings = [Finding("statistics-period", "error", "没有统计期限", "no period", Location(), "a.md"),
+                Finding("contact-info", "info", "电话格式不对", "bad phone", Location(), "a.md")]
+    report = Report(findings=findings, errors=[CheckError("a.md", "t3-balance", "boom")], paths=["a.md"], lang=lang,
+                    baselined=3, stale_baseline=2)
+    assert summary(report) == expected

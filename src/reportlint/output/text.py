@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 from .report import Report
 
@@ -50,61 +51,61 @@ def chunks(report: Report) -> Iterator[str]:
 def summary(report: Report) -> str:
     """The last line: what was found, in how many files, how many were checked — and, before anything else, when
     errors kept files or rules from being checked, so that such a run never reads as all clear."""
-    lang = report.lang
+    say = _PHRASES[report.lang if report.lang in _PHRASES else "zh"]
     counts = Counter(f.severity for f in report.findings)
-    files = len({f.path for f in report.findings})
     t = report.tally()
-    if lang == "en":
-        parts = []
-        if report.findings:
-            kinds = ", ".join(_n(counts[s], s) for s in ("error", "warning", "info") if counts[s])
-            parts.append(f"{_n(len(report.findings), 'finding')} ({kinds}) in {_n(files, 'file')}")
-        if t.errors:
-            problems = [_n(n, f"{what} error") for n, what in ((t.config_errors, "configuration"),
-                                                              (t.input_errors, "input"), (t.rule_errors, "rule")) if n]
-            parts.append(f"checking did not complete: {', '.join(problems)} (see the error messages)")
-        elif not t.files:
-            return "no files to check."
-        elif not report.findings:
-            parts.append("no problems found" if t.checked else "no report checked")
-        text = "; ".join(parts) + f"; {_n(t.checked, 'file')} checked"
-        if t.unreadable:
-            text += f", {t.unreadable} could not be read"
-        if t.not_checked:
-            text += f", {t.not_checked} not checked (configuration error)"
-        if t.skipped:
-            text += f", {t.skipped} skipped (not a report)"
-        if report.baselined:
-            text += f"; {report.baselined} more in the baseline"
-        if report.stale_baseline:
-            text += (f"; {report.stale_baseline} baseline entries no longer match (update with "
-                     "--write-baseline)")
-        return text + "."
-    names = {"error": "错误", "warning": "警告", "info": "提示"}
     parts = []
     if report.findings:
-        kinds = "，".join(f"{counts[s]} 个{names[s]}" for s in ("error", "warning", "info") if counts[s])
-        parts.append(f"共 {len(report.findings)} 个问题（{kinds}），涉及 {files} 个文件")
+        kinds = say["list"].join(say[s](counts[s]) for s in ("error", "warning", "info") if counts[s])
+        parts.append(say["found"](len(report.findings), kinds, len({f.path for f in report.findings})))
     if t.errors:
-        problems = [f"{n} 个{what}" for n, what in ((t.config_errors, "配置错误"), (t.input_errors, "文件读取错误"),
-                                                    (t.rule_errors, "规则内部错误")) if n]
-        parts.append(f"检查未完成：{'，'.join(problems)}（见错误信息）")
+        problems = [say[kind](n) for n, kind in ((t.config_errors, "config"), (t.input_errors, "input"),
+                                                (t.rule_errors, "rule")) if n]
+        parts.append(say["incomplete"](say["list"].join(problems)))
     elif not t.files:
-        return "没有要检查的文件。"
+        return say["no files"]
     elif not report.findings:
-        parts.append("未发现问题" if t.checked else "没有检查任何年度报告")
-    text = "；".join(parts) + f"；共检查 {t.checked} 个文件"
-    if t.unreadable:
-        text += f"，{t.unreadable} 个无法读取"
-    if t.not_checked:
-        text += f"，{t.not_checked} 个因配置错误未检查"
-    if t.skipped:
-        text += f"，{t.skipped} 个不是年度报告已跳过"
-    if report.baselined:
-        text += f"；另有 {report.baselined} 个问题在基线中"
-    if report.stale_baseline:
-        text += f"；基线中有 {report.stale_baseline} 条已不再出现，可用 --write-baseline 更新"
-    return text + "。"
+        parts.append(say["clean"] if t.checked else say["no report"])
+    text = say["then"].join(parts) + say["checked"](t.checked)
+    for count, key in ((t.unreadable, "unreadable"), (t.not_checked, "not checked"), (t.skipped, "skipped"),
+                       (report.baselined, "baselined"), (report.stale_baseline, "stale")):
+        if count:
+            text += say[key](count)
+    return text + say["end"]
+
+
+_PHRASES: dict[str, dict[str, Any]] = {
+    "en": {
+        "list": ", ", "then": "; ", "end": ".",
+        "error": lambda n: _n(n, "error"), "warning": lambda n: _n(n, "warning"), "info": lambda n: _n(n, "info"),
+        "found": lambda n, kinds, files: f"{_n(n, 'finding')} ({kinds}) in {_n(files, 'file')}",
+        "config": lambda n: _n(n, "configuration error"), "input": lambda n: _n(n, "input error"),
+        "rule": lambda n: _n(n, "rule error"),
+        "incomplete": lambda problems: f"checking did not complete: {problems} (see the error messages)",
+        "no files": "no files to check.", "clean": "no problems found", "no report": "no report checked",
+        "checked": lambda n: f"; {_n(n, 'file')} checked",
+        "unreadable": lambda n: f", {n} could not be read",
+        "not checked": lambda n: f", {n} not checked (configuration error)",
+        "skipped": lambda n: f", {n} skipped (not a report)",
+        "baselined": lambda n: f"; {n} more in the baseline",
+        "stale": lambda n: f"; {n} baseline entries no longer match (update with --write-baseline)",
+    },
+    "zh": {
+        "list": "，", "then": "；", "end": "。",
+        "error": lambda n: f"{n} 个错误", "warning": lambda n: f"{n} 个警告", "info": lambda n: f"{n} 个提示",
+        "found": lambda n, kinds, files: f"共 {n} 个问题（{kinds}），涉及 {files} 个文件",
+        "config": lambda n: f"{n} 个配置错误", "input": lambda n: f"{n} 个文件读取错误",
+        "rule": lambda n: f"{n} 个规则内部错误",
+        "incomplete": lambda problems: f"检查未完成：{problems}（见错误信息）",
+        "no files": "没有要检查的文件。", "clean": "未发现问题", "no report": "没有检查任何年度报告",
+        "checked": lambda n: f"；共检查 {n} 个文件",
+        "unreadable": lambda n: f"，{n} 个无法读取",
+        "not checked": lambda n: f"，{n} 个因配置错误未检查",
+        "skipped": lambda n: f"，{n} 个不是年度报告已跳过",
+        "baselined": lambda n: f"；另有 {n} 个问题在基线中",
+        "stale": lambda n: f"；基线中有 {n} 条已不再出现，可用 --write-baseline 更新",
+    },
+}
 
 
 def _n(count: int, word: str) -> str:
