@@ -155,7 +155,7 @@ def test_bad_xml(tmp_path):
 def test_reader_bug_becomes_internal_error(tmp_path, monkeypatch):
     path = _write(tmp_path, "ok.docx", _docx_bytes())
 
-    def boom(path: str, data: bytes) -> Document:
+    def boom(path: str, data: bytes, layouts=None) -> Document:
         raise ValueError("x" * 300)
 
     monkeypatch.setitem(readers.READERS, ".docx", boom)
@@ -163,7 +163,7 @@ def test_reader_bug_becomes_internal_error(tmp_path, monkeypatch):
     assert err.code == "internal"
     assert err.detail.startswith("ValueError: xxx") and len(err.detail) == 120
 
-    def deep(path: str, data: bytes) -> Document:
+    def deep(path: str, data: bytes, layouts=None) -> Document:
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setitem(readers.READERS, ".docx", deep)

@@ -21,10 +21,12 @@ from reportlint import limits, normalize
 from reportlint.api import default_pack, lint_document
 from reportlint.checks import contact_info, year_mismatch
 from reportlint.errors import InputError
+from reportlint.model.cells import holds_number
+from reportlint.model.layouts import LayoutLibrary
 from reportlint.output.dump import to_dict
+from reportlint.pack import load_pack
 from reportlint.readers import load_document
 from reportlint.readers.docx import read_docx
-from reportlint.table import holds_number
 from shared_data import CORPUS, SEEDS, TEMPLATE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -230,28 +232,23 @@ def test_patterns_opened_with_a_literal_match_as_their_plain_forms(module, name)
     assert matched >= 3  # the texts exercise the pattern
 
 
-def test_tables_of_one_layout_share_labels_derived_once(tmp_path, monkeypatch):
-    from reportlint import table as table_module
-
+def test_tables_of_one_layout_share_labels_derived_once(tmp_path):
     # the same official layout with other numbers (and a blank cell): the second report's labels come from the
     # layout the first one derived, and are what deriving them afresh gives
     a = build_report(tmp_path / "a.docx", ReportSpec())
     b = build_report(tmp_path / "b.docx", ReportSpec(t3={("（七）总计", "自然人"): "44", ("（一）予以公开", "商业企业"): ""}))
-    monkeypatch.setattr(table_module, "_LAYOUTS", {})
-    monkeypatch.setattr(table_module, "_LABELLINGS", {})
-    first = read_docx(str(a), a.read_bytes())
-    second = read_docx(str(b), b.read_bytes())
+    layouts = LayoutLibrary()
+    first = read_docx(str(a), a.read_bytes(), layouts)
+    second = read_docx(str(b), b.read_bytes(), layouts)
     shared = [t for t in second.tables if any(t.row_paths[r] is u.row_paths.get(r) for u in first.tables
                                               for r in t.row_paths)]
     assert len(shared) == 3
     # table 3 has a blank where a number was: a layout of its own (what rules remember of its texts is its own),
     # labelled as the layout without the blank, so what rules plan from labels alone is shared
     assert [t.layout is u.layout for t, u in zip(second.tables, first.tables, strict=True)] == [True, False, True]
-    assert second.tables[1].layout.labelling is first.tables[1].layout.labelling
-    assert second.tables[1].layout.memo is not first.tables[1].layout.memo
-    monkeypatch.setattr(table_module, "_LAYOUTS", {})
-    monkeypatch.setattr(table_module, "_LABELLINGS", {})
-    fresh = read_docx(str(b), b.read_bytes())
+    assert second.tables[1].labelling is first.tables[1].labelling
+    assert all(t.layout is not None for t in second.tables)
+    fresh = read_docx(str(b), b.read_bytes())  # a library of its own: labelled afresh
     assert json.dumps(to_dict(second), ensure_ascii=False) == json.dumps(to_dict(fresh), ensure_ascii=False)
     assert [(f.rule, f.location.render("en"), f.text("en")) for f in lint_document(second, _pack())] == \
         [(f.rule, f.location.render("en"), f.text("en")) for f in lint_document(fresh, _pack())]
@@ -260,52 +257,47 @@ def test_tables_of_one_layout_share_labels_derived_once(tmp_path, monkeypatch):
     assert not any(id(lab.cell) in grid_cells for t in first.tables for path in t.row_paths.values() for lab in path)
     # a table laid out from it has the layout's Cells where the layout fixes the text (its labels' very cells), and
     # Cells of its own for its numbers
-    later = second.tables[0]
-    assert later.layout is first.tables[0].layout
+    later, again = second.tables[0], read_docx(str(a), a.read_bytes(), layouts).tables[0]
     for r, path in later.row_paths.items():
         in_row = [lab.cell for lab in path if lab.cell.row <= r < lab.cell.row + lab.cell.row_span]
         assert in_row and all(later.grid[r][cell.col] is cell for cell in in_row)
-    numbers = [c for row in later.grid for c in row if holds_number(c.text)]
-    assert len(numbers) > 10 and not any(c is f for c in numbers for f in later.layout.fixed)
-    fixed = [c for row in later.grid for c in row if not holds_number(c.text)]
-    assert fixed and all(any(c is f for f in later.layout.fixed) for c in fixed)
+    pairs = [(c, d) for row, other in zip(later.grid, again.grid, strict=True) for c, d in zip(row, other, strict=True)]
+    numbers = [(c, d) for c, d in pairs if holds_number(c.text)]
+    assert len(numbers) > 10 and not any(c is d for c, d in numbers)
+    fixed = [(c, d) for c, d in pairs if not holds_number(c.text)]
+    assert fixed and all(c is d for c, d in fixed)
 
 
-def test_a_laid_out_table_makes_its_cells_only_when_asked(tmp_path, monkeypatch):
-    from reportlint import table as table_module
+def test_what_checks_derive_from_labels_is_derived_once_per_labelling_and_pack(tmp_path, monkeypatch):
+    from reportlint.checks import table_arithmetic
     from reportlint.checks.base import Context
-    from reportlint.checks.cross_year import summarize
+    from reportlint.checks.tableindex import RunMemo
 
+    plans: list[int] = []
+    make_plan = table_arithmetic._make_plan
+    monkeypatch.setattr(table_arithmetic, "_make_plan", lambda ctx, rule, t: plans.append(t.index) or make_plan(ctx, rule, t))
     a = build_report(tmp_path / "a.docx", ReportSpec())
     b = build_report(tmp_path / "b.docx", ReportSpec(t3={("（七）总计", "自然人"): "44"}))  # the sum no longer holds
-    monkeypatch.setattr(table_module, "_LAYOUTS", {})
-    monkeypatch.setattr(table_module, "_LABELLINGS", {})
-    first = read_docx(str(a), a.read_bytes())  # the layouts' first tables: what rules plan from labels is theirs
-    summarize(Context.create(first, _pack()))
-    lint_document(first, _pack())
-    clean, faulty = read_docx(str(a), a.read_bytes()), read_docx(str(b), b.read_bytes())
-    # the rules and the summary across years read a later clean report's tables by their texts and labels alone
-    ctx = Context.create(clean, _pack())
-    assert lint_document(clean, _pack(), None, ctx) == [] and summarize(ctx)["carried_in"]
-    assert [(t.__dict__["grid"], t.__dict__["data"]) for t in clean.tables] == [(None, None)] * 3
-    # a finding makes its table's cells (for its location), the others stay unmade
-    found = lint_document(faulty, _pack())
+    memo, pack = RunMemo(), _pack()
+    arithmetic = sum(1 for r in pack.rules if r.kind == "table_arithmetic")
+    for path in (a, b):
+        doc = load_document(str(path), memo.layouts)
+        found = lint_document(doc, pack, None, Context.create(doc, pack, memo=memo))
     assert [(f.rule, f.location.table) for f in found] == [("t3-balance", 2)]  # one wrong cell, one finding
-    assert [t.__dict__["data"] is None for t in faulty.tables] == [True, False, True]
-    # the texts read before and after the cells are made are the cells' texts; a cell's text changed afterwards
-    # is read from the cell
-    table = clean.tables[1]
-    texts = table.data_texts()
-    assert texts == [d.cell.text for d in table.data] and len(texts) > 100
-    table.data[0].cell.text = "7"
-    assert table.data_texts() == ["7", *texts[1:]]
-    assert [table.data_slot(i) for i in range(len(texts))] == [(d.row, d.col, d.row_label, d.column_label)
-                                                                for d in table.data]
+    assert len(plans) == arithmetic  # each rule's plan once for the two reports: the tables are labelled alike
+    # a pack that says something else is planned for on its own, though its rules have the same ids
+    other = load_pack(_pack().path)
+    other.fingerprint = "another pack"
+    doc = load_document(str(a), memo.layouts)
+    lint_document(doc, other, None, Context.create(doc, other, memo=memo))
+    assert len(plans) == 2 * arithmetic
+    # without the run's memo a document is planned for on its own
+    lint_document(load_document(str(a)), pack)
+    assert len(plans) == 3 * arithmetic
 
 
-def test_a_blank_that_changes_the_labels_is_not_laid_out_from_the_layout_with_the_number(monkeypatch):
-    from reportlint import table as table_module
-    from reportlint.table import RawCell, Table
+def test_a_blank_that_changes_the_labels_is_not_laid_out_from_the_layout_with_the_number():
+    from reportlint.model import RawCell, Table
 
     # the only number of a row goes blank: a row of labels and blanks above the values is a header, so the table is
     # resolved and labelled afresh instead of taking the labels of the layout that had the number
@@ -313,11 +305,9 @@ def test_a_blank_that_changes_the_labels_is_not_laid_out_from_the_layout_with_th
         return [[RawCell(t) for t in texts] for texts in
                 (["项目", "甲类", "乙类"], ["合计", "说明", value], ["乙", "3", "5"], ["丙", "4", "6"])]
 
-    monkeypatch.setattr(table_module, "_LAYOUTS", {})
-    monkeypatch.setattr(table_module, "_LABELLINGS", {})
-    first = Table.from_rows(rows("12"), index=1)
-    blank = Table.from_rows(rows(""), index=1)
-    monkeypatch.setattr(table_module, "_LAYOUTS", {})
+    layouts = LayoutLibrary()
+    first = layouts.from_rows(rows("12"), index=1)
+    blank = layouts.from_rows(rows(""), index=1)
     fresh = Table.from_rows(rows(""), index=1)
     assert first.row_kinds == ["header", "data", "data", "data"]
     assert blank.row_kinds == fresh.row_kinds == ["header", "header", "data", "data"]
@@ -327,8 +317,9 @@ def test_a_blank_that_changes_the_labels_is_not_laid_out_from_the_layout_with_th
     # the blank in a row that keeps a number takes the labels (and the labelling) of the layout with the number
     other = [list(row) for row in rows("12")]
     other[2][2] = RawCell("-")
-    monkeypatch.setattr(table_module, "_LAYOUTS", {})
-    first = Table.from_rows(rows("12"), index=1)
-    dash = Table.from_rows(other, index=1)
-    assert dash.layout is not first.layout and dash.layout.labelling is first.layout.labelling
+    layouts = LayoutLibrary()
+    first = layouts.from_rows(rows("12"), index=1)
+    dash = layouts.from_rows(other, index=1)
+    assert blank.labelling is not first.labelling
+    assert dash.layout is not first.layout and dash.labelling is first.labelling
     assert dash.row_paths == first.row_paths and dash.row_kinds == first.row_kinds

@@ -272,7 +272,7 @@ def test_time_budget_covers_reading(tmp_path, monkeypatch):
     page = tmp_path / "slow.md"
     page.write_text("# " + TITLE + "正文。\n" * 10, encoding="utf-8")
 
-    def endless_read(path, data):  # a reader caught in a loop (pdfminer on a hostile stream, say)
+    def endless_read(path, data, layouts=None):  # a reader caught in a loop (pdfminer on a hostile stream, say)
         while True:
             pass
 

@@ -16,7 +16,8 @@ import weakref
 import pytest
 
 from report_builder import T3_ROWS, ReportSpec, build_report
-from reportlint import api, table
+from reportlint import api
+from reportlint.model.layouts import LayoutLibrary
 from reportlint.output import chunked, formatter
 from reportlint.readers import load_document
 
@@ -71,16 +72,14 @@ def test_the_output_file_gets_what_standard_output_gets(batch, tmp_path, fmt):
     assert written.stdout == b"" and target.read_bytes() == shown.stdout and b"t3-balance" in shown.stdout
 
 
-def test_layouts_kept_are_bounded_and_the_common_ones_stay(tmp_path, monkeypatch):
-    monkeypatch.setattr(table, "_LAYOUTS", {})
-    monkeypatch.setattr(table, "_LABELLINGS", {})
-    monkeypatch.setattr(table, "LAYOUT_CACHE_SIZE", 3)
-    common = load_document(str(build_report(tmp_path / "common.docx", ReportSpec())))
+def test_layouts_kept_are_bounded_and_the_common_ones_stay(tmp_path):
+    layouts = LayoutLibrary(3)
+    common = load_document(str(build_report(tmp_path / "common.docx", ReportSpec())), layouts)
     first = [t.layout for t in common.tables]  # tables 二, 三, 四: three layouts, the cache full
     # a blank in another place of table 三 each time: a layout of its own there, tables 二 and 四 as before
     for i, row in enumerate(["（一）予以公开", T3_ROWS[0], T3_ROWS[1]]):
-        odd = load_document(str(build_report(tmp_path / f"odd{i}.docx", ReportSpec(t3={(row, "自然人"): ""}))))
-        assert len(table._LAYOUTS) == 3
+        odd = load_document(str(build_report(tmp_path / f"odd{i}.docx", ReportSpec(t3={(row, "自然人"): ""}))), layouts)
+        assert layouts.known() == 3
         # the layouts used by every report are the most recently used: never the ones dropped (first in would be)
         assert odd.tables[0].layout is first[0] and odd.tables[2].layout is first[2]
         assert odd.tables[1].layout is not first[1]

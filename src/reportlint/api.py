@@ -14,6 +14,7 @@ from . import limits
 from .checks import KINDS
 from .checks.base import Context
 from .checks.report_shape import assess
+from .checks.tableindex import RunMemo
 from .checks.text_match import PatternTimeout
 from .config import Resolver
 from .errors import CheckError, ConfigError, InputError, ReportlintError
@@ -21,9 +22,9 @@ from .findings import Finding, is_rule_ignored
 from .history import Entry, History, agency_key, agency_of
 from .layout import edition_for
 from .model import Document
-from .output.report import LINE_FORMATS, Report, RuleInfo
+from .output.report import Report, RuleInfo
 from .pack import Pack, builtin_pack_path, load_pack
-from .readers import SUFFIXES, load_document
+from .readers import LINE_FORMATS, SUFFIXES, load_document
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 
@@ -131,6 +132,7 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
     a :class:`~reportlint.spill.SpilledFindings`, to be gone through in order (text, concise and GitHub output), and
     a batch of any size takes the memory of one report (close it with ``report.findings.close()``)."""
     report = Report(lang=lang)
+    memo = RunMemo()  # what this run remembers across its documents (table layouts, plans from labels)
     years = History()
     resolver = resolver or Resolver()
     broken: set[int] = set()  # configuration errors already reported
@@ -175,7 +177,7 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
                     _add_rules(task_rules, use, task_rule_ids)
                 choose = resolution.by_edition
             report.paths.append(path)
-            yield Task(path, use, ignores, choose, keep_tables)
+            yield Task(path, use, ignores, choose, keep_tables, memo)
 
     for task, result in _run_tasks(tasks(), jobs):
         report.errors.extend(result.errors)
@@ -204,7 +206,7 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
             progress(result.path)
     report.errors[:0] = walk_errors + config_errors
     report.rules = task_rules + [info for info in result_rules if info.id not in task_rule_ids]
-    _read_history(history, set(report.paths), years)
+    _read_history(history, set(report.paths), years, memo)
     if years.with_rules:
         across = _across_years(years)
         if across and spill_findings:
@@ -228,6 +230,7 @@ class Task:
     ignores: list[str]
     by_edition: Callable[[str], Pack] | None = None
     keep_tables: bool = True
+    memo: RunMemo | None = None  # the run's, shared by its tasks (a forked worker has its copy)
 
 
 @dataclass
@@ -302,7 +305,7 @@ def _summary(doc: Document, pack: Pack, ignores: list[str], ctx: Context | None 
     return Entry(doc.path, agency, agency_key(agency), doc.year, data, rules, ignores)
 
 
-def _read_history(paths: Iterable[str], linted: set[str], years: History) -> None:
+def _read_history(paths: Iterable[str], linted: set[str], years: History, memo: RunMemo) -> None:
     """Earlier reports: read (never linted) with the national pack of their edition; unreadable files are
     passed over."""
     packs: dict[str, Pack] = {}
@@ -310,13 +313,13 @@ def _read_history(paths: Iterable[str], linted: set[str], years: History) -> Non
         if path in linted:
             continue
         try:
-            doc = load_document(path)
+            doc = load_document(path, memo.layouts)
         except InputError:
             continue
         edition = edition_for(doc)
         if edition not in packs:
             packs[edition] = load_pack(f"national-{edition}")
-        ctx = Context.create(doc, packs[edition])
+        ctx = Context.create(doc, packs[edition], memo=memo)
         if assess(ctx).report and (entry := _summary(doc, packs[edition], [], ctx)) is not None:
             years.add(entry, packs[edition])
 
@@ -371,19 +374,20 @@ def lint_file(task: Task) -> FileResult:
 def _lint_file(task: Task) -> FileResult:
     result = FileResult(task.path)
     pack = task.pack
+    memo = task.memo or RunMemo()
     try:
-        doc = load_document(task.path)
+        doc = load_document(task.path, memo.layouts)
     except InputError as exc:
         result.errors.append(exc)
         return result
     result.format = doc.format
-    ctx = Context.create(doc, pack, task.ignores)  # shared with the summary across years: tables located once
+    ctx = Context.create(doc, pack, task.ignores, memo)  # shared with the summary across years: tables located once
     verdict = assess(ctx)
     if not verdict.report:
         result.skip_reason = (verdict.reason_zh, verdict.reason_en)
         return result
     if task.by_edition is not None:
-        result.edition = edition_for(doc)
+        result.edition = edition_for(doc, ctx.tables)
         try:
             chosen = task.by_edition(result.edition)
         except ConfigError as exc:  # the configuration's local rules do not fit the other edition's pack
@@ -393,7 +397,7 @@ def _lint_file(task: Task) -> FileResult:
         if chosen is not pack:
             result.rules = rule_infos(chosen)
             pack = chosen
-            ctx = Context.create(doc, pack, task.ignores)
+            ctx = Context.create(doc, pack, task.ignores, memo)
     findings = lint_document(doc, pack, result.errors, ctx)  # per-file ignores: the context skips those rules
     result.findings = findings
     wanted = {f.location.table for f in findings if f.location.table is not None}

@@ -8,8 +8,13 @@ shows neither is taken to follow the edition of its year (2019–2020 → 2019, 
 
 from __future__ import annotations
 
-from .model import Document
+from typing import TYPE_CHECKING
+
+from .model import Document, Table
 from .normalize import norm
+
+if TYPE_CHECKING:
+    from .checks.tableindex import TableIndex
 
 OLD_LABELS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量",
               "采购总金额")
@@ -30,12 +35,14 @@ def old_labels_in(doc: Document) -> list[str]:
     return list(found)
 
 
-def detect_layout(doc: Document) -> str | None:
-    """"2019" or "2021" when the tables show one edition's labels (at least two, and more than the other's)."""
+def detect_layout(doc: Document, index: TableIndex | None = None) -> str | None:
+    """"2019" or "2021" when the tables show one edition's labels (at least two, and more than the other's).
+    ``index``: the document's, which remembers what a table shows per layout."""
     old: set[int] = set()
     new: set[int] = set()
     for table in doc.tables:
-        old_here, new_here = table.layout_memo("edition-labels", _labels_of)
+        old_here, new_here = (index.by_layout("edition-labels", table, _labels_of) if index is not None
+                              else _labels_of(table))
         old |= old_here
         new |= new_here
     if len(old) >= 2 and len(old) > len(new):
@@ -45,17 +52,17 @@ def detect_layout(doc: Document) -> str | None:
     return None
 
 
-def _labels_of(table) -> tuple[frozenset[int], frozenset[int]]:
-    """Which of each edition's labels a table shows (by position in _OLD, _NEW); per table layout."""
+def _labels_of(table: Table) -> tuple[frozenset[int], frozenset[int]]:
+    """Which of each edition's labels a table shows (by position in _OLD, _NEW)."""
     # each cell's normalised text on a line of its own (a number is never one of these labels)
-    text = table.texts(norm)
+    text = table.label_text(norm)
     return (frozenset(i for i, w in enumerate(_OLD) if w in text),
             frozenset(i for i, w in enumerate(_NEW) if w in text))
 
 
-def edition_for(doc: Document) -> str:
+def edition_for(doc: Document, index: TableIndex | None = None) -> str:
     """The edition to check a document against: the one its tables show, else the one of its year."""
-    layout = detect_layout(doc)
+    layout = detect_layout(doc, index)
     if layout is not None:
         return layout
     return "2019" if doc.year is not None and doc.year <= 2020 else "2021"

@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding, Location, Related, is_rule_ignored
-from ..model import Document, Paragraph, Table
-from ..normalize import label_keys, norm
-from ..table import DataCell, Label
+from ..model import DataCell, Document, Paragraph, Table
+from .labels import SUBTOTAL_KEYS, Labels
+from .tableindex import RunMemo, TableIndex
 from .tabletext import Unreadable, flattened, glued_cells
 
-SUBTOTAL_KEYS = {"小计", "合计", "总计"}
+__all__ = ["SUBTOTAL_KEYS", "Context", "Labels", "SpecError", "locate_tables", "paragraph_location",
+           "table_location", "table_name", "table_place"]
 
 
 class SpecError(ValueError):
@@ -25,97 +26,28 @@ class SpecError(ValueError):
         self.offset = offset
 
 
-class Labels:
-    """Label matching with the pack's aliases (合计 for 总计, 不再受理 for 不再处理 …).
-
-    One per set of aliases for the whole run (``Labels.of``): tables of one layout share their label paths
-    (reportlint.table), so what a rule matched against them in one report holds in the next. Both memos are
-    bounded: a batch of distinct layouts empties them now and then instead of growing."""
-
-    MEMO_SIZE = 4096
-    _shared: dict[tuple, Labels] = {}
-
-    def __init__(self, aliases: list[tuple[str, str]]) -> None:
-        self.aliases = [(norm(v), norm(c)) for v, c in aliases]
-        self._cache: dict[str, frozenset[str]] = {}
-        self._matches: dict[tuple, bool] = {}
-
-    @classmethod
-    def of(cls, aliases: list[tuple[str, str]]) -> Labels:
-        key = tuple(tuple(pair) for pair in aliases)
-        labels = cls._shared.get(key)
-        if labels is None:
-            if len(cls._shared) >= 16:
-                cls._shared.clear()
-            labels = cls._shared[key] = cls(aliases)
-        return labels
-
-    def keys(self, text: str) -> frozenset[str]:
-        cached = self._cache.get(text)
-        if cached is None:
-            keys = set()
-            for key in label_keys(text):
-                for variant, canonical in self.aliases:
-                    if variant in key:
-                        key = key.replace(variant, canonical)
-                keys.add(key)
-            if len(self._cache) >= self.MEMO_SIZE:
-                self._cache.clear()
-            cached = self._cache[text] = frozenset(keys)
-        return cached
-
-    def same(self, a: str, b: str) -> bool:
-        return bool(self.keys(a) & self.keys(b))
-
-    def path_matches(self, parts: tuple[str, ...], path: tuple[Label, ...]) -> bool:
-        """``parts`` (leaf last, optionally ending in "*") matches ``path`` as a subsequence, leaf to leaf.
-
-        Memoised (labels hash by identity, and tables of one layout share their paths): every equation asks the
-        same question of every row or column once per line it checks, and again in every report."""
-        key = (parts if type(parts) is tuple else tuple(parts), path if type(path) is tuple else tuple(path))
-        cached = self._matches.get(key)
-        if cached is None:
-            if len(self._matches) >= self.MEMO_SIZE:
-                self._matches.clear()
-            cached = self._matches[key] = self._path_matches(*key)
-        return cached
-
-    def _path_matches(self, parts: tuple[str, ...], path: tuple[Label, ...]) -> bool:
-        if not path:
-            return False
-        if parts[-1] == "*":
-            leaf = path[-1]
-            if self.keys(leaf.cell.text) & SUBTOTAL_KEYS or len(parts) < 2:
-                return False
-            return self._subsequence(parts[:-1], path[:-1], anchor_last=False)
-        if not self.keys(path[-1].cell.text) & self.keys(parts[-1]):
-            return False
-        return self._subsequence(parts[:-1], path[:-1], anchor_last=False)
-
-    def _subsequence(self, parts: tuple[str, ...], path: tuple[Label, ...], anchor_last: bool) -> bool:
-        i = 0
-        for label in path:
-            if i < len(parts) and self.keys(label.cell.text) & self.keys(parts[i]):
-                i += 1
-        return i == len(parts)
-
-
 @dataclass
 class Context:
     """What the rules share about one document: its pack, its located tables, which of the pack's tables are there
-    but unreadable, and ``cache`` (results one rule computes for others, such as the found sections)."""
+    but unreadable, ``tables`` (the document's :class:`~.tableindex.TableIndex`: what checks derive from labels,
+    remembered) and ``cache`` (results one rule computes for others, such as the found sections)."""
 
     doc: Document
     pack: Any  # reportlint.pack.Pack
     labels: Labels
+    tables: TableIndex
     ignores: tuple[str, ...] = ()  # rule ids and prefixes not reported for this document (per-file-ignores)
     _located: dict[str, Table | None] | None = None
     _unreadable: dict[str, Unreadable] | None = None
     cache: dict[str, Any] = field(default_factory=dict)  # per-document results shared by rules (found sections)
 
     @classmethod
-    def create(cls, doc: Document, pack: Any, ignores: list[str] | tuple[str, ...] = ()) -> Context:
-        return cls(doc, pack, Labels.of(pack.aliases), tuple(ignores))
+    def create(cls, doc: Document, pack: Any, ignores: list[str] | tuple[str, ...] = (),
+               memo: RunMemo | None = None) -> Context:
+        """The context of ``doc`` checked with ``pack``; ``memo``: the run's (a document checked on its own gets
+        one of its own)."""
+        memo = memo or RunMemo()
+        return cls(doc, pack, memo.labels(pack.aliases), TableIndex(memo, pack.fingerprint), tuple(ignores))
 
     def active(self, rule: Any) -> bool:
         """Whether ``rule`` runs on this document: not switched off, not ignored for this file."""
@@ -124,7 +56,7 @@ class Context:
     def located(self, table_id: str) -> Table | None:
         """The document table identified as the pack's ``table_id``, whether or not its cells can be read."""
         if self._located is None:
-            self._located = locate_tables(self.doc, self.pack, self.labels)
+            self._located = locate_tables(self.doc, self.pack, self.labels, self.tables)
         return self._located.get(table_id)
 
     def table(self, table_id: str) -> Table | None:
@@ -180,11 +112,12 @@ class Context:
         return max(heads)[2] if heads else None
 
 
-def locate_tables(doc: Document, pack: Any, labels: Labels) -> dict[str, Table | None]:
+def locate_tables(doc: Document, pack: Any, labels: Labels, index: TableIndex) -> dict[str, Table | None]:
     """Give each table definition of the pack the document table whose labels identify it best."""
     scores: list[tuple[int, int, str, Table]] = []
     for table in doc.tables:
-        for tid, score in _table_scores(table, pack, labels):
+        # from the labels alone: remembered per layout
+        for tid, score in index.by_layout("locate", table, lambda t: _scores(t, pack, labels)):
             scores.append((-score, table.index, tid, table))
     located: dict[str, Table | None] = dict.fromkeys(pack.tables)
     taken: set[int] = set()
@@ -193,12 +126,6 @@ def locate_tables(doc: Document, pack: Any, labels: Labels) -> dict[str, Table |
             located[tid] = table
             taken.add(table.index)
     return located
-
-
-def _table_scores(table: Table, pack: Any, labels: Labels) -> list[tuple[str, int]]:
-    """(table id, number of its locating labels found) for each table definition the table may be; from the
-    labels alone, so remembered per table layout."""
-    return table.layout_memo("locate", lambda t: _scores(t, pack, labels), (pack, labels))
 
 
 def _scores(table: Table, pack: Any, labels: Labels) -> list[tuple[str, int]]:
@@ -223,13 +150,6 @@ def table_place(table: Table, cell: DataCell | None = None, row: int | None = No
     if cell is not None:
         return _place(table, cell.row, cell.col, cell.row_label, cell.column_label)
     return _place(table, row, None, "", "")
-
-
-def data_place(table: Table, i: int, slot: tuple[int, int, str, str] | None = None) -> tuple:
-    """``table_place(table, table.data[i])`` from the slot's place and labels alone: a table laid out from a known
-    layout does not make its data cells for it (what the rules across years keep of a dozen cells a report).
-    ``slot``: ``table.data_slot(i)``, when the caller has it."""
-    return _place(table, *(slot or table.data_slot(i)))
 
 
 def _place(table: Table, row: int | None, col: int | None, row_label: str, column_label: str) -> tuple:

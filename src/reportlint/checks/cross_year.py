@@ -40,7 +40,7 @@ from typing import Any
 
 from ..findings import Finding, Location
 from ..normalize import norm, parse_number
-from .base import Context, SpecError, data_place
+from .base import Context, SpecError, table_place
 
 KIND = "cross_year"
 
@@ -109,27 +109,24 @@ def summarize(ctx: Context) -> dict[str, Any]:
     data: dict[str, Any] = {"carried_in": {}, "carried_out": {}, "t2": {}}
     t3 = ctx.table("t3") if "t3" in ctx.pack.tables else None
     if t3 is not None:
-        texts = t3.data_texts()
-        for i, name, column, slot in _cells(ctx, t3, _carried):
+        for i, name, column in _cells(ctx, t3, _carried):
             if column in data[name]:
                 continue  # the first cell of a column counts
-            value = parse_number(texts[i])
-            data[name][column] = (None if value is None else int(value), slot[3], data_place(t3, i, slot))
+            d = t3.data[i]
+            value = parse_number(d.cell.text)
+            data[name][column] = (None if value is None else int(value), d.column_label, table_place(t3, d))
     t2 = ctx.table("t2") if "t2" in ctx.pack.tables else None
     if t2 is not None:
-        texts = t2.data_texts()
-        for i, row, column, slot in _cells(ctx, t2, _t2_cells):
-            value = parse_number(texts[i])
-            data["t2"].setdefault(row, {})[column] = (None if value is None else int(value),
-                                                      data_place(t2, i, slot))
+        for i, row, column in _cells(ctx, t2, _t2_cells):
+            d = t2.data[i]
+            value = parse_number(d.cell.text)
+            data["t2"].setdefault(row, {})[column] = (None if value is None else int(value), table_place(t2, d))
     return data
 
 
-def _cells(ctx: Context, table, find) -> list[tuple[int, str, str, tuple]]:
-    """``find(labels, table)``: which data cells to summarise, from the labels alone, so once per labelling; with
-    each one's ``data_slot`` (its place and labels, the same for every table labelled alike)."""
-    return table.labelling_memo(("cross_year", find), lambda t: [(i, a, b, t.data_slot(i))
-                                                                 for i, a, b in find(ctx.labels, t)], (ctx.labels,))
+def _cells(ctx: Context, table, find) -> list[tuple[int, str, str]]:
+    """``find(labels, table)``: which data cells to summarise, from the labels alone, so once per labelling."""
+    return ctx.tables.by_labelling(("cross_year", find.__name__), table, lambda t: find(ctx.labels, t))
 
 
 def _carried(labels, t3) -> list[tuple[int, str, str]]:

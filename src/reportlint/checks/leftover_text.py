@@ -42,8 +42,8 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..model import Table
 from ..normalize import clean
-from ..table import Table
 from .base import Context, paragraph_location, table_location
 from .text_match import paragraph_text
 
@@ -135,7 +135,7 @@ def _matches(text: str, ignore: frozenset[str]) -> Iterator[tuple[str, str]]:
 
 
 def _any_match(table: Table) -> bool:
-    return _RE.search(table.texts(clean)) is not None
+    return _RE.search(table.label_text(clean)) is not None
 
 
 def check(ctx: Context, rule) -> Iterator[Finding]:
@@ -145,7 +145,7 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
     # the texts joined by line breaks too (the patterns' lookarounds see a line break as they see a text's end).
     # A number never matches, so a table is scanned in the texts of its other cells, once per layout.
     if _RE.search("\n".join(paragraph_text(p) for p in paragraphs)) is None and not any(
-            table.layout_memo(KIND, _any_match) for table in ctx.doc.tables):
+            ctx.tables.by_layout(KIND, table, _any_match) for table in ctx.doc.tables):
         return
     for p in paragraphs:
         for kind, found in _matches(paragraph_text(p), ignore):

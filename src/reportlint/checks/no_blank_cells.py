@@ -87,7 +87,7 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
             continue
         tdef = ctx.pack.tables[tid]
         kinds, group_rows = _plan(ctx, rule, table, tdef)
-        texts = table.data_texts()  # the DataCells are made only for a finding
+        texts = [d.cell.text for d in table.data]
         blank_groups = {i for cells in group_rows.values() if all(not clean(texts[i]) for i in cells) for i in cells}
         if texts and not any(text and clean(text) for text in texts):  # nothing filled in: one finding, not hundreds
             blank = len(texts) - len(blank_groups)
@@ -125,7 +125,7 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
 def _plan(ctx: Context, rule, table, tdef) -> tuple[list[tuple[bool, bool]], dict[int, list[int]]]:
     """From the labels alone, remembered per labelling: (decimal, signed) for each data cell, and the data
     cells of each group row (（三）不予公开 …: blank there is the layout of the form, not a gap)."""
-    return table.labelling_memo(KIND, lambda t: _make_plan(ctx.labels, t, tdef), (rule, tdef, ctx.labels))
+    return ctx.tables.by_labelling((KIND, rule.id, tdef.id), table, lambda t: _make_plan(ctx.labels, t, tdef))
 
 
 def _make_plan(labels, table, tdef) -> tuple[list[tuple[bool, bool]], dict[int, list[int]]]:

@@ -75,7 +75,7 @@ def compile(rule, pack):  # noqa: A001 - the registry's name for the compile ste
 
 def check(ctx: Context, rule) -> Iterator[Finding]:
     year = ctx.doc.year
-    if year is None or year < rule.compiled or detect_layout(ctx.doc) != "2019":
+    if year is None or year < rule.compiled or detect_layout(ctx.doc, ctx.tables) != "2019":
         return
     labels = old_labels_in(ctx.doc)
     table = ctx.table("t2") if "t2" in ctx.pack.tables else None

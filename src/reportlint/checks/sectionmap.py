@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Paragraph, Section, numbering
+from ..model import Paragraph, Section
+from ..model.document import numbering
 from ..normalize import memoise_short, norm, strip_number
 from .base import Context
 

@@ -40,7 +40,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding, Location
-from ..model import Paragraph, cn_number
+from ..model import Paragraph
+from ..model.document import cn_number
 from .base import Context, paragraph_location
 
 KIND = "statistics_period"

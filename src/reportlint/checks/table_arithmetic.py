@@ -50,9 +50,9 @@ from decimal import Decimal
 from typing import Any
 
 from ..findings import Finding, Location, Related
+from ..model import DataCell, Table
 from ..normalize import parse_number
 from ..pack.expr import BinOp, Equation, ExprError, Node, Num, Ref, evaluate, parse_equation, refs_of
-from ..table import DataCell, Table
 from . import wrong_cell
 from .base import Context, SpecError, table_location
 
@@ -265,8 +265,8 @@ def _values(ctx: Context, table: Table, decimal: list[bool]) -> list[Decimal | N
     values = ctx.cache.get(key)
     if values is None:
         # parse_number(text) is parse_number(text, False), looked up in its memo by the text alone
-        values = ctx.cache[key] = [parse_number(text, True) if dec else parse_number(text)
-                                   for text, dec in zip(table.data_texts(), decimal, strict=True)]
+        values = ctx.cache[key] = [parse_number(d.cell.text, True) if dec else parse_number(d.cell.text)
+                                   for d, dec in zip(table.data, decimal, strict=True)]
     return values
 
 
@@ -295,7 +295,7 @@ class _Plan:
 
 
 def _plan(ctx: Context, rule, table: Table) -> _Plan:
-    return table.labelling_memo(KIND, lambda t: _make_plan(ctx, rule, t), (rule, ctx.pack, ctx.labels))
+    return ctx.tables.by_labelling((KIND, rule.id), table, lambda t: _make_plan(ctx, rule, t))
 
 
 def _make_plan(ctx: Context, rule, table: Table) -> _Plan:

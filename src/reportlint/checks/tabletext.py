@@ -21,9 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Document, Paragraph, Table
+from ..model import DataCell, Document, Paragraph, Table
 from ..normalize import nfkc
-from ..table import DataCell
 
 CLUSTER_GAP = 300  # characters between one locating label and the next of the same table
 MIN_NUMBERS = 3
@@ -114,7 +113,7 @@ def _unreadable(table_id: str, paragraphs: list[Paragraph], stream: str, start: 
 
 def glued_cells(table: Table, table_id: str) -> Unreadable | None:
     """The table when at least MIN_GLUED_CELLS of its data cells hold several numbers apart."""
-    texts = table.data_texts()
+    texts = [d.cell.text for d in table.data]
     if not _GLUED_RE.search("|".join(texts)):  # one scan in C: in a readable table no cell holds two numbers
         return None
     glued = [i for i, text in enumerate(texts) if _GLUED_RE.search(text) and not _THOUSANDS_RE.fullmatch(text.strip())]

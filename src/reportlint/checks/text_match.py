@@ -13,9 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Document, Paragraph
+from ..model import DataCell, Document, Paragraph, Table
 from ..normalize import clean
-from ..table import DataCell, Table
 from .base import SpecError
 
 TIMEOUT_SECONDS = 1.0  # per search of one paragraph

@@ -39,9 +39,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding
-from ..model import Paragraph
+from ..model import Paragraph, Table
 from ..normalize import parse_number
-from ..table import Table
 from .base import Context, SpecError, paragraph_location, table_location
 from .sectionmap import find_sections, section_paragraphs
 
@@ -136,10 +135,10 @@ def quoted_counts(paragraphs: list[Paragraph]) -> list[Quoted]:
 
 def _cell(ctx: Context, table: Table, row: tuple[str, ...] | None, column: tuple[str, ...]):
     """(the index in ``table.data`` of the first cell with these labels, its whole number) or (None, None)."""
-    i = table.labelling_memo((KIND, row, column), lambda t: _find(ctx.labels, t, row, column), (ctx.labels,))
+    i = ctx.tables.by_labelling((KIND, row, column), table, lambda t: _find(ctx.labels, t, row, column))
     if i is None:
         return None, None
-    value = parse_number(table.data_texts()[i])
+    value = parse_number(table.data[i].cell.text)
     return i, (int(value) if value is not None else None)
 
 

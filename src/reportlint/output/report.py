@@ -14,8 +14,7 @@ from typing import Any
 
 from ..errors import InputError, ReportlintError
 from ..findings import Finding
-
-LINE_FORMATS = frozenset({"markdown", "html", "text"})  # document formats whose locations carry real lines
+from ..readers import LINE_FORMATS
 
 
 @dataclass

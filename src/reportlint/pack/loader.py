@@ -3,8 +3,9 @@ each effective rule checked against the schema again → typed, compiled pack.""
 
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -60,6 +61,9 @@ class Pack:
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (variant, canonical)
     rules: list[Rule] = field(default_factory=list)
     layers: list[str] = field(default_factory=list)  # the pack files merged into this one, parents first
+    # what the pack says, hashed: two packs with the same fingerprint check alike (what checks remember of a table
+    # for a rule is remembered under it, see reportlint.checks.tableindex)
+    fingerprint: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -220,7 +224,15 @@ def compile_pack(merged: Merged, path: str) -> Pack:
             raise ConfigError(file, f"规则 {rule.id}：{exc}", ln, cl, message_en=f"rule {rule.id}: {exc}") from None
         rule.spec = _plain(spec)
         pack.rules.append(rule)
+    pack.fingerprint = _fingerprint(pack)
     return pack
+
+
+def _fingerprint(pack: Pack) -> str:
+    said = [pack.aliases, [asdict(s) for s in pack.sections], [asdict(t) for t in pack.tables.values()],
+            [(r.id, r.kind, r.severity, r.spec) for r in pack.rules]]
+    text = json.dumps(said, ensure_ascii=False, sort_keys=True, default=repr)
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
 def _check_merged_rule(layered: RuleLayered) -> None:

@@ -1,8 +1,9 @@
 """Readers: a report file in, a :class:`~reportlint.model.Document` or an :class:`InputError` out.
 
 ``load_document`` never raises anything but :class:`InputError`: a file that cannot be read becomes one line
-for the user, never a traceback. A reader is a function ``(path, data) -> Document`` registered in
-:data:`READERS` under the lower-case suffixes it handles.
+for the user, never a traceback. A reader is a function ``(path, data, layouts) -> Document`` (``layouts``: the
+:class:`~reportlint.model.layouts.LayoutLibrary` it makes tables through) declared in :data:`FORMATS` with its format
+name and the lower-case suffixes it handles; :data:`READERS` maps each suffix to it.
 """
 
 from __future__ import annotations
@@ -11,16 +12,43 @@ import importlib
 import os
 import stat
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import limits
 from ..errors import InputError
-from ..model import Document
-from ..table import TableTooLarge
+from ..model import Document, TableTooLarge
+from ..model.layouts import LayoutLibrary
 
 __all__ = ["READERS", "SUFFIXES", "load_document"]
 
-Reader = Callable[[str, bytes], Document]
+Reader = Callable[..., Document]  # (path, data, layouts) -> Document
+
+
+@dataclass(frozen=True)
+class Format:
+    """A document format a reader handles: its name (``Document.format``), the file suffixes it takes, whether its
+    locations are source lines and columns (text formats) rather than paragraphs, tables and pages, and whether a
+    folder walk picks its files up (a folder of old .doc files is not an error on every run; one named is)."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    line_based: bool
+    module: str
+    function: str
+    walked: bool = True
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("docx", (".docx", ".docm", ".dotx", ".dotm"), False, "docx", "read_docx"),
+    Format("text", (".txt",), True, "text", "read_text"),
+    Format("markdown", (".md", ".markdown"), True, "markdown", "read_markdown"),
+    Format("html", (".html", ".htm"), True, "html", "read_html"),
+    Format("pdf", (".pdf",), False, "pdf", "read_pdf"),  # and pdfplumber only when a PDF is read
+    # named explicitly only: "save as .docx" (or a misnamed .docx, read as one)
+    Format("docx", (".doc",), False, "docx", "read_legacy_doc", walked=False),
+)
+LINE_FORMATS = frozenset(f.name for f in FORMATS if f.line_based)  # formats whose locations carry real lines
 
 
 class _Lazy:
@@ -31,54 +59,46 @@ class _Lazy:
         self.module, self.__name__ = module, name
         self._func: Reader | None = None
 
-    def __call__(self, path: str, data: bytes) -> Document:
+    def __call__(self, path: str, data: bytes, layouts: LayoutLibrary | None = None) -> Document:
         if self._func is None:
             self._func = getattr(importlib.import_module(f"{__package__}.{self.module}"), self.__name__)
-        return self._func(path, data)
+        return self._func(path, data, layouts)
 
 
-_docx, _text, _md, _html = (_Lazy("docx", "read_docx"), _Lazy("text", "read_text"),
-                            _Lazy("markdown", "read_markdown"), _Lazy("html", "read_html"))
+def _readers() -> dict[str, Reader]:
+    made: dict[tuple[str, str], _Lazy] = {}
+    return {suffix: made.setdefault((f.module, f.function), _Lazy(f.module, f.function))
+            for f in FORMATS for suffix in f.suffixes}
+
 
 # suffix (lower case, with the dot) -> reader
-READERS: dict[str, Reader] = {
-    ".docx": _docx,
-    ".docm": _docx,
-    ".dotx": _docx,
-    ".dotm": _docx,
-    ".txt": _text,
-    ".md": _md,
-    ".markdown": _md,
-    ".html": _html,
-    ".htm": _html,
-    ".pdf": _Lazy("pdf", "read_pdf"),  # and pdfplumber only when a PDF is read
-    ".doc": _Lazy("docx", "read_legacy_doc"),  # named explicitly only: "save as .docx" (or a misnamed .docx)
-}
+READERS: dict[str, Reader] = _readers()
+_UNWALKED = frozenset(s for f in FORMATS if not f.walked for s in f.suffixes)
 
 
 class _WalkSuffixes:
-    """What a directory walk picks up: every reader's suffix except .doc (a folder of old Word files is not an
-    error on every run; a .doc named on the command line is)."""
+    """What a directory walk picks up: every reader's suffix but those of formats not walked (.doc)."""
 
     def __contains__(self, suffix: object) -> bool:
-        return suffix in READERS and suffix != ".doc"
+        return suffix in READERS and suffix not in _UNWALKED
 
     def __iter__(self):
-        return (s for s in READERS if s != ".doc")
+        return (s for s in READERS if s not in _UNWALKED)
 
 
 SUFFIXES = _WalkSuffixes()
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+TEXT_SUFFIXES = frozenset(s for f in FORMATS if f.line_based for s in f.suffixes)  # bounded by text_mb
 
 
-def load_document(path: str) -> Document:
-    """Read one report file. Raises only :class:`InputError` (and :class:`~reportlint.limits.OverBudget` when the
-    caller's time budget runs out)."""
+def load_document(path: str, layouts: LayoutLibrary | None = None) -> Document:
+    """Read one report file, its tables made through ``layouts`` (the run's; a library of its own by default).
+    Raises only :class:`InputError` (and :class:`~reportlint.limits.OverBudget` when the caller's time budget runs
+    out)."""
     path = str(path)
     limits.document()
     try:
-        return _load(path)
+        return _load(path, layouts)
     except InputError:
         raise
     except RecursionError:
@@ -91,7 +111,7 @@ def load_document(path: str) -> Document:
         raise InputError(path, "internal", _short(exc)) from exc
 
 
-def _load(path: str) -> Document:
+def _load(path: str, layouts: LayoutLibrary | None) -> Document:
     if not os.path.lexists(path):
         raise InputError(path, "missing")
     suffix = Path(path).suffix.lower()
@@ -125,7 +145,7 @@ def _load(path: str) -> Document:
         raise InputError(path, "empty")
     if len(data) > max_bytes:  # grew while we read it, or a device file
         raise InputError(path, "too-large", f"> {mb:g} MB")
-    return reader(path, data)
+    return reader(path, data, layouts)
 
 
 def _short(exc: BaseException, limit: int = 120) -> str:

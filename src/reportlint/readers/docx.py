@@ -16,7 +16,7 @@ What counts as the text of a paragraph (the text a reader sees on screen with ch
 * text boxes (``w:txbxContent``, DrawingML or VML) are not part of the paragraph: their paragraphs and
   tables become blocks of their own right after the anchoring paragraph.
 
-Tables become :class:`~reportlint.table.Table` via :class:`~reportlint.table.RawCell` rows (a plain table, read
+Tables become :class:`~reportlint.model.Table` via :class:`~reportlint.model.RawCell` rows (a plain table, read
 in one pass, hands the same over flat: ``Table.from_flat``); a table nested in a cell is emitted as its own block
 after the outer table, with ``nested_in`` set.
 """
@@ -36,7 +36,8 @@ from lxml import etree
 
 from .. import limits
 from ..errors import InputError
-from ..model import Document, Paragraph, RawCell, Table
+from ..model import Document, Paragraph, RawCell
+from ..model.layouts import LayoutLibrary
 
 __all__ = ["read_docx"]
 
@@ -121,7 +122,8 @@ _TITLE_NAMES = frozenset({"title", "标题"})
 
 
 # -- entry point -------------------------------------------------------------------------------------------
-def read_docx(path: str, data: bytes, *, via_python_docx: bool = False) -> Document:
+def read_docx(path: str, data: bytes, layouts: LayoutLibrary | None = None, *,
+              via_python_docx: bool = False) -> Document:
     """Read a WordprocessingML package (.docx/.docm/.dotx/.dotm) from its bytes.
 
     The main part and its styles are parsed with plain lxml straight from the ZIP: python-docx's object layer
@@ -148,20 +150,20 @@ def read_docx(path: str, data: bytes, *, via_python_docx: bool = False) -> Docum
     # The plain path walks every element generically; the fast path reads the common shapes (a paragraph of
     # plain runs, a table of rows of cells of paragraphs) with tight loops and hands anything else to the
     # generic walk. tests/test_fast_paths.py requires the same document both ways.
-    reader = _BodyReader(styles, fast=not via_python_docx)
+    reader = _BodyReader(styles, layouts if layouts is not None else LayoutLibrary(), fast=not via_python_docx)
     body = _child(body_root, _w("body"))
     blocks = reader.blocks(body, 0) if body is not None else []
     return Document.build(path, blocks, "docx")
 
 
-def read_legacy_doc(path: str, data: bytes) -> Document:
+def read_legacy_doc(path: str, data: bytes, layouts: LayoutLibrary | None = None) -> Document:
     """A file named .doc: a Word 97-2003 binary document (or an encrypted package, or RTF/HTML saved as .doc) is
     a clear error saying what to do; a .docx that was only misnamed is read."""
     if data.startswith(OLE_MAGIC):
         _sniff(path, data)  # OLE container: legacy-doc or encrypted
     if not data.startswith(b"PK"):  # RTF or HTML saved as .doc: Word reads them, we do not
         raise InputError(path, "legacy-doc")
-    return read_docx(path, data)
+    return read_docx(path, data, layouts)
 
 
 # -- package checks ----------------------------------------------------------------------------------------
@@ -645,8 +647,9 @@ def _plain_table(tbl) -> tuple[list[str], list[int], dict[int, int], dict[int, s
 
 
 class _BodyReader:
-    def __init__(self, styles: _HeadingStyles, fast: bool = True) -> None:
+    def __init__(self, styles: _HeadingStyles, layouts: LayoutLibrary, fast: bool = True) -> None:
         self.styles = styles
+        self.layouts = layouts
         self.table_count = 0
         self.fast = fast
 
@@ -757,7 +760,7 @@ class _BodyReader:
         after: list = []
         plain = _plain_table(tbl) if self.fast else None
         if plain is not None:
-            return [Table.from_flat(*plain, index=index, nested_in=nested_in)]
+            return [self.layouts.from_flat(*plain, index=index, nested_in=nested_in)]
         rows: list[list[RawCell]] = []
         for tr in _iter_children(tbl, W_TR):
             trpr = _child(tr, W_TRPR)
@@ -792,7 +795,7 @@ class _BodyReader:
             if after_cols > 0:
                 row.append(RawCell("", span=_span(after_cols)))
             rows.append(row)
-        table = Table.from_rows(rows, index=index, nested_in=nested_in)
+        table = self.layouts.from_rows(rows, index=index, nested_in=nested_in)
         return [table, *after]
 
     def cell_text(self, tc, depth: int, index: int, after: list) -> str:

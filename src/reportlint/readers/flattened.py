@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import cn_number
+from ..model.document import cn_number
 
 # A page flattened into one line by a crawler keeps its headings inline: "…安全。 二、主动公开政府信息情况第二十条…",
 # "…行政事业性收费4166.241619三、收到和处理…". Such a line is split before each 一、-numbered heading that follows a

@@ -42,7 +42,8 @@ import lxml.html
 from lxml import etree
 
 from ..errors import InputError
-from ..model import Document, Paragraph, RawCell, Table
+from ..model import Document, Paragraph, RawCell
+from ..model.layouts import LayoutLibrary
 from ..normalize import clean, parse_number
 from .encoding import decode_text
 from .flattened import split_run_in
@@ -114,11 +115,12 @@ def declared_charset(data: bytes) -> str | None:
 
 
 # -- entry points ------------------------------------------------------------------------------------------
-def read_html(path: str, data: bytes) -> Document:
+def read_html(path: str, data: bytes, layouts: LayoutLibrary | None = None) -> Document:
     """Read an HTML page from its bytes."""
     text = normalize_newlines(decode_text(path, data, declared_charset(data)))
     root = _parse(path, text)
-    blocks = _HtmlReader(0, 1).read(root) if root is not None else []
+    layouts = layouts if layouts is not None else LayoutLibrary()
+    blocks = _HtmlReader(0, 1, layouts).read(root) if root is not None else []
     page_title = root.xpath("string(//head/title)") if root is not None else ""
     doc = Document.build(path, blocks, "html", page_title[:200])
     if root is not None:
@@ -127,11 +129,11 @@ def read_html(path: str, data: bytes) -> Document:
     return doc
 
 
-def fragment_blocks(path: str, text: str, line_offset: int, first_index: int) -> list:
+def fragment_blocks(path: str, text: str, line_offset: int, first_index: int, layouts: LayoutLibrary) -> list:
     """Blocks of an HTML fragment that starts after ``line_offset`` lines of a file (Markdown HTML blocks);
     tables are numbered from ``first_index``."""
     root = _parse(path, text)
-    return _HtmlReader(line_offset, first_index).read(root) if root is not None else []
+    return _HtmlReader(line_offset, first_index, layouts).read(root) if root is not None else []
 
 
 def _parse(path: str, text: str):
@@ -241,9 +243,10 @@ def _attr_int(value: str | None) -> int | None:
 
 
 class _HtmlReader:
-    def __init__(self, line_offset: int, first_index: int) -> None:
+    def __init__(self, line_offset: int, first_index: int, layouts: LayoutLibrary) -> None:
         self.offset = line_offset
         self.count = first_index - 1
+        self.layouts = layouts
 
     def read(self, root) -> list:
         body = root.find("body")
@@ -338,7 +341,7 @@ class _HtmlReader:
                 for c in row:
                     c.span = 1
         row_lines = [line + self.offset if line else None for line, _ in rows]
-        block = Table.from_rows(raw_rows, index=index, line=self._line(table), row_lines=row_lines,
+        block = self.layouts.from_rows(raw_rows, index=index, line=self._line(table), row_lines=row_lines,
                                 nested_in=nested_in)
         return [*before, block, *after]
 

@@ -8,7 +8,7 @@ Structure comes from markdown-it-py (CommonMark plus GFM pipe tables); every blo
   bullets drop their marker. Indented and fenced code blocks are read as plain text lines.
 * Inline markup is reduced to its text: emphasis, links and code spans keep their text, entities are decoded,
   images are dropped, a soft or hard line break is "\\n", inline ``<br>`` is "\\n", other inline HTML is dropped.
-* GFM pipe tables → :class:`~reportlint.table.Table`, one :class:`RawCell` per cell as written (Markdown has no
+* GFM pipe tables → :class:`~reportlint.model.Table`, one :class:`RawCell` per cell as written (Markdown has no
   merged cells: a span written by repeating the text or by an empty cell is handed over as it is).
 * Pipe rows without the separator line (``| a | b |`` or ``a | b | c |`` lines, as web pages and text exports
   write tables) are not a table for markdown-it: inside the lines of a paragraph (found through its block map),
@@ -32,9 +32,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .. import limits
-from ..model import Document, Paragraph, RawCell, Table
+from ..model import Document, Paragraph, RawCell, Table, TableTooLarge
+from ..model.layouts import LayoutLibrary
 from ..normalize import clean
-from ..table import TableTooLarge
 from .encoding import decode_text
 from .flattened import split_run_in
 from .lines import normalize_newlines, paragraph_groups
@@ -103,11 +103,12 @@ _MARKUP_RE = re.compile(r"[\\`*_\[\]<>&!~]|[ \t]\n")
 _FRONT_MATTER_END = ("---", "...")
 
 
-def read_markdown(path: str, data: bytes) -> Document:
+def read_markdown(path: str, data: bytes, layouts: LayoutLibrary | None = None) -> Document:
     """Read a Markdown file from its bytes."""
     text = normalize_newlines(decode_text(path, data))
     _bound_pipe_cells(text)
-    return Document.build(path, _MarkdownReader(path, text).blocks(), "markdown")
+    reader = _MarkdownReader(path, text, layouts if layouts is not None else LayoutLibrary())
+    return Document.build(path, reader.blocks(), "markdown")
 
 
 def _bound_pipe_cells(text: str) -> None:
@@ -119,8 +120,9 @@ def _bound_pipe_cells(text: str) -> None:
 
 
 class _MarkdownReader:
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str, text: str, layouts: LayoutLibrary) -> None:
         self.path = path
+        self.layouts = layouts
         self.md = _parser()
         self.src = text.split("\n")
         self.out: list = []
@@ -238,7 +240,7 @@ class _MarkdownReader:
             cells = split_pipe_row(ln.text)
             rows.append([RawCell(self._inline(c) if inline else c.replace("\\|", "|")) for c in cells])
         self.tables += 1
-        self.out.append(Table.from_rows(rows, index=self.tables, line=lines[0].line,
+        self.out.append(self.layouts.from_rows(rows, index=self.tables, line=lines[0].line,
                                         row_lines=[ln.line for ln in lines]))
 
     def _gfm_table(self, tokens: list[Token], i: int) -> int:
@@ -256,7 +258,7 @@ class _MarkdownReader:
                 rows[-1].append(RawCell(_inline_text(tok.children or [])))
             i += 1
         self.tables += 1
-        self.out.append(Table.from_rows(rows, index=self.tables, line=first, row_lines=row_lines))
+        self.out.append(self.layouts.from_rows(rows, index=self.tables, line=first, row_lines=row_lines))
         return i
 
     def _html(self, tok: Token) -> None:
@@ -266,7 +268,7 @@ class _MarkdownReader:
         # imported here: lxml is loaded only when a Markdown file holds HTML
         from .html import fragment_blocks
 
-        blocks = fragment_blocks(self.path, tok.content, tok.map[0], self.tables + 1)
+        blocks = fragment_blocks(self.path, tok.content, tok.map[0], self.tables + 1, self.layouts)
         self.tables += sum(1 for b in blocks if isinstance(b, Table))
         self.out.extend(blocks)
 

@@ -8,7 +8,7 @@ this module turns them into the document model:
   header rows; those are no rules and would turn every paragraph into a one-column "table". A table broken by
   a page break often has no closing rule at the break: where vertical rules of a grid end without a crossing
   horizontal one, the missing rule is added (and likewise for missing side rules).
-* Cells become :class:`~reportlint.table.RawCell` rows from the cell *geometry*: every cell box is placed on
+* Cells become :class:`~reportlint.model.RawCell` rows from the cell *geometry*: every cell box is placed on
   the grid of all cell edges, so a merged cell gets its column span and row span, and a slot no box covers is
   an empty cell. Lines inside a cell are kept as "\\n".
 * A table continued on the next page (it is the last thing on page N and the first on page N+1, same outer
@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from .. import limits
 from ..errors import InputError
 from ..model import Document, Paragraph, RawCell, Table
+from ..model.layouts import LayoutLibrary
 from ..normalize import clean, looks_like_value
 from .pdf_content import content_size
 
@@ -68,13 +69,13 @@ _CONTINUES_RE = re.compile(r"[A-Za-z0-9/\\\-_@:]$")  # a short line ending so ma
 
 
 # -- entry point -------------------------------------------------------------------------------------------
-def read_pdf(path: str, data: bytes) -> Document:
+def read_pdf(path: str, data: bytes, layouts: LayoutLibrary | None = None) -> Document:
     """Read a text PDF from its bytes into paragraphs and tables."""
     pdfplumber = _import_pdfplumber(path)
     with _quiet():
         pages = _parse(path, data, pdfplumber)
     _drop_running_lines(pages)
-    return Document.build(path, _blocks(pages), "pdf")
+    return Document.build(path, _blocks(pages, layouts if layouts is not None else LayoutLibrary()), "pdf")
 
 
 def _import_pdfplumber(path: str):
@@ -459,7 +460,7 @@ def _running_key(text: str) -> str:
 
 
 # -- blocks ------------------------------------------------------------------------------------------------
-def _blocks(pages: list[_Page]) -> list[Paragraph | Table]:
+def _blocks(pages: list[_Page], layouts: LayoutLibrary) -> list[Paragraph | Table]:
     flow: list[_Line | _Part] = []
     for page in pages:
         items: list[_Line | _Part] = [*page.lines, *page.parts]
@@ -481,8 +482,8 @@ def _blocks(pages: list[_Page]) -> list[Paragraph | Table]:
         if group:
             rows = _group_rows(group)
             if rows:
-                blocks.append(Table.from_rows(rows, sum(isinstance(b, Table) for b in blocks) + 1,
-                                              page=group[0].page))
+                blocks.append(layouts.from_rows(rows, sum(isinstance(b, Table) for b in blocks) + 1,
+                                                page=group[0].page))
             group.clear()
 
     for item in flow:

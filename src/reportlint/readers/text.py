@@ -59,9 +59,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .. import limits
-from ..model import Document, Paragraph, RawCell, Table
+from ..model import Document, Paragraph, RawCell, Table, TableTooLarge
+from ..model.layouts import LayoutLibrary
 from ..normalize import clean, looks_like_value, norm, parse_number
-from ..table import TableTooLarge
 from .encoding import decode_text
 from .flattened import split_run_in
 
@@ -87,14 +87,15 @@ _LEVEL_RES = (
 )
 
 
-def read_text(path: str, data: bytes) -> Document:
+def read_text(path: str, data: bytes, layouts: LayoutLibrary | None = None) -> Document:
     """Read a plain-text report export. Raises only :class:`InputError` for bad input."""
+    layouts = layouts if layouts is not None else LayoutLibrary()
     lines = _LINE_BREAK_RE.split(decode_text(path, data))
     blocks: list[Paragraph | Table] = []
     tables = 0
     for item in _scan(lines):
         if isinstance(item, _RawTable):
-            table = _build_table(item, tables + 1)
+            table = _build_table(item, tables + 1, layouts)
             if table is not None:
                 tables += 1
                 blocks.append(table)
@@ -328,7 +329,7 @@ class _Slot:
     end: int
 
 
-def _build_table(raw: _RawTable, index: int) -> Table | None:
+def _build_table(raw: _RawTable, index: int, layouts: LayoutLibrary) -> Table | None:
     """The :class:`Table` of a raw table, or None when the lines are not a table after all."""
     if len(raw.rows) < 2 or max(len(r.cells) for r in raw.rows) > MAX_COLUMNS:
         return None
@@ -338,7 +339,7 @@ def _build_table(raw: _RawTable, index: int) -> Table | None:
     if raw.shape != PIPE and not any(_is_number(t) for row in texts for t in row):
         return None
     rows = [_Row(row if raw.shape == CELL else _trim(row), r.line) for row, r in zip(texts, raw.rows, strict=True)]
-    return _Builder(raw.shape, rows).table(index)
+    return _Builder(raw.shape, rows).table(index, layouts)
 
 
 class _Builder:
@@ -392,7 +393,7 @@ class _Builder:
         self.rows = kept
 
     # -- the whole table ---------------------------------------------------------------------------------------
-    def table(self, index: int) -> Table | None:
+    def table(self, index: int, layouts: LayoutLibrary) -> Table | None:
         self.classify()
         rows = self.rows
         if not rows:
@@ -449,7 +450,7 @@ class _Builder:
                     cells.append(RawCell(text, span=max(1, span)))
             out.append(cells)
             lines.append(row.line)
-        return Table.from_rows(out, index=index, line=rows[0].line, row_lines=lines)
+        return layouts.from_rows(out, index=index, line=rows[0].line, row_lines=lines)
 
     # -- data rows ---------------------------------------------------------------------------------------------
     def value_count(self, row: _Row) -> int:

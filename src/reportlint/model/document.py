@@ -1,14 +1,14 @@
-"""The one document shape every reader produces and every check consumes."""
+"""A document: its blocks (paragraphs and tables) in order, its title and year, and its section tree."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from .normalize import clean, nfkc, norm
-from .table import Cell, DataCell, Label, RawCell, Table
+from ..normalize import clean, nfkc, norm
+from .table import Table
 
-__all__ = ["Cell", "DataCell", "Document", "Label", "Paragraph", "RawCell", "Section", "Table"]
+__all__ = ["Block", "Document", "Paragraph", "Section", "Table"]
 
 
 @dataclass(eq=False, slots=True)
