@@ -16,8 +16,9 @@ if "REPORTLINT_CACHE_DIR" not in os.environ:
 
 from report_builder import ReportSpec, build_report  # noqa: E402
 from reportlint.api import lint_document  # noqa: E402
-from reportlint.pack import builtin_pack_path, load_pack  # noqa: E402
+from reportlint.pack import builtin_pack_path
 from reportlint.readers import load_document  # noqa: E402
+from reportlint.rulepack import load_pack  # noqa: E402
 
 
 @pytest.fixture(scope="session")

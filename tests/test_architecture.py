@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = SRC / "reportlint"

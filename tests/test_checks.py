@@ -242,8 +242,8 @@ def test_the_merged_finding_goes_to_the_most_severe_rule(tmp_path, lint):
                     encoding="utf-8")
     from report_builder import build_report
     from reportlint.api import lint_document
-    from reportlint.pack import load_pack
     from reportlint.readers import load_document
+    from reportlint.rulepack import load_pack
 
     path = build_report(tmp_path / "r.docx", ReportSpec(t3={("（七）总计", "自然人"): "44"}))
     found = lint_document(load_document(str(path)), load_pack(pack))
@@ -257,8 +257,8 @@ def test_with_a_rule_switched_off_the_others_still_merge(tmp_path):
                     encoding="utf-8")
     from report_builder import build_report
     from reportlint.api import lint_document
-    from reportlint.pack import load_pack
     from reportlint.readers import load_document
+    from reportlint.rulepack import load_pack
 
     path = build_report(tmp_path / "r.docx", ReportSpec(t3={("（七）总计", "自然人"): "44"}))
     (found,) = lint_document(load_document(str(path)), load_pack(pack))

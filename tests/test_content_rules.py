@@ -7,8 +7,8 @@ import pytest
 from report_builder import ReportSpec, build_report, default_sections
 from reportlint.api import lint_document
 from reportlint.errors import ConfigError
-from reportlint.pack import load_pack
 from reportlint.readers import load_document
+from reportlint.rulepack import load_pack
 
 AGENCY = "某某市卫生健康局"
 RULES = {"leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch"}

@@ -24,7 +24,8 @@ from reportlint.errors import InputError
 from reportlint.model import Document
 from reportlint.api import lint_document
 from reportlint.errors import CheckError
-from reportlint.pack import builtin_pack_path, load_pack
+from reportlint.pack import builtin_pack_path
+from reportlint.rulepack import load_pack
 from reportlint.readers import load_document
 pack = load_pack(builtin_pack_path())
 

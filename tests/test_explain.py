@@ -21,8 +21,9 @@ from reportlint.api import lint_document, lint_paths
 from reportlint.cli import main
 from reportlint.errors import ConfigError
 from reportlint.output.explain import kind_doc
-from reportlint.pack import builtin_pack_path, load_pack
+from reportlint.pack import builtin_pack_path
 from reportlint.readers import load_document
+from reportlint.rulepack import load_pack
 from test_editions import old_report
 from test_text_reader import _flattened
 

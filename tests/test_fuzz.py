@@ -21,9 +21,9 @@ from reportlint.model import RawCell, Table
 from reportlint.model.cells import holds_number
 from reportlint.model.layouts import LayoutLibrary
 from reportlint.output.dump import to_dict
-from reportlint.pack import load_pack
 from reportlint.readers import load_document
 from reportlint.readers.docx import read_docx
+from reportlint.rulepack import load_pack
 from shared_data import SHARED
 
 EXAMPLES = int(os.environ.get("REPORTLINT_FUZZ_EXAMPLES", "40"))

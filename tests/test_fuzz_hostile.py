@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from reportlint import limits
 from reportlint.errors import ConfigError, InputError
-from reportlint.pack import load_pack
 from reportlint.readers import load_document
+from reportlint.rulepack import load_pack
 
 EXAMPLES = int(os.environ.get("REPORTLINT_FUZZ_EXAMPLES", "40"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,

@@ -5,7 +5,8 @@ import textwrap
 import pytest
 
 from reportlint.errors import ConfigError
-from reportlint.pack import builtin_pack_path, load_pack
+from reportlint.pack import builtin_pack_path
+from reportlint.rulepack import load_pack
 
 NATIONAL = str(builtin_pack_path())
 

@@ -5,8 +5,9 @@ import textwrap
 import pytest
 
 from reportlint.errors import ConfigError
-from reportlint.pack import builtin_pack_path, load_pack
+from reportlint.pack import builtin_pack_path
 from reportlint.pack.loader import builtin_pack_names
+from reportlint.rulepack import load_pack
 
 
 def test_national_pack_ships_inside_the_package_with_every_rule():

@@ -9,13 +9,15 @@ import sys
 
 from report_builder import ReportSpec, build_report
 from reportlint.api import lint_document
-from reportlint.pack import builtin_pack_path, load_pack
+from reportlint.pack import builtin_pack_path
 from reportlint.pack import cache as pack_cache
 from reportlint.readers import load_document
+from reportlint.rulepack import load_pack
 
 PROBE = """
 import sys
-from reportlint.pack import builtin_pack_path, load_pack
+from reportlint.pack import builtin_pack_path
+from reportlint.rulepack import load_pack
 pack = load_pack(builtin_pack_path())
 print(len(pack.rules), "ruamel.yaml" in sys.modules, "jsonschema" in sys.modules, "regex" in sys.modules)
 """

@@ -10,9 +10,9 @@ import pytest
 from report_builder import ReportSpec, build_report, default_sections
 from reportlint.api import lint_document
 from reportlint.errors import ConfigError
-from reportlint.pack import load_pack
 from reportlint.pack.layers import shipped_names
 from reportlint.readers import load_document
+from reportlint.rulepack import load_pack
 from shared_data import SEED_FINDINGS, SEEDS
 
 ITEMS = [

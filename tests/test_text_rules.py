@@ -8,8 +8,8 @@ import pytest
 from report_builder import ReportSpec, build_report, default_sections
 from reportlint.api import lint_document
 from reportlint.errors import CheckError, ConfigError
-from reportlint.pack import load_pack
 from reportlint.readers import load_document
+from reportlint.rulepack import load_pack
 from test_markdown_reader import markdown_report
 
 PACK = """\

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import limits
-from .checks import KINDS
+from .checks import ACROSS_YEARS, KINDS
 from .checks.base import Context
 from .checks.report_shape import assess
 from .checks.tableindex import RunMemo
@@ -23,14 +22,11 @@ from .history import Entry, History, agency_key, agency_of
 from .layout import edition_for
 from .model import Document
 from .output.report import Report, RuleInfo
-from .pack import Pack, builtin_pack_path, load_pack
+from .pack import Pack
 from .readers import LINE_FORMATS, SUFFIXES, load_document
+from .rulepack import default_pack, load_pack
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
-
-
-def default_pack() -> Pack:
-    return load_pack(builtin_pack_path())
 
 
 def _is_report_name(name: str) -> bool:
@@ -284,18 +280,11 @@ def _run(tasks: list[Task], jobs: int) -> Iterator[FileResult]:
                            lambda task: FileResult(task.path, errors=[InputError(task.path, "worker-died")]))
 
 
-@functools.cache
-def _across_kinds() -> dict[str, Any]:
-    """Rule kinds that compare reports across years: they ``summarize`` one report and ``compare`` two. Once: asking
-    every kind's module for the two names cost 26 µs a report (a missing attribute raises inside ``hasattr``)."""
-    return {k: m for k, m in KINDS.items() if hasattr(m, "summarize") and hasattr(m, "compare")}
-
-
 def _summary(doc: Document, pack: Pack, ignores: list[str], ctx: Context | None = None) -> Entry | None:
     """What the rules across years need of a report (every report: it may be another one's previous year)."""
     if doc.year is None or not (agency := agency_of(doc.title)):
         return None
-    kinds = _across_kinds()
+    kinds = ACROSS_YEARS
     rules = [r for r in pack.rules if r.kind in kinds and r.severity != "off"]
     ctx = ctx or Context.create(doc, pack)
     try:
@@ -327,7 +316,7 @@ def _read_history(paths: Iterable[str], linted: set[str], years: History, memo: 
 def _across_years(years: History) -> list[Finding]:
     """Each report against the same agency's report of the year before; a year's entries are read back from
     disk while it is compared (the year before's all at once, this year's one by one)."""
-    kinds = _across_kinds()
+    kinds = ACROSS_YEARS
     found: list[Finding] = []
     all_years = years.years()
     for year in all_years:

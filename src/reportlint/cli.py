@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
 def _resolver(args: argparse.Namespace, lang: str):
     """The per-file pack resolver; an explicit --config or --rules that is broken stops the run (exit 2)."""
     from .config import Config, Resolver
-    from .pack import load_pack
+    from .rulepack import load_pack
 
     try:
         if getattr(args, "config", None):

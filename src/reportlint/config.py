@@ -266,7 +266,7 @@ class Resolver:
         return resolution
 
     def _pack(self, config: Config | None, pack_path: Path) -> Any:
-        from .pack import load_pack
+        from .rulepack import load_pack
 
         given = (config.path if config else None, pack_path)
         key = self._pack_keys.get(given)

@@ -1,9 +1,10 @@
-"""Rule kinds: one module per kind, each with ``KIND``, ``compile(rule, pack)``, ``check(ctx, rule)`` and its
-documentation as the module docstring (shown by ``reportlint explain``)."""
+"""Rule kinds: one module per kind, each ending with its ``RULE_KIND`` (:class:`~.kind.Kind`: name, compile, check,
+documentation; :class:`~.kind.AcrossYears` for the kinds that compare a report with the year before). This list is
+the one place a kind is registered."""
 
 from __future__ import annotations
 
-from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from . import (
     contact_info,
@@ -21,11 +22,22 @@ from . import (
     text_table_mismatch,
     year_mismatch,
 )
+from .kind import AcrossYears, Kind
 
-KINDS: dict[str, ModuleType] = {
-    m.KIND: m
+if TYPE_CHECKING:
+    from ..pack import Pack, Rule
+
+KINDS: dict[str, Kind[Any]] = {
+    m.RULE_KIND.name: m.RULE_KIND
     for m in (required_sections, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells,
               require_text, forbid_text, leftover_text,
               publication_date, year_mismatch, text_table_mismatch,
               old_format, cross_year)
 }
+ACROSS_YEARS: dict[str, AcrossYears[Any]] = {name: k for name, k in KINDS.items() if isinstance(k, AcrossYears)}
+
+
+def compile_rule(rule: Rule, pack: Pack) -> object:
+    """The rule's settings compiled by its kind (raises :class:`~.base.SpecError`, a ValueError, naming the
+    setting)."""
+    return KINDS[rule.kind].compile(rule, pack)

@@ -1,5 +1,56 @@
 """contact_info — the report says how to reach the office, and the numbers and addresses are usable.
 
+Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); the kind is ``RULE_KIND``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Finding, Location
+from .base import Context, SpecError, paragraph_location
+from .kind import Doc, Kind
+
+KIND = "contact_info"
+
+DOC = Doc(
+    zh="""\
+contact_info —— 报告写明联系方式，且电话、邮箱可用。
+
+作用
+    在正文中查找电话号码、电子邮箱和通讯地址。``require:`` 列出必须出现的种类（``phone``、``email``、
+    ``address``），每缺一种报告一条。``validate``（默认 true）时，检查“电话/联系方式/邮箱”之后给出的每个电话和邮箱：
+
+    * 固定电话：区号 0XX 或 0XXX，再加 7–8 位号码；中间可用“-”“—”“–”或空格，或把区号放在括号里——
+      ``0537-8928868``、``0537—8928868``、``(0537)8928868``；
+    * 手机：以 13–19 开头的 11 位数字；12345 等服务号码也接受；
+    * 缺少区号的本地号码（``8928868``）报告；
+    * 电子邮箱中不得有空格（``gk @example.gov.cn`` 报告）。
+
+    被压成文字的统计表中连在一起的数字（“…申请数量15130000154二、…”）绝不当作电话号码。
+
+依据
+    对报告有疑问的读者须能联系到机关；FORMAT.md 把联系方式列为通行做法，缺少区号的号码在外地无法拨通。
+
+示例
+    正确::
+
+        如对本报告有疑问，请与本局办公室联系（联系电话：0537-1234567；电子邮箱：gk@example.gov.cn）。
+
+    错误::
+
+        联系电话：8928868          → 电话号码「8928868」缺少区号
+        电子邮箱：gk @example.gov.cn → 电子邮箱「gk @example.gov.cn」中有空格
+
+    配置::
+
+        - id: contact-info
+          kind: contact_info
+          require: [phone]
+""",
+    en="""\
+contact_info — the report says how to reach the office, and the numbers and addresses are usable.
+
 What it does
     Finds telephone numbers, e-mail addresses and postal addresses in the text. ``require:`` lists the kinds
     that must be present (``phone``, ``email``, ``address``); one finding per missing kind. With ``validate``
@@ -33,53 +84,8 @@ Example
         - id: contact-info
           kind: contact_info
           require: [phone]
-"""
-
-from __future__ import annotations
-
-import re
-from collections.abc import Iterator
-
-from ..findings import Finding, Location
-from .base import Context, SpecError, paragraph_location
-
-KIND = "contact_info"
-
-# The documentation above in Chinese, for `reportlint explain` (the default language).
-DOC_ZH = """\
-contact_info —— 报告写明联系方式，且电话、邮箱可用。
-
-作用
-    在正文中查找电话号码、电子邮箱和通讯地址。``require:`` 列出必须出现的种类（``phone``、``email``、
-    ``address``），每缺一种报告一条。``validate``（默认 true）时，检查“电话/联系方式/邮箱”之后给出的每个电话和邮箱：
-
-    * 固定电话：区号 0XX 或 0XXX，再加 7–8 位号码；中间可用“-”“—”“–”或空格，或把区号放在括号里——
-      ``0537-8928868``、``0537—8928868``、``(0537)8928868``；
-    * 手机：以 13–19 开头的 11 位数字；12345 等服务号码也接受；
-    * 缺少区号的本地号码（``8928868``）报告；
-    * 电子邮箱中不得有空格（``gk @example.gov.cn`` 报告）。
-
-    被压成文字的统计表中连在一起的数字（“…申请数量15130000154二、…”）绝不当作电话号码。
-
-依据
-    对报告有疑问的读者须能联系到机关；FORMAT.md 把联系方式列为通行做法，缺少区号的号码在外地无法拨通。
-
-示例
-    正确::
-
-        如对本报告有疑问，请与本局办公室联系（联系电话：0537-1234567；电子邮箱：gk@example.gov.cn）。
-
-    错误::
-
-        联系电话：8928868          → 电话号码「8928868」缺少区号
-        电子邮箱：gk @example.gov.cn → 电子邮箱「gk @example.gov.cn」中有空格
-
-    配置::
-
-        - id: contact-info
-          kind: contact_info
-          require: [phone]
-"""
+""",
+)
 
 _DASH = r"\-—–－‐‑―"
 # Patterns searched in every paragraph open with a literal, or alternatives that each open with one: the scan then
@@ -169,3 +175,6 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
             yield ctx.finding(rule, f"未找到{zh}（如对本报告有疑问的联系方式）",
                               f"no {en} found (how readers can contact the office)", Location())
     yield from problems
+
+
+RULE_KIND = Kind(KIND, compile, check, DOC)

@@ -1,37 +1,6 @@
 """cross_year — this year's report agrees with the same agency's report of the year before.
 
-What it does
-    When several reports are checked together, or ``--history DIR`` names where earlier reports live, each
-    report's previous-year report is found by agency and year from the titles (卫健局 and 卫生健康局, 卫体局 and
-    卫生健康和体育局 … match; a title without the city matches one with it). Then, per column or row:
-
-    * ``check: carryover`` (E5): table 三 二、上年结转政府信息公开申请数量 of year Y equals 四、结转下年度继续办理 of
-      year Y−1, in every column (自然人 … 总计);
-    * ``check: effective_docs`` (E6): table 二 现行有效件数 of year Y equals 现行有效件数 of Y−1 + 本年制发件数 of Y −
-      本年废止件数 of Y, for 规章 and 行政规范性文件.
-
-    Each finding is at this year's cell and names the previous report and its cell. Without a previous report,
-    or where a cell is not a number (no_blank_cells reports it), nothing is reported.
-
-Why
-    Applications carried over at the end of one year are the ones carried in at the start of the next; documents
-    in force change only by those issued and repealed. A mismatch means one of the two reports is wrong
-    (FORMAT.md, E5 and E6).
-
-Example
-    Passing: 2022 report 四、结转下年度继续办理 / 总计 = 3, 2023 report 二、上年结转 / 总计 = 3.
-
-    Failing::
-
-        2023 report 二、上年结转 / 自然人 = 2, 2022 report 四、结转下年度继续办理 / 自然人 = 3
-        → 表三「二、上年结转政府信息公开申请数量」「自然人」为2，与上年报告 2022.docx 的「四、结转下年度继续办理」「自然人」3不一致
-
-    Configuration::
-
-        - id: carryover-mismatch
-          kind: cross_year
-          check: carryover
-"""
+Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); the kind is ``RULE_KIND``."""
 
 from __future__ import annotations
 
@@ -41,10 +10,12 @@ from typing import Any
 from ..findings import Finding, Location
 from ..normalize import norm, parse_number
 from .base import Context, SpecError, table_place
+from .kind import AcrossYears, Doc
 
 KIND = "cross_year"
 
-DOC_ZH = """\
+DOC = Doc(
+    zh="""\
 cross_year —— 本年度报告与同一机关上一年度报告相互衔接。
 
 作用
@@ -77,7 +48,43 @@ cross_year —— 本年度报告与同一机关上一年度报告相互衔接�
         - id: carryover-mismatch
           kind: cross_year
           check: carryover
-"""
+""",
+    en="""\
+cross_year — this year's report agrees with the same agency's report of the year before.
+
+What it does
+    When several reports are checked together, or ``--history DIR`` names where earlier reports live, each
+    report's previous-year report is found by agency and year from the titles (卫健局 and 卫生健康局, 卫体局 and
+    卫生健康和体育局 … match; a title without the city matches one with it). Then, per column or row:
+
+    * ``check: carryover`` (E5): table 三 二、上年结转政府信息公开申请数量 of year Y equals 四、结转下年度继续办理 of
+      year Y−1, in every column (自然人 … 总计);
+    * ``check: effective_docs`` (E6): table 二 现行有效件数 of year Y equals 现行有效件数 of Y−1 + 本年制发件数 of Y −
+      本年废止件数 of Y, for 规章 and 行政规范性文件.
+
+    Each finding is at this year's cell and names the previous report and its cell. Without a previous report,
+    or where a cell is not a number (no_blank_cells reports it), nothing is reported.
+
+Why
+    Applications carried over at the end of one year are the ones carried in at the start of the next; documents
+    in force change only by those issued and repealed. A mismatch means one of the two reports is wrong
+    (FORMAT.md, E5 and E6).
+
+Example
+    Passing: 2022 report 四、结转下年度继续办理 / 总计 = 3, 2023 report 二、上年结转 / 总计 = 3.
+
+    Failing::
+
+        2023 report 二、上年结转 / 自然人 = 2, 2022 report 四、结转下年度继续办理 / 自然人 = 3
+        → 表三「二、上年结转政府信息公开申请数量」「自然人」为2，与上年报告 2022.docx 的「四、结转下年度继续办理」「自然人」3不一致
+
+    Configuration::
+
+        - id: carryover-mismatch
+          kind: cross_year
+          check: carryover
+""",
+)
 
 CARRIED_IN = "二、上年结转政府信息公开申请数量"
 CARRIED_OUT = "四、结转下年度继续办理"
@@ -189,3 +196,6 @@ def compare(current, previous, rule, finding) -> Iterator[Finding]:
             Location(*now_loc),
             {"previous": prev_name, "previous_value": then, "expected": expected},
         )
+
+
+RULE_KIND = AcrossYears(KIND, compile, check, DOC, summarize, compare)

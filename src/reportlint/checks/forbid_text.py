@@ -1,28 +1,6 @@
 """forbid_text — a text the report must not contain (a local rule needing no code).
 
-What it does
-    Reports every occurrence of ``text:`` (a literal) or ``pattern:`` (a regular expression, `regex` module
-    syntax) in the paragraphs of the ``scope`` — ``document`` (default: every paragraph and every table cell),
-    ``title``, ``opening`` or ``section`` (as in require_text) — quoting what matched and pointing at its paragraph (line and
-    column in line-based formats) or table cell. Whitespace runs, NBSP and line breaks count as one space;
-    ``ignore_case: true`` for Latin letters; ``message`` / ``message_en`` lead the default wording. Patterns are
-    compiled when the pack loads and run with a time limit, like require_text.
-
-Why
-    Template placeholders and wording a province has retired must not reach a published report: "XX局",
-    "20XX年", "（文字描述）".
-
-Example
-    Passing: ``某某市卫生健康局2023年政府信息公开工作年度报告``
-
-    Failing: ``XX局2023年政府信息公开工作年度报告`` → 出现不应有的内容「XX」
-
-    Configuration::
-
-        - id: no-placeholder
-          kind: forbid_text
-          pattern: "XX|××|20XX"
-"""
+Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); the kind is ``RULE_KIND``."""
 
 from __future__ import annotations
 
@@ -30,12 +8,13 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from .base import Context, paragraph_location, table_location
+from .kind import Doc, Kind
 from .text_match import compile_matcher, paragraph_text, scoped_cells, scoped_paragraphs
 
 KIND = "forbid_text"
 
-# The documentation above in Chinese, for `reportlint explain` (the default language).
-DOC_ZH = """\
+DOC = Doc(
+    zh="""\
 forbid_text —— 报告中不得出现的内容（无需编写代码的本地规则）。
 
 作用
@@ -58,7 +37,34 @@ forbid_text —— 报告中不得出现的内容（无需编写代码的本地�
         - id: no-placeholder
           kind: forbid_text
           pattern: "XX|××|20XX"
-"""
+""",
+    en="""\
+forbid_text — a text the report must not contain (a local rule needing no code).
+
+What it does
+    Reports every occurrence of ``text:`` (a literal) or ``pattern:`` (a regular expression, `regex` module
+    syntax) in the paragraphs of the ``scope`` — ``document`` (default: every paragraph and every table cell),
+    ``title``, ``opening`` or ``section`` (as in require_text) — quoting what matched and pointing at its paragraph (line and
+    column in line-based formats) or table cell. Whitespace runs, NBSP and line breaks count as one space;
+    ``ignore_case: true`` for Latin letters; ``message`` / ``message_en`` lead the default wording. Patterns are
+    compiled when the pack loads and run with a time limit, like require_text.
+
+Why
+    Template placeholders and wording a province has retired must not reach a published report: "XX局",
+    "20XX年", "（文字描述）".
+
+Example
+    Passing: ``某某市卫生健康局2023年政府信息公开工作年度报告``
+
+    Failing: ``XX局2023年政府信息公开工作年度报告`` → 出现不应有的内容「XX」
+
+    Configuration::
+
+        - id: no-placeholder
+          kind: forbid_text
+          pattern: "XX|××|20XX"
+""",
+)
 
 
 def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
@@ -83,3 +89,6 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
             zh, en = _texts(rule, found)
             loc = table_location(table, data_cell)
             yield ctx.finding(rule, zh, en, loc, {"value": found})
+
+
+RULE_KIND = Kind(KIND, compile, check, DOC)

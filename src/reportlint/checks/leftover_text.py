@@ -1,5 +1,59 @@
 """leftover_text — template placeholders and export artefacts left in the report.
 
+Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); the kind is ``RULE_KIND``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..model import Table
+from ..normalize import clean
+from .base import Context, paragraph_location, table_location
+from .kind import Doc, Kind
+from .text_match import paragraph_text
+
+KIND = "leftover_text"
+
+DOC = Doc(
+    zh="""\
+leftover_text —— 报告中残留的模板占位符和导出痕迹。
+
+作用
+    在每个段落和表格单元格中查找只属于模板或导出工具、不应出现在定稿报告中的文字，逐处引用：
+
+    * 占位符：代替名称或数字的“XX”“××”“ＸＸ”（如“XX局”“XX件”），写作“20XX”“202X”的年份，括号中的填写说明，
+      如“（文字描述）”“（此处填写…）”“（单位名称）”；
+    * 导出痕迹：“[image: …]”“[bookmark: …]”“[footnote: …]”，以及 Word 域错误“错误！未定义书签。”
+      “Error! Bookmark not defined.”“错误！未找到引用源。”；
+    * 随报告一起复制进来的网页文字：导航（“当前位置：首页”）、分享栏（“微信 微博 QQ空间”“分享到：”）、按钮
+      （“【打印】”“[字体：大 中 小]”）、“附件下载”、访问计数（后面没有数字的“浏览次数：”）。
+
+    只是含有 X 的拉丁字母单词（地址、网址）不算占位符：X 须单独出现。``ignore:`` 列出规则应接受的字面文字。
+
+依据
+    已发布报告中残留占位符，说明正文没有写完；残留导出痕迹，说明发布的文字与机关所写不一致。审阅中常见，且容易改正。
+
+示例
+    正确::
+
+        2023年，某某市卫生健康局共收到政府信息公开申请12件。
+
+    错误::
+
+        2023年，XX局共收到政府信息公开申请12件。
+        → 模板占位符未替换：「XX」
+
+    配置::
+
+        - id: leftover-text
+          kind: leftover_text
+          ignore: [XXL]
+""",
+    en="""\
+leftover_text — template placeholders and export artefacts left in the report.
+
 What it does
     Looks in every paragraph and table cell for text that belongs to a template or to the tool that exported
     the document, never to a finished report, and quotes each occurrence:
@@ -34,55 +88,8 @@ Example
         - id: leftover-text
           kind: leftover_text
           ignore: [XXL]
-"""
-
-from __future__ import annotations
-
-import re
-from collections.abc import Iterator
-
-from ..findings import Finding
-from ..model import Table
-from ..normalize import clean
-from .base import Context, paragraph_location, table_location
-from .text_match import paragraph_text
-
-KIND = "leftover_text"
-
-DOC_ZH = """\
-leftover_text —— 报告中残留的模板占位符和导出痕迹。
-
-作用
-    在每个段落和表格单元格中查找只属于模板或导出工具、不应出现在定稿报告中的文字，逐处引用：
-
-    * 占位符：代替名称或数字的“XX”“××”“ＸＸ”（如“XX局”“XX件”），写作“20XX”“202X”的年份，括号中的填写说明，
-      如“（文字描述）”“（此处填写…）”“（单位名称）”；
-    * 导出痕迹：“[image: …]”“[bookmark: …]”“[footnote: …]”，以及 Word 域错误“错误！未定义书签。”
-      “Error! Bookmark not defined.”“错误！未找到引用源。”；
-    * 随报告一起复制进来的网页文字：导航（“当前位置：首页”）、分享栏（“微信 微博 QQ空间”“分享到：”）、按钮
-      （“【打印】”“[字体：大 中 小]”）、“附件下载”、访问计数（后面没有数字的“浏览次数：”）。
-
-    只是含有 X 的拉丁字母单词（地址、网址）不算占位符：X 须单独出现。``ignore:`` 列出规则应接受的字面文字。
-
-依据
-    已发布报告中残留占位符，说明正文没有写完；残留导出痕迹，说明发布的文字与机关所写不一致。审阅中常见，且容易改正。
-
-示例
-    正确::
-
-        2023年，某某市卫生健康局共收到政府信息公开申请12件。
-
-    错误::
-
-        2023年，XX局共收到政府信息公开申请12件。
-        → 模板占位符未替换：「XX」
-
-    配置::
-
-        - id: leftover-text
-          kind: leftover_text
-          ignore: [XXL]
-"""
+""",
+)
 
 _PLACEHOLDER = (
     r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:[XＸ]{2,}|×{2,}|[xｘ]{2,}(?=[\u4e00-\u9fff]))(?![A-Za-zＡ-Ｚａ-ｚ])"  # XX局, ××件
@@ -158,3 +165,6 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
                 zh, en = _messages(kind, found)
                 yield ctx.finding(rule, zh, en, table_location(table, data.get(id(cell)), row=cell.row),
                                   {"value": found, "type": kind})
+
+
+RULE_KIND = Kind(KIND, compile, check, DOC)

@@ -1,33 +1,6 @@
 """no_blank_cells — every data cell of a statistical table holds a number.
 
-What it does
-    Reads every data cell (one per merged cell, never twice) of the tables listed in ``tables:``. A cell must
-    hold a non-negative integer count, or a decimal amount in a column listed in the table's
-    ``decimal_columns`` (本年收费金额（单位：万元）); a column in ``signed_columns`` may be negative (本年增/减
-    of the 2019 format). Spaces, NBSP, ideographic spaces, line breaks and
-    full-width digits are tolerated. Blank cells, the placeholders "—", "-", "/", "无" and any other text are
-    findings; such a cell is never read as 0. Group rows declared in the table's ``groups`` (（三）不予公开 …)
-    may stay empty when they carry no numbers at all. A table whose data cells are all blank (a template never
-    filled in) is one finding for the table, with the number of blank cells, not one per cell.
-
-Why
-    The form says "本表只填报数字，没有的数据项填“0”，不得空白或者填入其他内容": a blank or a dash hides whether
-    the office had nothing to report or forgot to count.
-
-Example
-    Passing: ``0``, ``12``, ``１２``, ``12.5`` (万元 column only).
-
-    Failing::
-
-        (blank)  → 表三 行「（一）予以公开」 列「自然人」为空，应填数字（没有的填 0）
-        —        → 填写了「—」，应填数字（没有的填 0）
-
-    Configuration::
-
-        - id: blank-cell
-          kind: no_blank_cells
-          tables: [t2, t3, t4]
-"""
+Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); the kind is ``RULE_KIND``."""
 
 from __future__ import annotations
 
@@ -36,11 +9,12 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..normalize import PLACEHOLDERS, cell_key, clean, parse_number
 from .base import Context, SpecError, table_location
+from .kind import Doc, Kind
 
 KIND = "no_blank_cells"
 
-# The documentation above in Chinese, for `reportlint explain` (the default language).
-DOC_ZH = """\
+DOC = Doc(
+    zh="""\
 no_blank_cells —— 统计表的每个数据格都填了数字。
 
 作用
@@ -68,7 +42,39 @@ no_blank_cells —— 统计表的每个数据格都填了数字。
         - id: blank-cell
           kind: no_blank_cells
           tables: [t2, t3, t4]
-"""
+""",
+    en="""\
+no_blank_cells — every data cell of a statistical table holds a number.
+
+What it does
+    Reads every data cell (one per merged cell, never twice) of the tables listed in ``tables:``. A cell must
+    hold a non-negative integer count, or a decimal amount in a column listed in the table's
+    ``decimal_columns`` (本年收费金额（单位：万元）); a column in ``signed_columns`` may be negative (本年增/减
+    of the 2019 format). Spaces, NBSP, ideographic spaces, line breaks and
+    full-width digits are tolerated. Blank cells, the placeholders "—", "-", "/", "无" and any other text are
+    findings; such a cell is never read as 0. Group rows declared in the table's ``groups`` (（三）不予公开 …)
+    may stay empty when they carry no numbers at all. A table whose data cells are all blank (a template never
+    filled in) is one finding for the table, with the number of blank cells, not one per cell.
+
+Why
+    The form says "本表只填报数字，没有的数据项填“0”，不得空白或者填入其他内容": a blank or a dash hides whether
+    the office had nothing to report or forgot to count.
+
+Example
+    Passing: ``0``, ``12``, ``１２``, ``12.5`` (万元 column only).
+
+    Failing::
+
+        (blank)  → 表三 行「（一）予以公开」 列「自然人」为空，应填数字（没有的填 0）
+        —        → 填写了「—」，应填数字（没有的填 0）
+
+    Configuration::
+
+        - id: blank-cell
+          kind: no_blank_cells
+          tables: [t2, t3, t4]
+""",
+)
 
 
 def compile(rule, pack):  # noqa: A001
@@ -154,3 +160,6 @@ def _where(name: str, row: str, col: str, lang: str) -> str:
     if col:
         out += f"「{col}」"
     return out
+
+
+RULE_KIND = Kind(KIND, compile, check, DOC)

@@ -1,32 +1,6 @@
 """old_format — a report of 2021 or later still uses the 2019 table layout.
 
-What it does
-    Looks at the labels of the document's tables: the 2019 edition of the format (格式（试行）) has columns the
-    2021 edition dropped (本年新制作数量, 本年新公开数量, 对外公开总数量, 上一年项目数量, 本年增/减, 采购项目数量 …). A report
-    whose year (from its title) is ``from_year`` (default 2021) or later and whose tables show the 2019 labels
-    is one finding at table 二, naming the old labels found.
-
-    Without configuration such a report is checked against the 2019 pack (chosen from its tables), so the rest
-    of its findings are about its content, not a cascade of missing 2021 labels.
-
-Why
-    The 2021 format (国办公开办函〔2021〕30号) replaced the 2019 one for reports from 2021 on; a report in the old
-    layout does not give the figures the new table 二 asks for (本年制发件数, 现行有效件数 …).
-
-Example
-    Passing: a 2023 report whose table 二 has 本年制发件数 · 本年废止件数 · 现行有效件数.
-
-    Failing::
-
-        a 2023 report whose table 二 has 本年新制作数量 · 本年新公开数量 · 对外公开总数量
-        → 2023年度报告仍使用2019年版表格（「本年新制作数量」「本年新公开数量」「对外公开总数量」），2021年起应使用新版格式
-
-    Configuration::
-
-        - id: old-format
-          kind: old_format
-          from_year: 2021
-"""
+Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); the kind is ``RULE_KIND``."""
 
 from __future__ import annotations
 
@@ -35,10 +9,12 @@ from collections.abc import Iterator
 from ..findings import Finding, Location
 from ..layout import detect_layout, old_labels_in
 from .base import Context, table_location
+from .kind import Doc, Kind
 
 KIND = "old_format"
 
-DOC_ZH = """\
+DOC = Doc(
+    zh="""\
 old_format —— 2021年度及以后的报告仍使用2019年版表格。
 
 作用
@@ -66,7 +42,38 @@ old_format —— 2021年度及以后的报告仍使用2019年版表格。
         - id: old-format
           kind: old_format
           from_year: 2021
-"""
+""",
+    en="""\
+old_format — a report of 2021 or later still uses the 2019 table layout.
+
+What it does
+    Looks at the labels of the document's tables: the 2019 edition of the format (格式（试行）) has columns the
+    2021 edition dropped (本年新制作数量, 本年新公开数量, 对外公开总数量, 上一年项目数量, 本年增/减, 采购项目数量 …). A report
+    whose year (from its title) is ``from_year`` (default 2021) or later and whose tables show the 2019 labels
+    is one finding at table 二, naming the old labels found.
+
+    Without configuration such a report is checked against the 2019 pack (chosen from its tables), so the rest
+    of its findings are about its content, not a cascade of missing 2021 labels.
+
+Why
+    The 2021 format (国办公开办函〔2021〕30号) replaced the 2019 one for reports from 2021 on; a report in the old
+    layout does not give the figures the new table 二 asks for (本年制发件数, 现行有效件数 …).
+
+Example
+    Passing: a 2023 report whose table 二 has 本年制发件数 · 本年废止件数 · 现行有效件数.
+
+    Failing::
+
+        a 2023 report whose table 二 has 本年新制作数量 · 本年新公开数量 · 对外公开总数量
+        → 2023年度报告仍使用2019年版表格（「本年新制作数量」「本年新公开数量」「对外公开总数量」），2021年起应使用新版格式
+
+    Configuration::
+
+        - id: old-format
+          kind: old_format
+          from_year: 2021
+""",
+)
 
 
 def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
@@ -89,3 +96,6 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
         table_location(table) if table is not None else Location(),
         {"labels": labels},
     )
+
+
+RULE_KIND = Kind(KIND, compile, check, DOC)

@@ -1,51 +1,6 @@
 """publication_date — the report is published after its year ends and by the deadline for its kind of issuer.
 
-What it does
-    Finds the publication date: a "发布日期 / 发文日期 / 成文日期 / 公开日期 / 发布时间" line of a web page's metadata,
-    or else the date under the signature (a paragraph among the last ones of the document that is only a date, e.g.
-    "2024年1月28日", "二〇二四年一月二十八日", "2024-01-28"). The deadline depends on who issued the report, read
-    from its title (or its opening, "现公布…2023年政府信息公开工作年度报告"; ``reportlint dump`` shows it):
-
-    * a government's own report (a place: 上海市, 福州市晋安区, 某某市人民政府, or a region's 管委会 acting as one,
-      平潭综合实验区): 31 March of the following year;
-    * a department's (…局, …委员会, the 人民政府办公室/办公厅 when the title names the office): 31 January;
-    * a 乡/镇 or 街道's: 31 January (the 条例 sets no date for them);
-    * an issuer the title and opening do not name: 31 January, but a date up to 31 March is only a warning.
-
-    ``issuer:`` (government, department, township) sets the kind instead of reading it; ``deadlines:`` changes the
-    date per kind (MM-DD); ``deadline:`` one date for every report. Then:
-
-    * a date after the deadline is a finding, which names the deadline it applied and why;
-    * a date before 31 December of the report year (the report cannot cover a year not yet over) is a finding;
-    * no date at all is a finding of severity ``warning`` (or the rule's own severity if that is lower).
-
-    A report whose year is unknown is not checked.
-
-Why
-    条例 第四十九条: 县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交本行政机关上一年度政府
-    信息公开工作年度报告并向社会公布；县级以上地方人民政府的政府信息公开工作主管部门应当在每年3月31日前向社会公布本级
-    政府上一年度政府信息公开工作年度报告. A report dated before its year ends cannot report the whole year.
-
-Example
-    Passing::
-
-        曲沃县卫生健康和体育局
-        2024年1月28日          (a 2023 report)
-
-        平潭综合实验区2025年度政府信息公开工作年度报告 … 发布时间: 2026-03-10
-
-    Failing::
-
-        某某市某某局2023年政府信息公开工作年度报告 … 发布日期2024-02-01
-        → 发布日期2024年2月1日晚于2024年1月31日的公布期限（2023年度报告；「某某市某某局」是政府部门，…）
-
-    Configuration::
-
-        - id: publication-deadline
-          kind: publication_date
-          issuer: government      # the reports of this repository are a government's own
-          deadlines: {township: "02-28"}
-"""
+Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); the kind is ``RULE_KIND``."""
 
 from __future__ import annotations
 
@@ -58,10 +13,12 @@ from ..findings import Finding, Location
 from ..issuer import NAMES, Issuer, issuer_of
 from ..model import Paragraph
 from .base import Context, SpecError, paragraph_location
+from .kind import Doc, Kind
 
 KIND = "publication_date"
 
-DOC_ZH = """\
+DOC = Doc(
+    zh="""\
 publication_date —— 报告在报告年度结束后、按发布机关类别的期限内公布。
 
 作用
@@ -108,7 +65,57 @@ publication_date —— 报告在报告年度结束后、按发布机关类别�
           kind: publication_date
           issuer: government      # 本仓库的报告都是本级人民政府的报告
           deadlines: {township: "02-28"}
-"""
+""",
+    en="""\
+publication_date — the report is published after its year ends and by the deadline for its kind of issuer.
+
+What it does
+    Finds the publication date: a "发布日期 / 发文日期 / 成文日期 / 公开日期 / 发布时间" line of a web page's metadata,
+    or else the date under the signature (a paragraph among the last ones of the document that is only a date, e.g.
+    "2024年1月28日", "二〇二四年一月二十八日", "2024-01-28"). The deadline depends on who issued the report, read
+    from its title (or its opening, "现公布…2023年政府信息公开工作年度报告"; ``reportlint dump`` shows it):
+
+    * a government's own report (a place: 上海市, 福州市晋安区, 某某市人民政府, or a region's 管委会 acting as one,
+      平潭综合实验区): 31 March of the following year;
+    * a department's (…局, …委员会, the 人民政府办公室/办公厅 when the title names the office): 31 January;
+    * a 乡/镇 or 街道's: 31 January (the 条例 sets no date for them);
+    * an issuer the title and opening do not name: 31 January, but a date up to 31 March is only a warning.
+
+    ``issuer:`` (government, department, township) sets the kind instead of reading it; ``deadlines:`` changes the
+    date per kind (MM-DD); ``deadline:`` one date for every report. Then:
+
+    * a date after the deadline is a finding, which names the deadline it applied and why;
+    * a date before 31 December of the report year (the report cannot cover a year not yet over) is a finding;
+    * no date at all is a finding of severity ``warning`` (or the rule's own severity if that is lower).
+
+    A report whose year is unknown is not checked.
+
+Why
+    条例 第四十九条: 县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交本行政机关上一年度政府
+    信息公开工作年度报告并向社会公布；县级以上地方人民政府的政府信息公开工作主管部门应当在每年3月31日前向社会公布本级
+    政府上一年度政府信息公开工作年度报告. A report dated before its year ends cannot report the whole year.
+
+Example
+    Passing::
+
+        曲沃县卫生健康和体育局
+        2024年1月28日          (a 2023 report)
+
+        平潭综合实验区2025年度政府信息公开工作年度报告 … 发布时间: 2026-03-10
+
+    Failing::
+
+        某某市某某局2023年政府信息公开工作年度报告 … 发布日期2024-02-01
+        → 发布日期2024年2月1日晚于2024年1月31日的公布期限（2023年度报告；「某某市某某局」是政府部门，…）
+
+    Configuration::
+
+        - id: publication-deadline
+          kind: publication_date
+          issuer: government      # the reports of this repository are a government's own
+          deadlines: {township: "02-28"}
+""",
+)
 
 _CN = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
        "八": 8, "九": 9}
@@ -291,3 +298,6 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
             paragraph_location(p, written),
             details,
         )
+
+
+RULE_KIND = Kind(KIND, compile, check, DOC)

@@ -1,5 +1,51 @@
 """require_text — a text the report must contain (a local rule needing no code).
 
+Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); the kind is ``RULE_KIND``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding, Location
+from .base import Context, paragraph_location
+from .kind import Doc, Kind
+from .text_match import compile_matcher, first_section_paragraph, paragraph_text, scoped_paragraphs
+
+KIND = "require_text"
+
+DOC = Doc(
+    zh="""\
+require_text —— 报告必须包含的内容（无需编写代码的本地规则）。
+
+作用
+    在 ``scope`` 范围的段落中查找 ``text:``（字面文字）或 ``pattern:``（正则表达式，`regex` 模块语法）：
+    ``document``（默认，全部段落）、``title``（标题行）、``opening``（标题与第一部分之间的开头段落，
+    各省在此写明统计期限、电子版位置和联系方式；文档没有任何部分时不报）或 ``section``（``section:`` 所指部分及其下级部分的段落：
+    可写规则包中的部分 id，按 required_sections 的方式查找；也可写标题，比较时忽略编号、空格和标点全角半角）。连续空白、不换行空格和换行都视为一个空格。``ignore_case: true``
+    忽略拉丁字母大小写。找不到时报告一条；``message`` / ``message_en`` 替换默认措辞。该部分本身缺失时由
+    required_sections 报告，本规则不报。无法编译的正则是配置错误，指出 YAML 中的位置；在一个段落上运行超过一秒的
+    正则会使本规则报错（退出码 2）。
+
+依据
+    各机关、各省会增加自己的要求：电子版发布的网站、本市每份报告都有的一句话、信息处理费办法的名称等。
+
+示例
+    正确：``本报告电子版可在某某市人民政府门户网站（http://www.example.gov.cn）查阅。``
+
+    错误：没有任何段落提到网站 → 未找到规定内容：写明电子版查阅网址
+
+    配置::
+
+        - id: portal-url
+          kind: require_text
+          pattern: "https?://[\\\\w./-]+"
+          scope: document
+          message: 未写明电子版查阅网址
+          message_en: the web address of the electronic version is not given
+""",
+    en="""\
+require_text — a text the report must contain (a local rule needing no code).
+
 What it does
     Looks for ``text:`` (a literal) or ``pattern:`` (a regular expression, `regex` module syntax) in the
     paragraphs of the ``scope``: ``document`` (default: every paragraph), ``title`` (the title line),
@@ -30,48 +76,8 @@ Example
           scope: document
           message: 未写明电子版查阅网址
           message_en: the web address of the electronic version is not given
-"""
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-
-from ..findings import Finding, Location
-from .base import Context, paragraph_location
-from .text_match import compile_matcher, first_section_paragraph, paragraph_text, scoped_paragraphs
-
-KIND = "require_text"
-
-# The documentation above in Chinese, for `reportlint explain` (the default language).
-DOC_ZH = """\
-require_text —— 报告必须包含的内容（无需编写代码的本地规则）。
-
-作用
-    在 ``scope`` 范围的段落中查找 ``text:``（字面文字）或 ``pattern:``（正则表达式，`regex` 模块语法）：
-    ``document``（默认，全部段落）、``title``（标题行）、``opening``（标题与第一部分之间的开头段落，
-    各省在此写明统计期限、电子版位置和联系方式；文档没有任何部分时不报）或 ``section``（``section:`` 所指部分及其下级部分的段落：
-    可写规则包中的部分 id，按 required_sections 的方式查找；也可写标题，比较时忽略编号、空格和标点全角半角）。连续空白、不换行空格和换行都视为一个空格。``ignore_case: true``
-    忽略拉丁字母大小写。找不到时报告一条；``message`` / ``message_en`` 替换默认措辞。该部分本身缺失时由
-    required_sections 报告，本规则不报。无法编译的正则是配置错误，指出 YAML 中的位置；在一个段落上运行超过一秒的
-    正则会使本规则报错（退出码 2）。
-
-依据
-    各机关、各省会增加自己的要求：电子版发布的网站、本市每份报告都有的一句话、信息处理费办法的名称等。
-
-示例
-    正确：``本报告电子版可在某某市人民政府门户网站（http://www.example.gov.cn）查阅。``
-
-    错误：没有任何段落提到网站 → 未找到规定内容：写明电子版查阅网址
-
-    配置::
-
-        - id: portal-url
-          kind: require_text
-          pattern: "https?://[\\\\w./-]+"
-          scope: document
-          message: 未写明电子版查阅网址
-          message_en: the web address of the electronic version is not given
-"""
+""",
+)
 
 
 def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
@@ -97,3 +103,6 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
     section = str(spec["section"]) if spec.get("scope") == "section" else None
     titles = {s.id: s.title for s in ctx.pack.sections}
     yield ctx.finding(rule, zh, en, Location(section=titles.get(section, section) if section else None))
+
+
+RULE_KIND = Kind(KIND, compile, check, DOC)

@@ -1,46 +1,6 @@
 """required_sections — the report has every section of the format, in order, under its official title.
 
-What it does
-    Finds each section of the pack's ``sections:`` list among the document's headings (一、 / （一） / 1.
-    numbering or Word heading styles) by its meaning. A heading matches a section when its text, with numbering,
-    spaces, punctuation width and a trailing 表 ignored, equals the section's ``title``, one of its ``aliases``
-    (accepted silently) or one of its ``variants`` (accepted, reported by ``check: title``); or when it carries the
-    section's number and every one of its ``terms`` (五: 问题 and 改进; 四: 复议 or 诉讼), which makes it another
-    wording, misspelt ones included (accepted, reported by ``check: title``). A short paragraph whose text is the
-    title without numbering also counts, and so does a numbered paragraph that opens with the heading, its body
-    glued to it ("六、其他需要报告的事项2023年，本机关未收取…", as crawled pages and flattened exports have it).
-
-    ``check: presence`` reports one finding per missing section; ``check: order`` reports a section found
-    before one that should precede it; ``check: title`` reports a section written with a variant title.
-    ``sections:`` limits the rule to some section ids.
-
-Why
-    条例 第五十条 and the national format (国办公开办函〔2021〕30号) fix six sections; a missing 五、存在的主要问题
-    及改进情况 is the most common defect in published reports.
-
-Example
-    Passing::
-
-        一、总体情况 … 二、主动公开政府信息情况 … 六、其他需要报告的事项
-
-    Failing (presence)::
-
-        一、总体情况 … 四、政府信息公开行政复议、行政诉讼情况 … 六、其他需要报告的事项
-        → 缺少第五部分「五、存在的主要问题及改进情况」
-
-    Configuration::
-
-        - id: required-sections
-          kind: required_sections
-          check: presence
-
-    Sub-items (in the pack's ``sections:``)::
-
-        - id: other-fee
-          parent: other
-          title: （一）依据《政府信息公开信息处理费管理办法》收取信息处理费的情况
-          keywords: [信息处理费]
-"""
+Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); the kind is ``RULE_KIND``."""
 
 from __future__ import annotations
 
@@ -50,12 +10,13 @@ from collections.abc import Iterator
 from ..findings import Finding, Location
 from ..normalize import strip_number
 from .base import Context, SpecError, paragraph_location
+from .kind import Doc, Kind
 from .sectionmap import Match, find_sections
 
 KIND = "required_sections"
 
-# The documentation above in Chinese, for `reportlint explain` (the default language).
-DOC_ZH = """\
+DOC = Doc(
+    zh="""\
 required_sections —— 报告具备格式规定的各个部分，顺序正确，标题规范。
 
 作用
@@ -100,7 +61,52 @@ required_sections —— 报告具备格式规定的各个部分，顺序正确�
           parent: other
           title: （一）依据《政府信息公开信息处理费管理办法》收取信息处理费的情况
           keywords: [信息处理费]
-"""
+""",
+    en="""\
+required_sections — the report has every section of the format, in order, under its official title.
+
+What it does
+    Finds each section of the pack's ``sections:`` list among the document's headings (一、 / （一） / 1.
+    numbering or Word heading styles) by its meaning. A heading matches a section when its text, with numbering,
+    spaces, punctuation width and a trailing 表 ignored, equals the section's ``title``, one of its ``aliases``
+    (accepted silently) or one of its ``variants`` (accepted, reported by ``check: title``); or when it carries the
+    section's number and every one of its ``terms`` (五: 问题 and 改进; 四: 复议 or 诉讼), which makes it another
+    wording, misspelt ones included (accepted, reported by ``check: title``). A short paragraph whose text is the
+    title without numbering also counts, and so does a numbered paragraph that opens with the heading, its body
+    glued to it ("六、其他需要报告的事项2023年，本机关未收取…", as crawled pages and flattened exports have it).
+
+    ``check: presence`` reports one finding per missing section; ``check: order`` reports a section found
+    before one that should precede it; ``check: title`` reports a section written with a variant title.
+    ``sections:`` limits the rule to some section ids.
+
+Why
+    条例 第五十条 and the national format (国办公开办函〔2021〕30号) fix six sections; a missing 五、存在的主要问题
+    及改进情况 is the most common defect in published reports.
+
+Example
+    Passing::
+
+        一、总体情况 … 二、主动公开政府信息情况 … 六、其他需要报告的事项
+
+    Failing (presence)::
+
+        一、总体情况 … 四、政府信息公开行政复议、行政诉讼情况 … 六、其他需要报告的事项
+        → 缺少第五部分「五、存在的主要问题及改进情况」
+
+    Configuration::
+
+        - id: required-sections
+          kind: required_sections
+          check: presence
+
+    Sub-items (in the pack's ``sections:``)::
+
+        - id: other-fee
+          parent: other
+          title: （一）依据《政府信息公开信息处理费管理办法》收取信息处理费的情况
+          keywords: [信息处理费]
+""",
+)
 
 _CN = "一二三四五六七八九十"
 
@@ -190,3 +196,6 @@ def _heading_location(m: Match) -> Location:
 def _number_word(title: str) -> str:
     m = re.match(rf"^\s*([{_CN}]+)\s*[、.．]", title)
     return m.group(1) if m else ""
+
+
+RULE_KIND = Kind(KIND, compile, check, DOC)

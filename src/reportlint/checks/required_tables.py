@@ -1,5 +1,55 @@
 """required_tables — the report contains each statistical table of the format, in a form that can be read.
 
+Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); the kind is ``RULE_KIND``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding, Location
+from .base import Context, SpecError, paragraph_location, table_location
+from .kind import Doc, Kind
+from .tabletext import Unreadable
+
+KIND = "required_tables"
+
+DOC = Doc(
+    zh="""\
+required_tables —— 报告包含格式规定的各张统计表，且表格可以读取。
+
+作用
+    按规则包 ``tables:`` 一节中列出的标签（``locate:``；表内标签中至少出现 ``min_match`` 个）查找 ``tables:``
+    中指定的每张表。表格按标签识别，不看位置，因此表题、多余的表和被拆开的表都不会造成误判。
+
+    ``check: presence``（默认）报告找不到的表。``check: readable`` 报告存在、但数字无法读取的表：导出时被压成了
+    文字（标签和数字连在一起，如“一、本年新收政府信息公开申请数量15130000154”），或单元格里挤着几个数字（“3001 53
+    0 0 61 4 3119”）。这样的表不报告为缺失，勾稽关系和空白单元格规则也不检查它。
+
+依据
+    表二、表三、表四承载全国格式要求的统计数据（主动公开、依申请公开、行政复议和行政诉讼）；缺表，或以图片形式
+    插入的表，无法检查，也无法汇总。导出时丢失结构的表并没有缺，但在重新导出之前，其中的数字都无法核对。
+
+示例
+    正确：行中含有“本年新收政府信息公开申请数量”和“结转下年度继续办理”的表被识别为表三。
+
+    错误::
+
+        （没有含“行政复议 / 行政诉讼”标签的表）   → 未找到表四「政府信息公开行政复议、行政诉讼情况」
+        一、本年新收政府信息公开申请数量15130000154二、上年结转…   → 表三「收到和处理政府信息公开申请情况」只剩文字…
+
+    配置::
+
+        - id: table-missing
+          kind: required_tables
+          tables: [t2, t3, t4]
+        - id: table-unreadable
+          kind: required_tables
+          check: readable
+          tables: [t2, t3, t4]
+""",
+    en="""\
+required_tables — the report contains each statistical table of the format, in a form that can be read.
+
 What it does
     Locates each table named in ``tables:`` by the labels listed under the pack's ``tables:`` section
     (``locate:``; at least ``min_match`` of them must appear among the table's labels). Tables are recognised by
@@ -32,52 +82,8 @@ Example
           kind: required_tables
           check: readable
           tables: [t2, t3, t4]
-"""
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-
-from ..findings import Finding, Location
-from .base import Context, SpecError, paragraph_location, table_location
-from .tabletext import Unreadable
-
-KIND = "required_tables"
-
-# The documentation above in Chinese, for `reportlint explain` (the default language).
-DOC_ZH = """\
-required_tables —— 报告包含格式规定的各张统计表，且表格可以读取。
-
-作用
-    按规则包 ``tables:`` 一节中列出的标签（``locate:``；表内标签中至少出现 ``min_match`` 个）查找 ``tables:``
-    中指定的每张表。表格按标签识别，不看位置，因此表题、多余的表和被拆开的表都不会造成误判。
-
-    ``check: presence``（默认）报告找不到的表。``check: readable`` 报告存在、但数字无法读取的表：导出时被压成了
-    文字（标签和数字连在一起，如“一、本年新收政府信息公开申请数量15130000154”），或单元格里挤着几个数字（“3001 53
-    0 0 61 4 3119”）。这样的表不报告为缺失，勾稽关系和空白单元格规则也不检查它。
-
-依据
-    表二、表三、表四承载全国格式要求的统计数据（主动公开、依申请公开、行政复议和行政诉讼）；缺表，或以图片形式
-    插入的表，无法检查，也无法汇总。导出时丢失结构的表并没有缺，但在重新导出之前，其中的数字都无法核对。
-
-示例
-    正确：行中含有“本年新收政府信息公开申请数量”和“结转下年度继续办理”的表被识别为表三。
-
-    错误::
-
-        （没有含“行政复议 / 行政诉讼”标签的表）   → 未找到表四「政府信息公开行政复议、行政诉讼情况」
-        一、本年新收政府信息公开申请数量15130000154二、上年结转…   → 表三「收到和处理政府信息公开申请情况」只剩文字…
-
-    配置::
-
-        - id: table-missing
-          kind: required_tables
-          tables: [t2, t3, t4]
-        - id: table-unreadable
-          kind: required_tables
-          check: readable
-          tables: [t2, t3, t4]
-"""
+""",
+)
 
 
 def compile(rule, pack):  # noqa: A001
@@ -120,3 +126,6 @@ def _unreadable(ctx: Context, rule, found: Unreadable, name_zh: str, name_en: st
     assert found.table is not None
     return ctx.finding(rule, zh, en, table_location(found.table, found.cell), {"text": found.sample,
                                                                                 "cells": found.count})
+
+
+RULE_KIND = Kind(KIND, compile, check, DOC)

@@ -1,5 +1,57 @@
 """statistics_period — the report states its statistics period, and it is the whole report year.
 
+Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); the kind is ``RULE_KIND``."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..findings import Finding, Location
+from ..model import Paragraph
+from ..model.document import cn_number
+from .base import Context, paragraph_location
+from .kind import Doc, Kind
+
+KIND = "statistics_period"
+
+DOC = Doc(
+    zh="""\
+statistics_period —— 报告写明统计期限，且为整个报告年度。
+
+作用
+    在正文中查找日期区间（自2023年1月1日起至2023年12月31日止、自2023年1月1日始至…止、2023年1月1日至12月31日、
+    从2019年1月1日到12月31日止、2022年1月1日-2022年12月31日、2023.1.1—2023.12.31、2023年1月至12月、统计期限为
+    2023年度，数字可为半角或全角，可带空格），优先取点明期限的句子（含“统计”“期限”“时限”“期间”或规则的
+    ``keywords``）。期限不是报告年度1月1日至12月31日的，引用原文报告；写了期限（统计期限、统计时限、统计时间、
+    统计数据时限……）但日期无法读作起止日期（“20241月1日至12月31日”“2018年11日至2018年1231日”）或只有一个时间点
+    （“数据核定时间点为2022年12月31日”）的，引用原文报告；完全没有写明期限的，才报告“未找到”。报告年度取自标题
+    （2023年…年度报告）；标题中没有年份时，只检查是否写明了期限。
+
+依据
+    三张统计表中的每个数字都只有在写明期限时才有意义；不写期限或照抄上年文字的报告无法比较、无法核查。
+
+示例
+    正确::
+
+        本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。
+
+    错误::
+
+        本报告统计期限为2023年1月1日至2023年6月30日。   → 统计期限未覆盖2023年1月1日至12月31日
+        本报告统计期限为20231月1日至12月31日。          → 统计期限「20231月1日至12月31日」无法读作起止日期
+        （完全没有期限）                                 → 未找到统计期限
+
+    配置::
+
+        - id: statistics-period
+          kind: statistics_period
+""",
+    en="""\
+statistics_period — the report states its statistics period, and it is the whole report year.
+
 What it does
     Looks for a date range (自2023年1月1日起至2023年12月31日止, 自2023年1月1日始至…止, 2023年1月1日至12月31日,
     从2019年1月1日到12月31日止, 2022年1月1日-2022年12月31日, 2023.1.1—2023.12.31, 2023年1月至12月, 统计期限为2023年度;
@@ -30,54 +82,8 @@ Example
 
         - id: statistics-period
           kind: statistics_period
-"""
-
-from __future__ import annotations
-
-import calendar
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-
-from ..findings import Finding, Location
-from ..model import Paragraph
-from ..model.document import cn_number
-from .base import Context, paragraph_location
-
-KIND = "statistics_period"
-
-# The documentation above in Chinese, for `reportlint explain` (the default language).
-DOC_ZH = """\
-statistics_period —— 报告写明统计期限，且为整个报告年度。
-
-作用
-    在正文中查找日期区间（自2023年1月1日起至2023年12月31日止、自2023年1月1日始至…止、2023年1月1日至12月31日、
-    从2019年1月1日到12月31日止、2022年1月1日-2022年12月31日、2023.1.1—2023.12.31、2023年1月至12月、统计期限为
-    2023年度，数字可为半角或全角，可带空格），优先取点明期限的句子（含“统计”“期限”“时限”“期间”或规则的
-    ``keywords``）。期限不是报告年度1月1日至12月31日的，引用原文报告；写了期限（统计期限、统计时限、统计时间、
-    统计数据时限……）但日期无法读作起止日期（“20241月1日至12月31日”“2018年11日至2018年1231日”）或只有一个时间点
-    （“数据核定时间点为2022年12月31日”）的，引用原文报告；完全没有写明期限的，才报告“未找到”。报告年度取自标题
-    （2023年…年度报告）；标题中没有年份时，只检查是否写明了期限。
-
-依据
-    三张统计表中的每个数字都只有在写明期限时才有意义；不写期限或照抄上年文字的报告无法比较、无法核查。
-
-示例
-    正确::
-
-        本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。
-
-    错误::
-
-        本报告统计期限为2023年1月1日至2023年6月30日。   → 统计期限未覆盖2023年1月1日至12月31日
-        本报告统计期限为20231月1日至12月31日。          → 统计期限「20231月1日至12月31日」无法读作起止日期
-        （完全没有期限）                                 → 未找到统计期限
-
-    配置::
-
-        - id: statistics-period
-          kind: statistics_period
-"""
+""",
+)
 
 DEFAULT_KEYWORDS = ("统计", "期限", "时限", "期间", "时段", "报告期")
 
@@ -251,3 +257,6 @@ def _unreadable_finding(ctx: Context, rule, found: Unreadable, year: int | None)
         en = f"statistics period \"{found.text}\" cannot be read as a range of dates (a typo or missing characters); " \
              f"write “{want}”"
     return ctx.finding(rule, zh, en, paragraph_location(found.paragraph, found.text), {"period": found.text})
+
+
+RULE_KIND = Kind(KIND, compile, check, DOC)

@@ -1,5 +1,67 @@
 """table_arithmetic — totals in a statistical table add up.
 
+Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); the kind is ``RULE_KIND``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ..findings import Finding, Location, Related
+from ..model import DataCell, Table
+from ..normalize import parse_number
+from ..pack.expr import BinOp, Equation, ExprError, Node, Num, Ref, evaluate, parse_equation, refs_of
+from . import wrong_cell
+from .base import Context, SpecError, table_location
+from .kind import Doc, Kind
+
+KIND = "table_arithmetic"
+
+DOC = Doc(
+    zh="""\
+table_arithmetic —— 统计表中的合计相符。
+
+作用
+    检查用标签（而非位置）指定的单元格之间的等式。每个 ``[标签路径]`` 指一行（``for_each: column``：等式在每个
+    数据列中检查）或一列（``for_each: row``：在每个数据行中检查）。路径由外到内列出标签，末级在后
+    （``[（三）不予公开/1.属于国家秘密]``、``[行政复议/总计]``）；标签在规范化后匹配（忽略编号、括号、空格；应用
+    规则包别名，如“合计”视同“总计”）。``[（三）不予公开/*]`` 表示（三）下各行之和，不含小计行。各项可用 ``+``、
+    ``-``、括号和数字组合；此外没有别的语法（只解析，从不 ``eval``）。
+
+    问题中给出等式、两边的值和涉及的每个单元格。某列中等式的某个单元格为空或不是数字时（由 ``no_blank_cells``
+    报告），或表中缺少某个标签时，该等式在该列跳过。
+
+    一处错误，一条问题：一个单元格能解释表中几个不平的等式时（本规则的和同一张表其他勾稽规则的；只改它一个值就能
+    使这些等式都成立，它不在任何已成立的等式中，也没有别的单元格能解释同样的等式，见 :mod:`.wrong_cell`），只在该
+    单元格报告一条“很可能填错：现为 44，等式要求为 45”，每个等式作为相关位置（SARIF ``relatedLocations``；html
+    报告以底色标出其单元格），由这些等式所属规则中级别最高的一条报告，级别相同时取规则包中靠前的一条。
+
+依据
+    全国格式在表三上直接印明勾稽关系（第一项加第二项之和，等于第三项加第四项之和）；合计不符是已发布报告中最显眼
+    的统计缺陷。
+
+示例
+    正确（“自然人”列）::
+
+        一 = 10，二 = 2，（七）总计 = 11，四 = 1      10 + 2 = 11 + 1
+
+    错误::
+
+        一 = 10，二 = 2，（七）总计 = 12，四 = 1      → 左边 12，右边 13
+
+    配置::
+
+        - id: t3-balance
+          kind: table_arithmetic
+          table: t3
+          for_each: column
+          equation: "[本年新收政府信息公开申请数量] + [上年结转政府信息公开申请数量] = [（七）总计] + [结转下年度继续办理]"
+""",
+    en="""\
+table_arithmetic — totals in a statistical table add up.
+
 What it does
     Checks equations between cells addressed by their labels, never by position. Each ``[label path]`` names a
     row (``for_each: column``: the equation is checked in every data column) or a column (``for_each: row``:
@@ -40,64 +102,8 @@ Example
           table: t3
           for_each: column
           equation: "[本年新收政府信息公开申请数量] + [上年结转政府信息公开申请数量] = [（七）总计] + [结转下年度继续办理]"
-"""
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import Any
-
-from ..findings import Finding, Location, Related
-from ..model import DataCell, Table
-from ..normalize import parse_number
-from ..pack.expr import BinOp, Equation, ExprError, Node, Num, Ref, evaluate, parse_equation, refs_of
-from . import wrong_cell
-from .base import Context, SpecError, table_location
-
-KIND = "table_arithmetic"
-
-# The documentation above in Chinese, for `reportlint explain` (the default language).
-DOC_ZH = """\
-table_arithmetic —— 统计表中的合计相符。
-
-作用
-    检查用标签（而非位置）指定的单元格之间的等式。每个 ``[标签路径]`` 指一行（``for_each: column``：等式在每个
-    数据列中检查）或一列（``for_each: row``：在每个数据行中检查）。路径由外到内列出标签，末级在后
-    （``[（三）不予公开/1.属于国家秘密]``、``[行政复议/总计]``）；标签在规范化后匹配（忽略编号、括号、空格；应用
-    规则包别名，如“合计”视同“总计”）。``[（三）不予公开/*]`` 表示（三）下各行之和，不含小计行。各项可用 ``+``、
-    ``-``、括号和数字组合；此外没有别的语法（只解析，从不 ``eval``）。
-
-    问题中给出等式、两边的值和涉及的每个单元格。某列中等式的某个单元格为空或不是数字时（由 ``no_blank_cells``
-    报告），或表中缺少某个标签时，该等式在该列跳过。
-
-    一处错误，一条问题：一个单元格能解释表中几个不平的等式时（本规则的和同一张表其他勾稽规则的；只改它一个值就能
-    使这些等式都成立，它不在任何已成立的等式中，也没有别的单元格能解释同样的等式，见 :mod:`.wrong_cell`），只在该
-    单元格报告一条“很可能填错：现为 44，等式要求为 45”，每个等式作为相关位置（SARIF ``relatedLocations``；html
-    报告以底色标出其单元格），由这些等式所属规则中级别最高的一条报告，级别相同时取规则包中靠前的一条。
-
-依据
-    全国格式在表三上直接印明勾稽关系（第一项加第二项之和，等于第三项加第四项之和）；合计不符是已发布报告中最显眼
-    的统计缺陷。
-
-示例
-    正确（“自然人”列）::
-
-        一 = 10，二 = 2，（七）总计 = 11，四 = 1      10 + 2 = 11 + 1
-
-    错误::
-
-        一 = 10，二 = 2，（七）总计 = 12，四 = 1      → 左边 12，右边 13
-
-    配置::
-
-        - id: t3-balance
-          kind: table_arithmetic
-          table: t3
-          for_each: column
-          equation: "[本年新收政府信息公开申请数量] + [上年结转政府信息公开申请数量] = [（七）总计] + [结转下年度继续办理]"
-"""
+""",
+)
 
 
 def compile(rule, pack):  # noqa: A001
@@ -393,3 +399,6 @@ def _finding(ctx, rule, table: Table, tdef, eq: Equation, for_each: str, involve
               "text": c.cell.display} for c in involved]
     return ctx.finding(rule, zh, en, loc,
                        {"equation": text, "left": _fmt(left), "right": _fmt(right), "cells": cells})
+
+
+RULE_KIND = Kind(KIND, compile, check, DOC)

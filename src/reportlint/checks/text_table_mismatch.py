@@ -1,36 +1,6 @@
 """text_table_mismatch — counts quoted in 总体情况 agree with tables 三 and 四.
 
-What it does
-    Reads the sentences of section 一、总体情况 for the counts reviewers compare with the tables:
-
-    * applications: "共受理政府信息公开申请859件", "收到政府信息公开申请12件" → table 三, row 一、本年新收, column 总计
-      (also accepted: 本年新收 + 上年结转, which some reports quote as the year's workload);
-    * administrative reconsideration: "被申请行政复议2件", "未发生行政复议" (0) → table 四, 行政复议 / 总计;
-    * litigation: "行政诉讼1件", "未发生行政诉讼" (0) → table 四, 未经复议直接起诉 / 总计 + 复议后起诉 / 总计.
-
-    A count that differs from the table is a finding at the sentence, giving both numbers. Nothing is
-    reported when the table (or its cell) is missing or unreadable: required_tables and no_blank_cells say so.
-
-Why
-    The text and the tables of one report must tell the same story; a summary that says 859 while table 三 says
-    856 is one of the defects evaluators list most often (FORMAT.md, "Text vs table").
-
-Example
-    Passing::
-
-        2023年共受理政府信息公开申请12件  (table 三 一、本年新收 / 总计 = 12)
-
-    Failing::
-
-        2024年，区政府办代表区政府受理政府信息公开申请17件  (table 三: 95)
-        → 总体情况中政府信息公开申请为17件，表三「一、本年新收政府信息公开申请数量 / 申请人情况 / 总计」为95件
-
-    Configuration::
-
-        - id: text-table-mismatch
-          kind: text_table_mismatch
-          severity: warning
-"""
+Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); the kind is ``RULE_KIND``."""
 
 from __future__ import annotations
 
@@ -42,11 +12,13 @@ from ..findings import Finding
 from ..model import Paragraph, Table
 from ..normalize import parse_number
 from .base import Context, SpecError, paragraph_location, table_location
+from .kind import Doc, Kind
 from .sectionmap import find_sections, section_paragraphs
 
 KIND = "text_table_mismatch"
 
-DOC_ZH = """\
+DOC = Doc(
+    zh="""\
 text_table_mismatch —— 总体情况中引用的数字与表三、表四一致。
 
 作用
@@ -79,7 +51,42 @@ text_table_mismatch —— 总体情况中引用的数字与表三、表四一�
         - id: text-table-mismatch
           kind: text_table_mismatch
           severity: warning
-"""
+""",
+    en="""\
+text_table_mismatch — counts quoted in 总体情况 agree with tables 三 and 四.
+
+What it does
+    Reads the sentences of section 一、总体情况 for the counts reviewers compare with the tables:
+
+    * applications: "共受理政府信息公开申请859件", "收到政府信息公开申请12件" → table 三, row 一、本年新收, column 总计
+      (also accepted: 本年新收 + 上年结转, which some reports quote as the year's workload);
+    * administrative reconsideration: "被申请行政复议2件", "未发生行政复议" (0) → table 四, 行政复议 / 总计;
+    * litigation: "行政诉讼1件", "未发生行政诉讼" (0) → table 四, 未经复议直接起诉 / 总计 + 复议后起诉 / 总计.
+
+    A count that differs from the table is a finding at the sentence, giving both numbers. Nothing is
+    reported when the table (or its cell) is missing or unreadable: required_tables and no_blank_cells say so.
+
+Why
+    The text and the tables of one report must tell the same story; a summary that says 859 while table 三 says
+    856 is one of the defects evaluators list most often (FORMAT.md, "Text vs table").
+
+Example
+    Passing::
+
+        2023年共受理政府信息公开申请12件  (table 三 一、本年新收 / 总计 = 12)
+
+    Failing::
+
+        2024年，区政府办代表区政府受理政府信息公开申请17件  (table 三: 95)
+        → 总体情况中政府信息公开申请为17件，表三「一、本年新收政府信息公开申请数量 / 申请人情况 / 总计」为95件
+
+    Configuration::
+
+        - id: text-table-mismatch
+          kind: text_table_mismatch
+          severity: warning
+""",
+)
 
 _N = r"(\d{1,7})\s*(?:件|起|宗|个|条|份)"
 _APPLICATION_RE = re.compile(
@@ -199,3 +206,6 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
             {"sentence": q.sentence, "text": q.count, "table": value,
              "table_location": table_location(table, cell).to_dict()},
         )
+
+
+RULE_KIND = Kind(KIND, compile, check, DOC)

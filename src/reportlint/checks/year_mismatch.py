@@ -1,38 +1,6 @@
 """year_mismatch — the body reports activity in a year after the report year.
 
-What it does
-    With the report year taken from the title, reads every sentence of the body (not the title, not a web
-    page's metadata, not the date under the signature) and reports a sentence that names a later year as the
-    time of what it describes, e.g. "2024年，市卫生健康局始终坚持……" in a 2023 report: the text was carried over
-    from another year's report, or the title has the wrong year. Not counted:
-
-    * plans: sentences with 将, 计划, 拟, 下一步, 今后, 力争, 预计, 争取, 打算 (section 五 looks ahead);
-    * full dates (2024年1月28日), which are publication dates, deadlines or cut-offs;
-    * years inside a document title 《……2024年……》 and after 截至/截止/至/到.
-
-    One finding per sentence, quoting it (shortened to 60 characters).
-
-Why
-    A report describes one calendar year (条例 第五十条, the statistics period 1 January to 31 December). Text
-    about a later year is the most common trace of a report copied from the next year's draft, or of a title
-    with the wrong year.
-
-Example
-    Passing (a 2023 report)::
-
-        2023年，市卫生健康局始终坚持……  下一步，2024年我局将……
-
-    Failing::
-
-        2024年，市卫生健康局始终坚持……
-        → 正文叙述了报告年度（2023年）之后的2024年：「2024年，市卫生健康局始终坚持……」
-
-    Configuration::
-
-        - id: year-mismatch
-          kind: year_mismatch
-          severity: warning
-"""
+Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); the kind is ``RULE_KIND``."""
 
 from __future__ import annotations
 
@@ -42,10 +10,12 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..model import Paragraph
 from .base import Context, paragraph_location
+from .kind import Doc, Kind
 
 KIND = "year_mismatch"
 
-DOC_ZH = """\
+DOC = Doc(
+    zh="""\
 year_mismatch —— 正文叙述了报告年度之后某一年的工作。
 
 作用
@@ -78,7 +48,44 @@ year_mismatch —— 正文叙述了报告年度之后某一年的工作。
         - id: year-mismatch
           kind: year_mismatch
           severity: warning
-"""
+""",
+    en="""\
+year_mismatch — the body reports activity in a year after the report year.
+
+What it does
+    With the report year taken from the title, reads every sentence of the body (not the title, not a web
+    page's metadata, not the date under the signature) and reports a sentence that names a later year as the
+    time of what it describes, e.g. "2024年，市卫生健康局始终坚持……" in a 2023 report: the text was carried over
+    from another year's report, or the title has the wrong year. Not counted:
+
+    * plans: sentences with 将, 计划, 拟, 下一步, 今后, 力争, 预计, 争取, 打算 (section 五 looks ahead);
+    * full dates (2024年1月28日), which are publication dates, deadlines or cut-offs;
+    * years inside a document title 《……2024年……》 and after 截至/截止/至/到.
+
+    One finding per sentence, quoting it (shortened to 60 characters).
+
+Why
+    A report describes one calendar year (条例 第五十条, the statistics period 1 January to 31 December). Text
+    about a later year is the most common trace of a report copied from the next year's draft, or of a title
+    with the wrong year.
+
+Example
+    Passing (a 2023 report)::
+
+        2023年，市卫生健康局始终坚持……  下一步，2024年我局将……
+
+    Failing::
+
+        2024年，市卫生健康局始终坚持……
+        → 正文叙述了报告年度（2023年）之后的2024年：「2024年，市卫生健康局始终坚持……」
+
+    Configuration::
+
+        - id: year-mismatch
+          kind: year_mismatch
+          severity: warning
+""",
+)
 
 _SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 # "20" first, then what may not come before it: the scan skips to each "20" in C (see contact_info's patterns)
@@ -137,3 +144,6 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
                 paragraph_location(p, sentence[:20]),
                 {"sentence": sentence, "years": list(dict.fromkeys(years))},
             )
+
+
+RULE_KIND = Kind(KIND, compile, check, DOC)

@@ -1,10 +1,9 @@
 """``reportlint explain RULE-ID`` and ``reportlint rules``: a rule's documentation from its pack (what it
 checks, why, a passing and a failing example) and, below it, the documentation of its rule kind (the kind
-module's docstring: how it works and how to configure it)."""
+``Doc``: how it works and how to configure it)."""
 
 from __future__ import annotations
 
-import inspect
 import json
 import unicodedata
 
@@ -24,15 +23,11 @@ def width(text: str) -> int:
 
 
 def kind_doc(kind: str, lang: str = "zh") -> str:
-    """The rule kind's documentation: its module's ``DOC_ZH`` in Chinese, its docstring in English (a kind
-    without a Chinese text falls back to the docstring)."""
+    """The rule kind's documentation in ``lang`` ("" for a kind not registered)."""
     from ..checks import KINDS
 
-    module = KINDS.get(kind)
-    if module is None:
-        return ""
-    text = getattr(module, "DOC_ZH", None) if lang != "en" else None
-    return inspect.cleandoc(text or module.__doc__ or "")
+    found = KINDS.get(kind)
+    return found.doc.text(lang) if found is not None else ""
 
 
 def render_rule(info: RuleInfo, lang: str = "zh") -> str:

@@ -1,10 +1,12 @@
-"""Load a rule pack: ruamel.yaml (keeps line/column) → JSON Schema per layer → ``extends`` merged (layers.py) →
-each effective rule checked against the schema again → typed, compiled pack."""
+"""Read a rule pack: ruamel.yaml (keeps line/column) → JSON Schema per layer → ``extends`` merged (layers.py) →
+each effective rule checked against the schema again → a typed pack whose rules a given function compiles (the
+rule kinds', see :mod:`reportlint.rulepack`)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -131,27 +133,24 @@ def _validate_layer(path: Path, data: Any) -> None:
         raise errors[0]
 
 
-def load_pack(path: str | Path, extra: tuple[Path, Any] | None = None) -> Pack:
-    """Load a pack file with everything it extends. ``extra`` is one more layer on top, as (file, data) whose
-    ``rules`` follow pack syntax (a repository config's local rules). Raises ConfigError (the first problem,
-    located at the layer that wrote it)."""
-    from . import cache
-
+def resolve_path(path: str | Path) -> Path:
+    """The pack file ``path`` names: a path, or the name of a shipped pack (``--rules shandong``)."""
     path = Path(path)
     if not path.exists() and path.suffix == "" and str(path) in shipped_names():
-        path = shipped_names()[str(path)]  # a shipped pack by name: --rules shandong
-    extra_file = str(extra[0]) if extra is not None else None
-    cached = cache.get(path, extra_file)
-    if cached is not None:
-        return cached
+        path = shipped_names()[str(path)]
+    return path
+
+
+def merge(path: Path, extra: tuple[Path, Any] | None = None) -> Merged:
+    """A pack file merged with everything it extends, each layer checked against the schema. ``extra`` is one more
+    layer on top, as (file, data) whose ``rules`` follow pack syntax (a repository config's local rules). Raises
+    ConfigError (the first problem, located at the layer that wrote it)."""
     layering = Layering(_validate_layer)
     # what it extends by path must lie beside it or below: the configuration's folder, or the pack's own
     merged = layering.load(path, root=Path(extra[0]).parent if extra is not None else path.parent)
     if extra is not None:
         layering.apply(merged, extra[1], str(extra[0]))
-    pack = compile_pack(merged, str(path))
-    cache.put(path, extra_file, pack)
-    return pack
+    return merged
 
 
 def _plain(value: Any) -> Any:
@@ -172,7 +171,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def compile_pack(merged: Merged, path: str) -> Pack:
+def build_pack(merged: Merged, path: str, compile_rule: Callable[[Rule, Pack], object]) -> Pack:
+    """The pack a merged description gives, each rule's settings compiled by ``compile_rule`` (its kind's)."""
     pack = Pack(name=merged.pack, path=path, description=merged.description, layers=list(merged.files))
     for canonical, variants in merged.aliases.items():
         for variant in variants:
@@ -200,8 +200,6 @@ def compile_pack(merged: Merged, path: str) -> Pack:
             signed_columns=[str(x) for x in tdef.get("signed_columns", [])],
             groups=[str(x) for x in tdef.get("groups", [])],
         )
-    from ..checks import KINDS  # the registry of rule kinds
-
     for layered in merged.rules.values():
         _check_merged_rule(layered)
         spec = layered.spec
@@ -210,7 +208,7 @@ def compile_pack(merged: Merged, path: str) -> Pack:
                     defined.text() if defined else path,
                     origins={k: o.text() for k, o in layered.origins.items()})
         try:
-            rule.compiled = KINDS[rule.kind].compile(rule, pack)
+            rule.compiled = compile_rule(rule, pack)
         except ValueError as exc:
             key = getattr(exc, "key", None)
             origin = layered.origins.get(key) if key else None
