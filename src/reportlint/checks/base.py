@@ -7,6 +7,7 @@ from typing import Any
 
 from ..findings import Finding, Location, Related, is_rule_ignored
 from ..model import DataCell, Document, Paragraph, Table
+from ..pack import Pack, Rule
 from .labels import SUBTOTAL_KEYS, Labels
 from .tableindex import RunMemo, TableIndex
 from .tabletext import Unreadable, flattened, glued_cells
@@ -33,7 +34,7 @@ class Context:
     remembered) and ``cache`` (results one rule computes for others, such as the found sections)."""
 
     doc: Document
-    pack: Any  # reportlint.pack.Pack
+    pack: Pack
     labels: Labels
     tables: TableIndex
     ignores: tuple[str, ...] = ()  # rule ids and prefixes not reported for this document (per-file-ignores)
@@ -42,14 +43,14 @@ class Context:
     cache: dict[str, Any] = field(default_factory=dict)  # per-document results shared by rules (found sections)
 
     @classmethod
-    def create(cls, doc: Document, pack: Any, ignores: list[str] | tuple[str, ...] = (),
+    def create(cls, doc: Document, pack: Pack, ignores: list[str] | tuple[str, ...] = (),
                memo: RunMemo | None = None) -> Context:
         """The context of ``doc`` checked with ``pack``; ``memo``: the run's (a document checked on its own gets
         one of its own)."""
         memo = memo or RunMemo()
         return cls(doc, pack, memo.labels(pack.aliases), TableIndex(memo, pack.fingerprint), tuple(ignores))
 
-    def active(self, rule: Any) -> bool:
+    def active(self, rule: Rule) -> bool:
         """Whether ``rule`` runs on this document: not switched off, not ignored for this file."""
         return rule.severity != "off" and not is_rule_ignored(rule.id, self.ignores)
 
@@ -88,7 +89,7 @@ class Context:
             text = text[:a] + " " * (b - a) + text[b:]
         return text
 
-    def finding(self, rule: Any, zh: str, en: str, location: Location | None = None,
+    def finding(self, rule: Rule, zh: str, en: str, location: Location | None = None,
                 details: dict[str, Any] | None = None, related: tuple[Related, ...] = ()) -> Finding:
         location = location or Location()
         if location.paragraph is not None and location.table is None:
@@ -112,7 +113,7 @@ class Context:
         return max(heads)[2] if heads else None
 
 
-def locate_tables(doc: Document, pack: Any, labels: Labels, index: TableIndex) -> dict[str, Table | None]:
+def locate_tables(doc: Document, pack: Pack, labels: Labels, index: TableIndex) -> dict[str, Table | None]:
     """Give each table definition of the pack the document table whose labels identify it best."""
     scores: list[tuple[int, int, str, Table]] = []
     for table in doc.tables:
@@ -128,7 +129,7 @@ def locate_tables(doc: Document, pack: Any, labels: Labels, index: TableIndex) -
     return located
 
 
-def _scores(table: Table, pack: Any, labels: Labels) -> list[tuple[str, int]]:
+def _scores(table: Table, pack: Pack, labels: Labels) -> list[tuple[str, int]]:
     keys: set[str] = set()
     for cell in table.origins():
         if not cell.is_value:
@@ -177,6 +178,6 @@ def paragraph_location(p: Paragraph, needle: str | None = None) -> Location:
                     page=p.page, para_id=p.para_id, block=p.block)
 
 
-def table_name(pack: Any, table_id: str, lang: str) -> str:
+def table_name(pack: Pack, table_id: str, lang: str) -> str:
     tdef = pack.tables[table_id]
     return tdef.name_en if lang == "en" else tdef.name

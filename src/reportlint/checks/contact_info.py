@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..findings import Finding, Location
+from ..pack import Pack, Rule
 from .base import Context, SpecError, paragraph_location
 from .kind import Doc, Kind
 
@@ -109,12 +111,18 @@ NAMES = {"phone": ("联系电话", "phone number"), "email": ("电子邮箱", "e
          "address": ("通讯地址", "postal address")}
 
 
-def compile(rule, pack):  # noqa: A001
-    require = list(rule.spec.get("require", ["phone"]))
+@dataclass(frozen=True)
+class Spec:
+    require: tuple[str, ...]  # of KINDS
+    validate: bool  # a number after 电话 must look like one
+
+
+def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
+    require = tuple(rule.spec.get("require", ["phone"]))
     for i, kind in enumerate(require):
         if kind not in KINDS:  # the schema already refuses this; kept for packs built in code
             raise SpecError(f"unknown contact kind {kind!r}", key="require", index=i)
-    return require, bool(rule.spec.get("validate", True))
+    return Spec(require, bool(rule.spec.get("validate", True)))
 
 
 def _valid_phone(text: str) -> bool:
@@ -122,8 +130,9 @@ def _valid_phone(text: str) -> bool:
                 or SERVICE_RE.fullmatch(text.strip()))
 
 
-def check(ctx: Context, rule) -> Iterator[Finding]:
-    require, validate = rule.compiled
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    spec: Spec = rule.compiled
+    require, validate = spec.require, spec.validate
     present = dict.fromkeys(KINDS, False)
     problems: list[Finding] = []
     for p in ctx.doc.paragraphs:

@@ -4,13 +4,18 @@ Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..findings import Finding, Location
+from ..history import Entry
+from ..model import DataCell, Table
 from ..normalize import norm, parse_number
+from ..pack import Pack, Rule
 from .base import Context, SpecError, table_place
-from .kind import AcrossYears, Doc
+from .kind import AcrossYears, Doc, Make
+from .labels import Labels
 
 KIND = "cross_year"
 
@@ -92,20 +97,25 @@ T2_ROWS = ("规章", "行政规范性文件")
 T2_COLUMNS = ("本年制发件数", "本年废止件数", "现行有效件数")
 
 
-def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
-    mode = rule.spec.get("check", "carryover")
+@dataclass(frozen=True)
+class Spec:
+    check: str  # carryover | effective_docs
+
+
+def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
+    mode = str(rule.spec.get("check", "carryover"))
     needed = "t3" if mode == "carryover" else "t2"
     if needed not in pack.tables:
         raise SpecError(f"the pack defines no table {needed!r}", key="check")
-    return mode
+    return Spec(mode)
 
 
-def check(ctx: Context, rule) -> Iterator[Finding]:
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Nothing to check within one report: see ``compare``, run once every report has been read."""
     return iter(())
 
 
-def _column_key(d) -> str:
+def _column_key(d: DataCell) -> str:
     leaf = d.col_path[-1].text if d.col_path else d.column_label
     return norm(leaf)
 
@@ -131,12 +141,13 @@ def summarize(ctx: Context) -> dict[str, Any]:
     return data
 
 
-def _cells(ctx: Context, table, find) -> list[tuple[int, str, str]]:
+def _cells(ctx: Context, table: Table, find: Callable[[Labels, Table], list[tuple[int, str, str]]]
+           ) -> list[tuple[int, str, str]]:
     """``find(labels, table)``: which data cells to summarise, from the labels alone, so once per labelling."""
     return ctx.tables.by_labelling(("cross_year", find.__name__), table, lambda t: find(ctx.labels, t))
 
 
-def _carried(labels, t3) -> list[tuple[int, str, str]]:
+def _carried(labels: Labels, t3: Table) -> list[tuple[int, str, str]]:
     out = []
     for i, d in enumerate(t3.data):
         for name, row in (("carried_in", CARRIED_IN), ("carried_out", CARRIED_OUT)):
@@ -145,7 +156,7 @@ def _carried(labels, t3) -> list[tuple[int, str, str]]:
     return out
 
 
-def _t2_cells(labels, t2) -> list[tuple[int, str, str]]:
+def _t2_cells(labels: Labels, t2: Table) -> list[tuple[int, str, str]]:
     out = []
     for i, d in enumerate(t2.data):
         for row in T2_ROWS:
@@ -156,11 +167,12 @@ def _t2_cells(labels, t2) -> list[tuple[int, str, str]]:
     return out
 
 
-def compare(current, previous, rule, finding) -> Iterator[Finding]:
+def compare(current: Entry, previous: Entry, rule: Rule, finding: Make) -> Iterator[Finding]:
     """Findings for ``current`` (a history entry) against ``previous``; ``finding(rule, zh, en, location,
     details)`` builds one for the current report."""
     prev_name = previous.path
-    if rule.compiled == "carryover":
+    spec: Spec = rule.compiled
+    if spec.check == "carryover":
         before = previous.data["carried_out"]
         for key, (value, label, loc) in current.data["carried_in"].items():
             if key not in before or value is None or before[key][0] is None or value == before[key][0]:

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..pack import Pack, Rule
 from .base import Context, paragraph_location, table_location
 from .kind import Doc, Kind
-from .text_match import compile_matcher, paragraph_text, scoped_cells, scoped_paragraphs
+from .text_match import Matcher, compile_matcher, paragraph_text, scoped_cells, scoped_paragraphs
 
 KIND = "forbid_text"
 
@@ -67,19 +68,19 @@ Example
 )
 
 
-def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
+def compile(rule: Rule, pack: Pack) -> Matcher:  # noqa: A001 - the registry's name for the compile step
     return compile_matcher(rule)
 
 
-def _texts(rule, found: str) -> tuple[str, str]:
+def _texts(rule: Rule, found: str) -> tuple[str, str]:
     lead, lead_en = rule.spec.get("message"), rule.spec.get("message_en") or rule.spec.get("message")
     zh = f"{lead}：「{found}」" if lead else f"出现不应有的内容「{found}」"
     en = f"{lead_en}: “{found}”" if lead_en else f"text that must not appear: “{found}”"
     return zh, en
 
 
-def check(ctx: Context, rule) -> Iterator[Finding]:
-    matcher = rule.compiled
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    matcher: Matcher = rule.compiled
     for p in scoped_paragraphs(ctx, rule) or []:
         for found in matcher.finditer(paragraph_text(p)):
             zh, en = _texts(rule, found)

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..findings import Finding
 from ..model import Table
 from ..normalize import clean
+from ..pack import Pack, Rule
 from .base import Context, paragraph_location, table_location
 from .kind import Doc, Kind
 from .text_match import paragraph_text
@@ -122,8 +124,13 @@ _FIRST = "XＸ×xｘ2（(\\[错E当您所微QQ腾新朋分【字附文打关返�
 _RE = re.compile(rf"(?=[{_FIRST}])(?:(?P<placeholder>{_PLACEHOLDER})|(?P<artefact>{_ARTEFACT})|(?P<chrome>{_CHROME}))")
 
 
-def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
-    return frozenset(str(t) for t in rule.spec.get("ignore", []))
+@dataclass(frozen=True)
+class Spec:
+    ignore: frozenset[str]  # texts accepted where they are found
+
+
+def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
+    return Spec(frozenset(str(t) for t in rule.spec.get("ignore", [])))
 
 
 def _messages(kind: str, found: str) -> tuple[str, str]:
@@ -145,8 +152,8 @@ def _any_match(table: Table) -> bool:
     return _RE.search(table.label_text(clean)) is not None
 
 
-def check(ctx: Context, rule) -> Iterator[Finding]:
-    ignore = rule.compiled
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    ignore = rule.compiled.ignore
     paragraphs = ctx.doc.paragraphs
     # One scan of the paragraphs first: most reports have nothing left over, and a match in one text is a match in
     # the texts joined by line breaks too (the patterns' lookarounds see a line break as they see a text's end).

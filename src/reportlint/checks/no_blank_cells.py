@@ -5,11 +5,15 @@ Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); th
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..findings import Finding
+from ..model import Table
 from ..normalize import PLACEHOLDERS, cell_key, clean, parse_number
+from ..pack import Pack, Rule, TableDef
 from .base import Context, SpecError, table_location
 from .kind import Doc, Kind
+from .labels import Labels
 
 KIND = "no_blank_cells"
 
@@ -77,17 +81,22 @@ Example
 )
 
 
-def compile(rule, pack):  # noqa: A001
-    tables = list(rule.spec["tables"])
+@dataclass(frozen=True)
+class Spec:
+    tables: tuple[str, ...]  # ids of the pack's tables
+
+
+def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
+    tables = tuple(str(t) for t in rule.spec["tables"])
     for i, tid in enumerate(tables):
         if tid not in pack.tables:
             raise SpecError(f"unknown table {tid!r} (defined: {', '.join(pack.tables) or 'none'})",
                             key="tables", index=i)
-    return tables
+    return Spec(tables)
 
 
-def check(ctx: Context, rule) -> Iterator[Finding]:
-    for tid in rule.compiled:
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for tid in rule.compiled.tables:
         table = ctx.table(tid)
         if table is None:
             continue
@@ -128,13 +137,13 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
             )
 
 
-def _plan(ctx: Context, rule, table, tdef) -> tuple[list[tuple[bool, bool]], dict[int, list[int]]]:
+def _plan(ctx: Context, rule: Rule, table: Table, tdef: TableDef) -> tuple[list[tuple[bool, bool]], dict[int, list[int]]]:
     """From the labels alone, remembered per labelling: (decimal, signed) for each data cell, and the data
     cells of each group row (（三）不予公开 …: blank there is the layout of the form, not a gap)."""
     return ctx.tables.by_labelling((KIND, rule.id, tdef.id), table, lambda t: _make_plan(ctx.labels, t, tdef))
 
 
-def _make_plan(labels, table, tdef) -> tuple[list[tuple[bool, bool]], dict[int, list[int]]]:
+def _make_plan(labels: Labels, table: Table, tdef: TableDef) -> tuple[list[tuple[bool, bool]], dict[int, list[int]]]:
     kinds = [(any(labels.path_matches((dc,), d.col_path) for dc in tdef.decimal_columns),
               any(labels.path_matches((sc,), d.col_path) for sc in tdef.signed_columns)) for d in table.data]
     group_rows: dict[int, list[int]] = {}

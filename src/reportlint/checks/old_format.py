@@ -5,9 +5,11 @@ Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); th
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..findings import Finding, Location
 from ..layout import detect_layout, old_labels_in
+from ..pack import Pack, Rule
 from .base import Context, table_location
 from .kind import Doc, Kind
 
@@ -76,13 +78,19 @@ Example
 )
 
 
-def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
-    return int(rule.spec.get("from_year", 2021))
+@dataclass(frozen=True)
+class Spec:
+    from_year: int  # the first report year held to the 2021 format
 
 
-def check(ctx: Context, rule) -> Iterator[Finding]:
+def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
+    return Spec(int(rule.spec.get("from_year", 2021)))
+
+
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     year = ctx.doc.year
-    if year is None or year < rule.compiled or detect_layout(ctx.doc, ctx.tables) != "2019":
+    from_year = rule.compiled.from_year
+    if year is None or year < from_year or detect_layout(ctx.doc, ctx.tables) != "2019":
         return
     labels = old_labels_in(ctx.doc)
     table = ctx.table("t2") if "t2" in ctx.pack.tables else None
@@ -90,8 +98,8 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
     shown_en = ", ".join(labels[:3])
     yield ctx.finding(
         rule,
-        f"{year}年度报告仍使用2019年版表格（{shown}），{rule.compiled}年起应使用新版格式",
-        f"a {year} report still uses the 2019 table layout ({shown_en}); from {rule.compiled} on the 2021 format "
+        f"{year}年度报告仍使用2019年版表格（{shown}），{from_year}年起应使用新版格式",
+        f"a {year} report still uses the 2019 table layout ({shown_en}); from {from_year} on the 2021 format "
         "applies",
         table_location(table) if table is not None else Location(),
         {"labels": labels},

@@ -12,6 +12,7 @@ from datetime import date
 from ..findings import Finding, Location
 from ..issuer import NAMES, Issuer, issuer_of
 from ..model import Paragraph
+from ..pack import Pack, Rule
 from .base import Context, SpecError, paragraph_location
 from .kind import Doc, Kind
 
@@ -197,7 +198,7 @@ def _month_day(text: object, key: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
-def compile(rule, pack) -> Deadlines:  # noqa: A001 - the registry's name for the compile step
+def compile(rule: Rule, pack: Pack) -> Deadlines:  # noqa: A001 - the registry's name for the compile step
     spec = rule.spec
     by_kind = dict(DEFAULT_DEADLINES)
     if "deadline" in spec:
@@ -254,7 +255,7 @@ def _why(issuer: Issuer, settings: Deadlines, kind: str, year: int, deadline: da
             "(change it with deadlines: in the configuration)")
 
 
-def check(ctx: Context, rule) -> Iterator[Finding]:
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     year = ctx.doc.year
     if year is None:
         return

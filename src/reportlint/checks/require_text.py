@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding, Location
+from ..pack import Pack, Rule
 from .base import Context, paragraph_location
 from .kind import Doc, Kind
-from .text_match import compile_matcher, first_section_paragraph, paragraph_text, scoped_paragraphs
+from .text_match import Matcher, compile_matcher, first_section_paragraph, paragraph_text, scoped_paragraphs
 
 KIND = "require_text"
 
@@ -80,12 +81,12 @@ Example
 )
 
 
-def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
+def compile(rule: Rule, pack: Pack) -> Matcher:  # noqa: A001 - the registry's name for the compile step
     return compile_matcher(rule)
 
 
-def check(ctx: Context, rule) -> Iterator[Finding]:
-    matcher = rule.compiled
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    matcher: Matcher = rule.compiled
     paragraphs = scoped_paragraphs(ctx, rule)
     if paragraphs is None:
         return

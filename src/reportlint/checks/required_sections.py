@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..findings import Finding, Location
 from ..normalize import strip_number
+from ..pack import Pack, Rule
 from .base import Context, SpecError, paragraph_location
 from .kind import Doc, Kind
 from .sectionmap import Match, find_sections
@@ -111,20 +113,27 @@ Example
 _CN = "一二三四五六七八九十"
 
 
-def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
-    check = rule.spec.get("check", "presence")
-    ids = rule.spec.get("sections")
+@dataclass(frozen=True)
+class Spec:
+    check: str  # presence | order | titles
+    sections: tuple[str, ...] | None  # ids of the pack's sections, None for all
+
+
+def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
+    check = str(rule.spec.get("check", "presence"))
+    ids = tuple(str(s) for s in rule.spec["sections"]) if rule.spec.get("sections") is not None else None
     known = {s.id for s in pack.sections}
     if not pack.sections:
         raise SpecError("the pack defines no sections:", key="kind")
     for i, sid in enumerate(ids or []):
         if sid not in known:
             raise SpecError(f"unknown section id {sid!r}", key="sections", index=i)
-    return check, ids
+    return Spec(check, ids)
 
 
-def check(ctx: Context, rule) -> Iterator[Finding]:
-    mode, ids = rule.compiled
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    spec: Spec = rule.compiled
+    mode, ids = spec.check, spec.sections
     defs = [s for s in ctx.pack.sections if ids is None or s.id in ids]
     by_id = {s.id: s for s in ctx.pack.sections}
     found = find_sections(ctx)

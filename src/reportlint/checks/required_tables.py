@@ -5,8 +5,10 @@ Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); th
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..findings import Finding, Location
+from ..pack import Pack, Rule
 from .base import Context, SpecError, paragraph_location, table_location
 from .kind import Doc, Kind
 from .tabletext import Unreadable
@@ -86,17 +88,24 @@ Example
 )
 
 
-def compile(rule, pack):  # noqa: A001
-    tables = list(rule.spec["tables"])
+@dataclass(frozen=True)
+class Spec:
+    check: str  # presence | readable
+    tables: tuple[str, ...]  # ids of the pack's tables
+
+
+def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
+    tables = tuple(str(t) for t in rule.spec["tables"])
     for i, tid in enumerate(tables):
         if tid not in pack.tables:
             raise SpecError(f"unknown table {tid!r} (defined: {', '.join(pack.tables) or 'none'})",
                             key="tables", index=i)
-    return str(rule.spec.get("check", "presence")), tables
+    return Spec(str(rule.spec.get("check", "presence")), tables)
 
 
-def check(ctx: Context, rule) -> Iterator[Finding]:
-    mode, tables = rule.compiled
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    spec: Spec = rule.compiled
+    mode, tables = spec.check, spec.tables
     unreadable = ctx.unreadable_tables()
     for tid in tables:
         tdef = ctx.pack.tables[tid]
@@ -110,7 +119,7 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
                               Location())
 
 
-def _unreadable(ctx: Context, rule, found: Unreadable, name_zh: str, name_en: str) -> Finding:
+def _unreadable(ctx: Context, rule: Rule, found: Unreadable, name_zh: str, name_en: str) -> Finding:
     if found.how == "text":
         zh = (f"{name_zh}只剩文字，表格结构已丢失（标签和数字连在一起，如「{found.sample}」），其中的数字无法核对；"
               "请从原表格（Word、Excel 或网页表格）重新导出")

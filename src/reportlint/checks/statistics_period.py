@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..findings import Finding, Location
 from ..model import Paragraph
 from ..model.document import cn_number
+from ..pack import Pack, Rule
 from .base import Context, paragraph_location
 from .kind import Doc, Kind
 
@@ -135,8 +136,13 @@ class Unreadable:
     point: bool  # one date, not a range
 
 
-def compile(rule, pack):  # noqa: A001
-    return tuple(rule.spec.get("keywords") or DEFAULT_KEYWORDS)
+@dataclass(frozen=True)
+class Spec:
+    keywords: tuple[str, ...]  # a period is named by a sentence holding one of them
+
+
+def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
+    return Spec(tuple(str(k) for k in rule.spec.get("keywords") or DEFAULT_KEYWORDS))
 
 
 def _last_day(year: int, month: int) -> int:
@@ -206,8 +212,8 @@ def find_unreadable(paragraphs: list[Paragraph]) -> Unreadable | None:
     return None
 
 
-def check(ctx: Context, rule) -> Iterator[Finding]:
-    keywords = rule.compiled
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    keywords = rule.compiled.keywords
     year = ctx.doc.year
     periods = find_periods(ctx.doc.paragraphs, keywords)
     named = [p for p in periods if p.named]
@@ -247,7 +253,7 @@ def check(ctx: Context, rule) -> Iterator[Finding]:
                        "year": year})
 
 
-def _unreadable_finding(ctx: Context, rule, found: Unreadable, year: int | None) -> Finding:
+def _unreadable_finding(ctx: Context, rule: Rule, found: Unreadable, year: int | None) -> Finding:
     want = f"{year}年1月1日至{year}年12月31日" if year else "YYYY年1月1日至YYYY年12月31日"
     if found.point:
         zh = f"只写了时间点「{found.text}」，未写明统计期限的起止日期（应为“{want}”）"

@@ -12,6 +12,7 @@ from typing import Any
 from ..findings import Finding, Location, Related
 from ..model import DataCell, Table
 from ..normalize import parse_number
+from ..pack import Pack, Rule, TableDef
 from ..pack.expr import BinOp, Equation, ExprError, Node, Num, Ref, evaluate, parse_equation, refs_of
 from . import wrong_cell
 from .base import Context, SpecError, table_location
@@ -106,8 +107,15 @@ Example
 )
 
 
-def compile(rule, pack):  # noqa: A001
-    tid = rule.spec["table"]
+@dataclass(frozen=True)
+class Spec:
+    table: str  # id of the pack's table
+    for_each: str  # column | row: the lines each equation is checked on
+    equations: tuple[Equation, ...]
+
+
+def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
+    tid = str(rule.spec["table"])
     if tid not in pack.tables:
         raise SpecError(f"unknown table {tid!r} (defined: {', '.join(pack.tables) or 'none'})", key="table")
     texts = [rule.spec["equation"]] if "equation" in rule.spec else list(rule.spec["equations"])
@@ -119,7 +127,7 @@ def compile(rule, pack):  # noqa: A001
         except ExprError as exc:
             raise SpecError(f"invalid equation: {exc}", key=key,
                             index=i if key == "equations" else None, offset=exc.position) from None
-    return tid, rule.spec.get("for_each", "column"), equations
+    return Spec(tid, str(rule.spec.get("for_each", "column")), tuple(equations))
 
 
 def _fmt(value: Decimal) -> str:
@@ -127,8 +135,8 @@ def _fmt(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def check(ctx: Context, rule) -> Iterator[Finding]:
-    tid = rule.compiled[0]
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    tid = rule.compiled.table
     if ctx.table(tid) is None:
         return  # required_tables reports it
     key = ("table_arithmetic.verdict", tid)
@@ -153,7 +161,7 @@ def _judge(ctx: Context, tid: str) -> dict[str, list[Finding]]:
     several failing equations reported once, at that cell, by the first most severe of their rules."""
     table = ctx.table(tid)
     assert table is not None
-    rules = [r for r in ctx.pack.rules if r.kind == KIND and ctx.active(r) and r.compiled[0] == tid]
+    rules = [r for r in ctx.pack.rules if r.kind == KIND and ctx.active(r) and r.compiled.table == tid]
     failing: list[_Line] = []
     holding: list[tuple] = []  # (left side, right side) of each equation that holds, made a form only if needed
     values: list[Decimal | None] = []
@@ -161,7 +169,7 @@ def _judge(ctx: Context, tid: str) -> dict[str, list[Finding]]:
     for rule in rules:
         plan = _plan(ctx, rule, table)
         values, decimal = _values(ctx, table, plan.decimal), plan.decimal
-        for eq, lines, sides in zip(rule.compiled[2], plan.lines, plan.sides, strict=True):
+        for eq, lines, sides in zip(rule.compiled.equations, plan.lines, plan.sides, strict=True):
             for cells, (left_side, right_side) in zip(lines, sides, strict=True):
                 if cells is None:
                     continue  # a label of the equation is missing on this line
@@ -202,7 +210,7 @@ def _coefficients(left_side: tuple, right_side: tuple) -> dict[int, int]:
     return terms
 
 
-def _line_finding(ctx: Context, line: _Line, table: Table, tdef, values: list[Decimal | None]) -> Finding:
+def _line_finding(ctx: Context, line: _Line, table: Table, tdef: TableDef, values: list[Decimal | None]) -> Finding:
     """The finding of one failing equation on one line."""
     involved: list[DataCell] = []
     shown: list[Decimal] = []
@@ -217,17 +225,17 @@ def _line_finding(ctx: Context, line: _Line, table: Table, tdef, values: list[De
         return total
 
     left, right = evaluate(line.eq.left, value_of), evaluate(line.eq.right, value_of)
-    return _finding(ctx, line.rule, table, tdef, line.eq, line.rule.compiled[1], involved, shown, left, right)
+    return _finding(ctx, line.rule, table, tdef, line.eq, line.rule.compiled.for_each, involved, shown, left, right)
 
 
-def _culprit_finding(ctx: Context, rule, table: Table, tdef, culprit: wrong_cell.Culprit, lines: list[_Line],
+def _culprit_finding(ctx: Context, rule: Rule, table: Table, tdef: TableDef, culprit: wrong_cell.Culprit, lines: list[_Line],
                      values: list[Decimal | None]) -> Finding:
     cell = table.data[culprit.cell]
     value = values[culprit.cell]
     assert value is not None
     was, expected = _fmt(value), _fmt(value + culprit.change)
     broken = [_line_finding(ctx, line, table, tdef, values) for line in lines]
-    scopes = [(f.rule, line.rule.compiled[1], f.location) for f, line in zip(broken, lines, strict=True)]
+    scopes = [(f.rule, line.rule.compiled.for_each, f.location) for f, line in zip(broken, lines, strict=True)]
     scopes_zh = "，".join(f"{rule_id} {_scope(each, loc, 'zh')}" for rule_id, each, loc in scopes)
     scopes_en = ", ".join(f"{rule_id} {_scope(each, loc, 'en')}" for rule_id, each, loc in scopes)
     where_zh = "".join(f"「{label}」" for label in (cell.row_label, cell.column_label) if label)
@@ -300,12 +308,13 @@ class _Plan:
     __slots__ = ("lines", "decimal", "sides")
 
 
-def _plan(ctx: Context, rule, table: Table) -> _Plan:
+def _plan(ctx: Context, rule: Rule, table: Table) -> _Plan:
     return ctx.tables.by_labelling((KIND, rule.id), table, lambda t: _make_plan(ctx, rule, t))
 
 
-def _make_plan(ctx: Context, rule, table: Table) -> _Plan:
-    tid, for_each, equations = rule.compiled
+def _make_plan(ctx: Context, rule: Rule, table: Table) -> _Plan:
+    spec: Spec = rule.compiled
+    tid, for_each, equations = spec.table, spec.for_each, spec.equations
     labels = ctx.labels
     decimals = ctx.pack.tables[tid].decimal_columns
     data = table.data
@@ -377,7 +386,7 @@ def show(node: Node, values: Iterator[Decimal] | None = None) -> str:
     return f"{left} {node.op} {right}"
 
 
-def _finding(ctx, rule, table: Table, tdef, eq: Equation, for_each: str, involved: list[DataCell],
+def _finding(ctx: Context, rule: Rule, table: Table, tdef: TableDef, eq: Equation, for_each: str, involved: list[DataCell],
              values: list[Decimal], left: Decimal, right: Decimal) -> Finding:
     anchor = involved[0]
     loc = table_location(table, anchor)

@@ -15,7 +15,8 @@ from typing import Any
 
 from ..model import DataCell, Document, Paragraph, Table
 from ..normalize import clean
-from .base import SpecError
+from ..pack import Rule
+from .base import Context, SpecError
 
 TIMEOUT_SECONDS = 1.0  # per search of one paragraph
 MAX_WAYS = 64  # ways through a pattern the standard library's engine may try at each place (see _linear)
@@ -26,7 +27,7 @@ class PatternTimeout(Exception):
     """A user regex ran past its time budget (reported as an error of the rule, exit 2)."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Matcher:
     literal: str | None
     pattern: Any  # a compiled `regex` pattern (matched with a timeout) or `re` pattern, or None for a literal
@@ -54,7 +55,7 @@ class Matcher:
         return next(self.finditer(text), None) is not None
 
 
-def compile_matcher(rule) -> Matcher:
+def compile_matcher(rule: Rule) -> Matcher:
     spec = rule.spec
     if ("text" in spec) == ("pattern" in spec):
         raise SpecError("give exactly one of text: (a literal) or pattern: (a regular expression)", key="kind")
@@ -97,7 +98,7 @@ def _linear(source: str, flags: int) -> re.Pattern | None:
         return None
 
 
-def _ways(items) -> int | None:
+def _ways(items: list[Any]) -> int | None:
     """Ways through a parsed sequence (see ``_linear``); None for anything that may backtrack without bound."""
     total = 1
     for op, av in items:
@@ -128,7 +129,7 @@ def _ways(items) -> int | None:
 SCOPES = ("document", "title", "opening", "section")
 
 
-def scoped_paragraphs(ctx, rule) -> list[Paragraph] | None:
+def scoped_paragraphs(ctx: Context, rule: Rule) -> list[Paragraph] | None:
     """The paragraphs a rule looks at; None when its section is not in the document (required_sections says
     so). ``section:`` is a section id of the pack (found as required_sections finds it) or a heading's title."""
     doc = ctx.doc
@@ -153,7 +154,7 @@ def scoped_paragraphs(ctx, rule) -> list[Paragraph] | None:
     return doc.paragraphs
 
 
-def opening_paragraphs(ctx) -> list[Paragraph] | None:
+def opening_paragraphs(ctx: Context) -> list[Paragraph] | None:
     """The paragraphs between the title and the first section of the pack (or the first top-level heading);
     None when the document has neither, so there is no telling where the opening ends."""
     first = first_section_paragraph(ctx)
@@ -163,7 +164,7 @@ def opening_paragraphs(ctx) -> list[Paragraph] | None:
     return [p for p in ctx.doc.paragraphs if after < p.index < first.index]
 
 
-def first_section_paragraph(ctx) -> Paragraph | None:
+def first_section_paragraph(ctx: Context) -> Paragraph | None:
     """The heading of the document's first section (a pack section, or failing that a top-level heading)."""
     from .sectionmap import find_sections
 
@@ -173,7 +174,7 @@ def first_section_paragraph(ctx) -> Paragraph | None:
     return min(starts, key=lambda p: p.index) if starts else None
 
 
-def scoped_cells(doc: Document, rule) -> Iterator[tuple[Table, DataCell | None, str]]:
+def scoped_cells(doc: Document, rule: Rule) -> Iterator[tuple[Table, DataCell | None, str]]:
     """Every table cell (labels and values) for document scope: (table, data cell or None, text)."""
     if rule.spec.get("scope", "document") != "document":
         return

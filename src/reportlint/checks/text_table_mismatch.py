@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from ..findings import Finding
 from ..model import Paragraph, Table
 from ..normalize import parse_number
+from ..pack import Pack, Rule
 from .base import Context, SpecError, paragraph_location, table_location
 from .kind import Doc, Kind
+from .labels import Labels
 from .sectionmap import find_sections, section_paragraphs
 
 KIND = "text_table_mismatch"
@@ -114,11 +116,16 @@ TOPICS = {
 }
 
 
-def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
+@dataclass(frozen=True)
+class Spec:
+    """No settings."""
+
+
+def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
     for tid in ("t3", "t4"):
         if tid not in pack.tables:
             raise SpecError(f"the pack defines no table {tid!r}", key="kind")
-    return None
+    return Spec()
 
 
 def quoted_counts(paragraphs: list[Paragraph]) -> list[Quoted]:
@@ -149,7 +156,7 @@ def _cell(ctx: Context, table: Table, row: tuple[str, ...] | None, column: tuple
     return i, (int(value) if value is not None else None)
 
 
-def _find(labels, table: Table, row: tuple[str, ...] | None, column: tuple[str, ...]) -> int | None:
+def _find(labels: Labels, table: Table, row: tuple[str, ...] | None, column: tuple[str, ...]) -> int | None:
     for i, d in enumerate(table.data):
         if labels.path_matches(column, d.col_path) and (row is None or labels.path_matches(row, d.row_path)):
             return i
@@ -186,7 +193,7 @@ def _overview(ctx: Context) -> list[Paragraph]:
     return section_paragraphs(ctx, match) if match is not None else []
 
 
-def check(ctx: Context, rule) -> Iterator[Finding]:
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for q in quoted_counts(_overview(ctx)):
         counted = _table_counts(ctx, q.topic)
         if counted is None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..findings import Finding
 from ..model import Paragraph
+from ..pack import Pack, Rule
 from .base import Context, paragraph_location
 from .kind import Doc, Kind
 
@@ -96,8 +98,13 @@ _META_RE = re.compile(r"^\s*-?\s*(?:索引号|发布机构|发布日期|文号|�
 _QUOTE_MAX = 60
 
 
-def compile(rule, pack):  # noqa: A001 - the registry's name for the compile step
-    return None
+@dataclass(frozen=True)
+class Spec:
+    """No settings."""
+
+
+def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
+    return Spec()
 
 
 def _inside_title(text: str, at: int) -> bool:
@@ -121,7 +128,7 @@ def _body(ctx: Context) -> list[Paragraph]:
     return [p for p in paragraphs if not _META_RE.match(p.display)]
 
 
-def check(ctx: Context, rule) -> Iterator[Finding]:
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     year = ctx.doc.year
     if year is None:
         return
