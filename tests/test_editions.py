@@ -5,7 +5,7 @@ import pytest
 
 from report_builder import T3_RESULTS, ReportSpec, build_report
 from reportlint.api import lint_document, lint_paths
-from reportlint.layout import detect_layout, edition_for
+from reportlint.edition import detect_layout, edition_for
 from reportlint.readers import load_document
 from reportlint.rulepack import load_pack
 from test_markdown_reader import _gfm, markdown_report, t2_rows, t3_rows

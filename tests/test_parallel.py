@@ -11,6 +11,7 @@ import pytest
 
 from report_builder import ReportSpec, build_report
 from reportlint import api
+from reportlint import batch as batch_module
 from reportlint.errors import CheckError, ConfigError, InputError
 
 FORMATS = ["text", "concise", "json", "sarif", "github", "junit", "html"]
@@ -65,13 +66,13 @@ def test_the_batch_has_findings_of_every_kind_checked(batch):
 
 def test_workers_really_run_the_files(batch, monkeypatch):
     seen: list[int] = []
-    original = api.lint_file
+    original = batch_module.lint_file
 
     def spy(task):
         seen.append(os.getpid())
         return original(task)
 
-    monkeypatch.setattr(api, "lint_file", spy)
+    monkeypatch.setattr(batch_module, "lint_file", spy)
     api.lint_paths([str(batch)], jobs=2)
     assert seen == []  # the spy ran in the forked workers, not here
     api.lint_paths([str(batch)], jobs=1)
@@ -94,14 +95,14 @@ def test_a_negative_jobs_count_is_a_usage_error(batch):
 
 
 def test_a_worker_that_dies_costs_only_its_own_file(batch, monkeypatch):
-    original = api.lint_file
+    original = batch_module.lint_file
 
     def crash_on_one(task):
         if task.path.endswith("r05.docx"):
             os._exit(3)  # as a worker killed for memory would: no exception, no result
         return original(task)
 
-    monkeypatch.setattr(api, "lint_file", crash_on_one)
+    monkeypatch.setattr(batch_module, "lint_file", crash_on_one)
     report = api.lint_paths([str(batch)], lang="en", jobs=2)
     died = [e.path for e in report.errors if e.code == "worker-died"]
     # that file alone is an error: the files whose results had not come back yet are linted again, each in a process

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from . import __version__
 from .errors import ReportlintError
+from .output import NAMES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -22,8 +23,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
-FORMATS = ["text", "concise", "json", "sarif", "github", "junit", "html"]
-STREAMED_FORMATS = frozenset({"text", "concise", "github"})
+FORMATS = NAMES  # the output registry's (reportlint.output)
 
 
 def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
@@ -179,18 +179,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _resolver(args: argparse.Namespace, lang: str):
     """The per-file pack resolver; an explicit --config or --rules that is broken stops the run (exit 2)."""
-    from .config import Config, Resolver
-    from .rulepack import load_pack
+    from .api import resolver
 
     try:
-        if getattr(args, "config", None):
-            Config.load(args.config)
-        if args.rules:
-            load_pack(args.rules)
+        return resolver(getattr(args, "config", None), args.rules)
     except ReportlintError as exc:
         _write(sys.stderr, exc.render(lang) + "\n")
         return None
-    return Resolver(getattr(args, "config", None), args.rules)
 
 
 def _load_pack(args: argparse.Namespace, lang: str, where: str = "."):
@@ -205,60 +200,40 @@ def _load_pack(args: argparse.Namespace, lang: str, where: str = "."):
         return None
 
 
-def _check(args: argparse.Namespace) -> int:
-    from .api import collect, lint_paths
-    from .atomic import write_atomic_chunks
-    from .output import chunked, formatter
-    from .progress import bar
-
-    lang = _lang(args)
+def _usage(args: argparse.Namespace) -> str | None:
+    """What is wrong with the options of ``check`` (one line in English), or None."""
     from . import limits
 
     for text in args.limit:
         try:
             limits.set_limit(text)
         except ValueError as exc:
-            _write(sys.stderr, f"reportlint: error: --limit {text}: {exc}\n")
-            return EXIT_ERROR
+            return f"--limit {text}: {exc}"
     if args.jobs < 0:
-        _write(sys.stderr, f"reportlint: error: --jobs {args.jobs}: give 0 (one per core) or more\n")
-        return EXIT_ERROR
+        return f"--jobs {args.jobs}: give 0 (one per core) or more"
     if args.statistics and args.format not in ("text", "json"):
-        _write(sys.stderr, f"reportlint: error: --statistics works with --format text or json, not {args.format}\n")
-        return EXIT_ERROR
-    resolver = _resolver(args, lang)
-    if resolver is None:
-        return EXIT_ERROR
+        return f"--statistics works with --format text or json, not {args.format}"
     if args.baseline and args.write_baseline:
-        _write(sys.stderr, "reportlint: error: --baseline and --write-baseline exclude each other\n")
-        return EXIT_ERROR
-    recorded = None
-    if args.baseline:
-        from . import baseline
+        return "--baseline and --write-baseline exclude each other"
+    return None
 
-        try:
-            recorded = baseline.load(args.baseline)
-        except ReportlintError as exc:
-            _write(sys.stderr, exc.render(lang) + "\n")
-            return EXIT_ERROR
-    for place in args.history:
-        if not os.path.exists(place):
-            _write(sys.stderr, f"reportlint: error: --history {place}: no such file or directory\n" if lang == "en"
-                   else f"reportlint: 错误: --history {place}：文件或目录不存在\n")
-            return EXIT_ERROR
-    walk_errors: list[ReportlintError] = []  # folders that cannot be read
-    paths = list(collect(args.paths, walk_errors))
-    for option, target in (("--output", args.output), ("--write-baseline", args.write_baseline)):
-        if target and (clash := _clobbers(target, paths, args)) is not None:
-            if os.path.isdir(clash):
-                zh, en = (f"会写进本次检查的目录 {clash}，下次检查时会被当作报告",
-                          f"would be written into {clash}, a folder this run checks, where the next run would check it")
-            else:
-                zh, en = f"会覆盖本次检查的 {clash}", f"would overwrite {clash}, which this run checks"
-            _write(sys.stderr, f"reportlint: error: {option} {target} {en}; write it elsewhere\n" if lang == "en" else
-                   f"reportlint: 错误: {option} {target} {zh}，请写到别处\n")
-            return EXIT_ERROR
-    if len(paths) > 1:
+
+def _check(args: argparse.Namespace) -> int:
+    from . import api
+    from .progress import bar
+
+    lang = _lang(args)
+    if (problem := _usage(args)) is not None:
+        _write(sys.stderr, f"reportlint: error: {problem}\n")
+        return EXIT_ERROR
+    options = api.CheckOptions(tuple(args.paths), args.format, lang, args.config, args.rules, tuple(args.history),
+                               args.baseline, args.write_baseline, args.output, args.statistics, args.jobs)
+    try:
+        run = api.prepare(options)
+    except ReportlintError as exc:
+        _write(sys.stderr, exc.render(lang) + "\n")
+        return EXIT_ERROR
+    if len(run.paths) > 1:
         import gc
 
         # A batch: what is loaded by now (modules, packs) lives as long as the run, and each document frees itself
@@ -267,45 +242,55 @@ def _check(args: argparse.Namespace) -> int:
         gc.freeze()
         gc.set_threshold(20_000, 20, 20)
     show_progress = args.output is not None or args.format in ("text", "concise")
-    with bar(len(paths) if show_progress else 0, "reportlint") as advance:
-        # Formats written in one pass over the findings take them from disk, file by file (docs/PERFORMANCE.md).
-        streamed = args.format in STREAMED_FORMATS and not (args.statistics or args.baseline or args.write_baseline)
-        report = lint_paths(paths, lang=lang, progress=advance, resolver=resolver, history=args.history,
-                            jobs=args.jobs, keep_tables=args.format == "html", spill_findings=streamed)
+    with bar(len(run.paths) if show_progress else 0, "reportlint") as advance:
+        report = api.check(run, progress=advance)
     report.quiet = args.quiet
-    report.errors[:0] = walk_errors
     if args.write_baseline:
         return _write_baseline(args.write_baseline, report, lang)
-    if recorded is not None:
-        base = os.path.dirname(os.path.abspath(args.baseline))
-        report.findings, report.baselined, report.stale_baseline = baseline.apply(
-            report.findings, recorded, base, report.paths)
-    out_stream = sys.stdout
-    report.color = (args.output is None and args.format == "text" and not os.environ.get("NO_COLOR")
-                    and bool(getattr(out_stream, "isatty", lambda: False)()))
     failing = {"error"} if args.fail_on == "error" else {"error", "warning"}
     found = any(f.severity in failing for f in report.findings)
+    try:
+        status = _output(args, options, report)
+    finally:
+        if options.streamed:
+            report.findings.close()
+    if status != EXIT_OK:
+        return status
+    _tell(args, report, lang)
+    if report.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if found else EXIT_OK
+
+
+def _output(args: argparse.Namespace, options, report) -> int:
+    """Write the report in the chosen format, to --output or standard output."""
+    from .atomic import write_atomic_chunks
+    from .output import chunked, formatter
+
+    report.color = (args.output is None and args.format == "text" and not os.environ.get("NO_COLOR")
+                    and bool(getattr(sys.stdout, "isatty", lambda: False)()))
     chunks: Iterable[str]
     if args.statistics:
         from .output.statistics import render as render_statistics
 
         chunks = [render_statistics(report, args.format)]
-    elif streamed and (pieces := chunked(args.format)) is not None:
+    elif options.streamed and (pieces := chunked(args.format)) is not None:
         chunks = pieces(report)  # written as made: the output of a long batch is never held whole
     else:
         chunks = [formatter(args.format)(report)]
+    if not args.output:
+        _write_all(sys.stdout, chunks)
+        return EXIT_OK
     try:
-        if args.output:
-            try:
-                write_atomic_chunks(args.output, chunks)
-            except OSError as exc:
-                _write(sys.stderr, f"{args.output}: error: cannot write the output: {exc.strerror or exc}\n")
-                return EXIT_ERROR
-        else:
-            _write_all(out_stream, chunks)
-    finally:
-        if streamed:
-            report.findings.close()
+        write_atomic_chunks(args.output, chunks)
+    except OSError as exc:
+        _write(sys.stderr, f"{args.output}: error: cannot write the output: {exc.strerror or exc}\n")
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+def _tell(args: argparse.Namespace, report, lang: str) -> None:
+    """On standard error: no files found, why files were skipped (--verbose), every error."""
     if not report.paths and not report.errors:
         given = " ".join(args.paths)
         _write(sys.stderr, f"reportlint: warning: no report files to check under {given}\n" if lang == "en"
@@ -317,20 +302,6 @@ def _check(args: argparse.Namespace) -> int:
                    else f"reportlint: 已跳过 {path}：{zh}\n")
     for error in report.errors:
         _write(sys.stderr, error.render(lang) + "\n")
-    if report.errors:
-        return EXIT_ERROR
-    return EXIT_FINDINGS if found else EXIT_OK
-
-
-def _clobbers(target: str, inputs: list[str], args: argparse.Namespace) -> str | None:
-    """What writing ``target`` would destroy or pollute: an input of the run (the same file by any path), or a
-    folder the run walks where the file would be checked next time."""
-    from .api import walked
-    from .output_path import conflict
-
-    folders = [p for p in args.paths if os.path.isdir(p)]
-    history = [p for p in args.history if os.path.isfile(p)]
-    return conflict(target, [*inputs, *history, *(args.baseline and [args.baseline] or [])], folders, walked)
 
 
 def _write_baseline(path: str, report, lang: str) -> int:
@@ -356,8 +327,8 @@ def _write_file(path: str, text: str) -> None:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from .api import rule_infos
     from .output.explain import render_rule
+    from .rulepack import rule_infos
 
     lang = _lang(args)
     pack = _load_pack(args, lang)
@@ -376,8 +347,8 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from .api import rule_infos
     from .output.explain import render_rules
+    from .rulepack import rule_infos
 
     lang = _lang(args)
     pack = _load_pack(args, lang)
@@ -390,10 +361,8 @@ def _rules(args: argparse.Namespace) -> int:
 def _dump(args: argparse.Namespace) -> int:
     import json
 
-    from .checks.base import Context
-    from .checks.report_shape import assess
+    from .api import dump as read_for_dump
     from .output import dump
-    from .readers import load_document
 
     lang = _lang(args)
     resolver = _resolver(args, lang)
@@ -403,23 +372,16 @@ def _dump(args: argparse.Namespace) -> int:
     dumped = []
     for path in args.paths:
         try:
-            pack = resolver.resolve(path, honour_exclude=False).pack
-            doc = load_document(path)
+            seen = read_for_dump(path, resolver, lang)
         except ReportlintError as exc:
             _write(sys.stderr, exc.render(lang) + "\n")
             status = EXIT_ERROR
             continue
-        ctx = Context.create(doc, pack)
-        identified = {}
-        for tid, tdef in pack.tables.items():
-            if (table := ctx.located(tid)) is not None:
-                identified[table.index] = (tid, tdef.name_en if lang == "en" else tdef.name)
-        verdict = assess(ctx)
-        checked = (verdict.report, verdict.reason_en if lang == "en" else verdict.reason_zh)
+        checked = (seen.report, seen.reason)
         if args.format == "json":
-            dumped.append(dump.to_dict(doc, identified, checked))
+            dumped.append(dump.to_dict(seen.doc, seen.identified, checked))
         else:
-            _write(sys.stdout, ("\n" if dumped else "") + dump.render_text(doc, identified, lang, checked))
+            _write(sys.stdout, ("\n" if dumped else "") + dump.render_text(seen.doc, seen.identified, lang, checked))
             dumped.append(None)
     if args.format == "json":
         # One document: its object; several: an array, so the output is always one JSON value.

@@ -171,3 +171,17 @@ class CheckError(ReportlintError):
         if lang == "en":
             return f"{self.path}: error: rule {self.rule} failed internally ({self.detail}); please report this bug"
         return f"{self.path}: 错误: 规则 {self.rule} 内部出错（{self.detail}），请报告此问题"
+
+
+class UsageError(ReportlintError):
+    """A run that cannot start as asked (options that exclude each other, an output that would overwrite an input):
+    one line, exit 2, nothing checked."""
+
+    kind = "usage"
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+    def render(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh

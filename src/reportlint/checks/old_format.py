@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..edition import detect_layout, old_labels_in
 from ..findings import Finding, Location
-from ..layout import detect_layout, old_labels_in
 from ..pack import Pack, Rule
 from .base import Context, table_location
 from .kind import Doc, Kind

@@ -1,36 +1,57 @@
 """Formatters: a :class:`~reportlint.output.report.Report` in, text out. A formatter never re-reads a document.
 
-Each formatter module has ``render(report) -> str``; they are imported only when chosen, so an unused format
-costs nothing at start-up. The formats written in one pass over the findings (text, concise, github) also have
-``chunks(report)``, the same text piece by piece, so that a batch's output is written as it is made.
+:data:`FORMATS` declares each output format once: its name (``--format``), its module under this package, whether
+it is written in one pass over the findings (``chunks(report)`` beside ``render(report)``: the text of a batch is
+written as it is made, its findings read back from disk), and whether it draws the tables that have findings (the
+run keeps a snapshot of those). A formatter module is imported only when chosen, and this one imports nothing: the
+command line builds its parser from it at start-up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from .report import Report, RuleInfo
+if TYPE_CHECKING:
+    from .report import Report
 
-# --format name -> module under reportlint.output
-MODULES: dict[str, str] = {
-    "text": "text",
-    "concise": "concise",
-    "json": "json_format",
-    "sarif": "sarif",
-    "github": "github",
-    "junit": "junit",
-    "html": "html",
-}
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    module: str
+    streamed: bool = False  # has chunks(report): written in one pass over the findings
+    tables: bool = False  # draws the tables with findings
+
+
+FORMATS: tuple[OutputFormat, ...] = (
+    OutputFormat("text", "text", streamed=True),
+    OutputFormat("concise", "concise", streamed=True),
+    OutputFormat("json", "json_format"),
+    OutputFormat("sarif", "sarif"),
+    OutputFormat("github", "github", streamed=True),
+    OutputFormat("junit", "junit"),
+    OutputFormat("html", "html", tables=True),
+)
+BY_NAME = {f.name: f for f in FORMATS}
+NAMES = [f.name for f in FORMATS]
 
 
 def formatter(name: str) -> Callable[[Report], str]:
-    return import_module(f"{__name__}.{MODULES[name]}").render
+    return import_module(f"{__name__}.{BY_NAME[name].module}").render
 
 
 def chunked(name: str) -> Callable[[Report], Iterator[str]] | None:
     """The formatter's ``chunks`` when it writes in one pass, else None."""
-    return getattr(import_module(f"{__name__}.{MODULES[name]}"), "chunks", None)
+    return import_module(f"{__name__}.{BY_NAME[name].module}").chunks if BY_NAME[name].streamed else None
 
 
-__all__ = ["MODULES", "Report", "RuleInfo", "chunked", "formatter"]
+def __getattr__(name: str) -> Any:  # Report and RuleInfo, imported when asked for
+    if name in ("Report", "RuleInfo"):
+        return getattr(import_module(f"{__name__}.report"), name)
+    raise AttributeError(name)
+
+
+__all__ = ["BY_NAME", "FORMATS", "NAMES", "OutputFormat", "chunked", "formatter"]

@@ -1,0 +1,224 @@
+"""Linting many files: collect them from the paths given, give each the pack its configuration chooses, lint them
+here or in forked workers (:mod:`.workers`), gather the results in file order into one
+:class:`~reportlint.output.report.Report` (findings spilled to disk as they come, for formats written in one pass),
+then run the rules across years over everything read."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from .across_years import compare, read_history
+from .checks.tableindex import RunMemo
+from .config import Resolver
+from .engine import FileResult, Task, lint_file
+from .errors import ConfigError, InputError, ReportlintError
+from .history import History
+from .output.report import Report, RuleInfo
+from .pack import Pack
+from .readers import LINE_FORMATS, SUFFIXES
+from .rulepack import default_pack, rule_infos
+
+SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+MIN_FILES_PER_JOB = 4  # fewer files than this per worker: start-up of the pool costs more than it saves
+
+
+def _is_report_name(name: str) -> bool:
+    if name.startswith("~$") or name.startswith(".~lock"):
+        return False  # Word / LibreOffice lock files
+    dot = name.rfind(".")
+    return 0 < dot < len(name) - 1 and name[dot:].lower() in SUFFIXES  # Path(name).suffix, as a string
+
+
+def walked(path: str, folder: str) -> bool:
+    """Whether walking ``folder`` (as :func:`collect` does) picks up ``path``, whether or not it exists yet."""
+    rel = os.path.relpath(path, folder)
+    if rel == os.curdir or rel.startswith(os.pardir + os.sep) or rel == os.pardir or os.path.isabs(rel):
+        return False
+    *dirs, name = Path(rel).parts
+    return _is_report_name(name) and not any(d in SKIP_DIRS or d.startswith(".") for d in dirs)
+
+
+def collect(paths: Iterable[str], errors: list[ReportlintError] | None = None) -> Iterator[str]:
+    """Files named explicitly are always checked; directories are walked for report files, in sorted order. A folder
+    that cannot be read is an ``unreadable`` input error in ``errors`` (never passed over in silence)."""
+
+    def unreadable(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(InputError(str(exc.filename or exc), "unreadable", exc.strerror or type(exc).__name__))
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, onerror=unreadable):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                # str(Path(root) / name) for every name, with the Path made once a folder ("./a//b" → "a/b/")
+                prefix = str(Path(root) / "_")[:-1]
+                for name in sorted(files):
+                    if _is_report_name(name):
+                        yield prefix + name
+        else:
+            yield raw
+
+
+def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
+               progress: Callable[[str], None] | None = None, resolver: Resolver | None = None,
+               history: Iterable[str] = (), jobs: int = 1, keep_tables: bool = True,
+               spill_findings: bool = False) -> Report:
+    """Lint files and directories. Each file gets the pack its ``.reportlint.yaml`` chooses (``resolver``; by
+    default configurations are discovered), unless ``pack`` is given for all. ``keep_tables`` keeps a snapshot of
+    every table with findings (the HTML report draws them); nothing else of a document outlives its own linting.
+    ``progress`` is called after each file. Rules across years compare the reports checked together, and earlier
+    reports found under ``history`` (files or folders, read but not linted).
+
+    ``jobs`` > 1 lints files in that many worker processes (``jobs`` = 0: one per core). Results are merged in the
+    order of the files, so the report is the same whatever ``jobs`` is.
+
+    ``spill_findings`` keeps each file's findings in a temporary file as it is done: ``report.findings`` is then
+    a :class:`~reportlint.spill.SpilledFindings`, to be gone through in order (text, concise and GitHub output), and
+    a batch of any size takes the memory of one report (close it with ``report.findings.close()``)."""
+    batch = _Batch(pack, lang, resolver or Resolver(), keep_tables, spill_findings)
+    for task, result in _run_tasks(batch.tasks(paths), jobs):
+        batch.add(task, result)
+        if progress is not None:
+            progress(result.path)
+    return batch.finish(history)
+
+
+class _Rules:
+    """The rules a report lists, each once, in the order first seen."""
+
+    def __init__(self) -> None:
+        self.infos: list[RuleInfo] = []
+        self.ids: set[str] = set()
+
+    def add(self, infos: Iterable[RuleInfo]) -> None:
+        for info in infos:
+            if info.id not in self.ids:
+                self.ids.add(info.id)
+                self.infos.append(info)
+
+
+class _Batch:
+    """One run over many files: the tasks made from the paths, and the report their results fill.
+
+    What the files' configurations give (their packs' rules, configuration errors) comes before what linting gives,
+    whether the tasks are made all first (workers) or one by one as they are linted (one process, which keeps no
+    task per file): the output is the same either way."""
+
+    def __init__(self, pack: Pack | None, lang: str, resolver: Resolver, keep_tables: bool, spill: bool) -> None:
+        self.pack, self.resolver, self.keep_tables, self.spill = pack, resolver, keep_tables, spill
+        self.report = Report(lang=lang)
+        self.memo = RunMemo()  # what this run remembers across its documents (table layouts, plans from labels)
+        self.years = History()
+        self.walk_errors: list[ReportlintError] = []
+        self.config_errors: list[ReportlintError] = []
+        self.broken: set[int] = set()  # configuration errors already reported
+        self.packs_seen: set[int] = set()
+        self.task_rules, self.result_rules = _Rules(), _Rules()
+        if pack is not None:
+            self.task_rules.add(rule_infos(pack))
+        if spill:
+            from .spill import SpilledFindings
+
+            self.report.findings = SpilledFindings()  # type: ignore[assignment]
+
+    def tasks(self, paths: Iterable[str]) -> Iterator[Task]:
+        for path in collect(paths, self.walk_errors):
+            task = self._task(path)
+            if task is not None:
+                yield task
+
+    def _task(self, path: str) -> Task | None:
+        if self.pack is not None:
+            self.report.paths.append(path)
+            return Task(path, self.pack, [], None, self.keep_tables, self.memo)
+        try:
+            resolution = self.resolver.resolve(path)
+        except ConfigError as exc:
+            if id(exc) not in self.broken:
+                self.broken.add(id(exc))
+                self.config_errors.append(exc)
+            self.report.paths.append(path)
+            self.report.not_checked[path] = exc
+            return None
+        if resolution.excluded:
+            return None
+        if id(resolution.pack) not in self.packs_seen:  # a pack's rules are listed once, not once per file
+            self.packs_seen.add(id(resolution.pack))
+            self.task_rules.add(rule_infos(resolution.pack))
+        self.report.paths.append(path)
+        return Task(path, resolution.pack, resolution.ignores, resolution.by_edition, self.keep_tables, self.memo)
+
+    def add(self, task: Task, result: FileResult) -> None:
+        report = self.report
+        report.errors.extend(result.errors)
+        if result.format in LINE_FORMATS:  # only these tell formatters something (nothing kept per .docx)
+            report.formats[result.path] = result.format
+        if result.not_checked is not None:
+            report.not_checked[result.path] = result.not_checked
+        if result.skip_reason is not None:
+            report.skipped.append(result.path)
+            report.skip_reasons[result.path] = result.skip_reason
+        if self.spill:
+            report.findings.add(result.path, result.findings)  # type: ignore[attr-defined]
+        else:
+            report.findings.extend(result.findings)
+        if result.tables:
+            report.tables[result.path] = result.tables
+        self.result_rules.add(result.rules)
+        if result.entry is not None:
+            # the rules travel as ids (a worker's copies of the pack's rules would be kept once per report)
+            pack_used = task.by_edition(result.edition) if result.edition and task.by_edition else task.pack
+            self.years.add(result.entry, pack_used)
+
+    def finish(self, history: Iterable[str]) -> Report:
+        report = self.report
+        report.errors[:0] = self.walk_errors + self.config_errors
+        report.rules = self.task_rules.infos + [i for i in self.result_rules.infos if i.id not in self.task_rules.ids]
+        read_history(history, set(report.paths), self.years, self.memo)
+        if self.years.with_rules:
+            across = compare(self.years)
+            if across and self.spill:
+                report.findings.add_late(across, report.paths)  # type: ignore[attr-defined]
+            elif across:
+                report.findings.extend(across)
+                order = {p: i for i, p in enumerate(report.paths)}
+                report.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.sort_key()))
+        self.years.close()
+        if not report.rules:
+            report.rules = rule_infos(default_pack())
+        return report
+
+
+def _run_tasks(tasks: Iterator[Task], jobs: int) -> Iterator[tuple[Task, FileResult]]:
+    """(task, result) in task order. In one process a task is made only when its file is linted; workers are
+    handed the whole list."""
+    if jobs == 1:
+        for task in tasks:
+            yield task, lint_file(task)
+        return
+    listed = list(tasks)
+    yield from zip(listed, _run(listed, jobs), strict=True)
+
+
+def _run(tasks: list[Task], jobs: int) -> Iterator[FileResult]:
+    """Results in task order: in this process, or in ``jobs`` forked workers (see :mod:`.workers`: a worker that
+    dies costs only its own file, ``worker-died``, and the run ends with exit code 2)."""
+    if jobs <= 0:
+        jobs = os.cpu_count() or 1
+    jobs = min(jobs, len(tasks) // MIN_FILES_PER_JOB)
+    if jobs > 1:
+        import multiprocessing  # only here: its import is a twentieth of a one-file run's start-up
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            jobs = 1  # Windows: no fork; the tasks' packs and closures are not sent to spawned workers
+    if jobs <= 1:
+        for task in tasks:
+            yield lint_file(task)
+        return
+    from . import workers
+
+    yield from workers.run(tasks, jobs, lint_file,
+                           lambda task: FileResult(task.path, errors=[InputError(task.path, "worker-died")]))
