@@ -443,6 +443,7 @@ def test_styles_too_big_to_parse_are_not_inflated_and_the_document_still_reads(t
 
     from reportlint import limits
     from reportlint.readers import docx as docx_reader
+    from reportlint.readers import docx_package
 
     document = docx.Document()
     document.add_heading("一、总体情况", level=1)
@@ -456,14 +457,14 @@ def test_styles_too_big_to_parse_are_not_inflated_and_the_document_still_reads(t
                 data = data.replace(b"?>", b"?><!--" + b"pad " * 600_000 + b"-->", 1)  # 2.4 MB
             target.writestr(info.filename, data)
     inflated: list[str] = []
-    inflate = docx_reader._inflate
-    monkeypatch.setattr(docx_reader, "_inflate", lambda zf, member: inflated.append(getattr(member, "filename", member))
+    inflate = docx_package._inflate
+    monkeypatch.setattr(docx_package, "_inflate", lambda zf, member: inflated.append(getattr(member, "filename", member))
                         or inflate(zf, member))
     monkeypatch.setattr(limits.current, "part_mb", 2)
     doc = docx_reader.read_docx(str(padded), padded.read_bytes())
     assert "word/styles.xml" not in inflated and "word/document.xml" in inflated
     assert [p.text for p in doc.paragraphs] == ["一、总体情况"]
-    docx_reader._STYLES_CACHE.clear()
+    docx_package._STYLES_CACHE.clear()
     inflated.clear()
     monkeypatch.setattr(limits.current, "part_mb", 3)
     docx_reader.read_docx(str(padded), padded.read_bytes())

@@ -1,0 +1,354 @@
+"""One PDF page as the reader sees it: its text lines, and its tables found from the rules drawn (cells from the
+geometry, missing outer rules closed), each cell's text from the characters inside it."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass, field
+
+from .. import limits
+from ..errors import InputError
+from .pdf_content import content_size
+
+TOL = 3.0  # points: edges this close are the same edge
+MIN_CELL = 5.0  # points: no cell is thinner; closer cell edges (double rules, overshoots) are one edge
+JOIN_TOL = 6.0  # points: outer edges of table parts on two pages that count as the same
+MAX_SEGMENTS = 2000  # rules on a page beyond this are a drawing; no missing rules are added then
+MAX_GRID = 200  # rows or columns beyond this are no report table; keep the grid small
+MARGIN_TOP, MARGIN_BOTTOM = 0.10, 0.88  # fractions of the page height: where headers/footers live
+
+
+# -- what a page holds -------------------------------------------------------------------------------------
+@dataclass
+class Line:
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    text: str
+
+
+@dataclass
+class Box:
+    """One table cell on one page (coordinates in points from the page top)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+
+
+@dataclass
+class Part:
+    """A table, or the piece of a table that lies on one page."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    boxes: list[Box]
+    strays: list[dict] = field(default_factory=list)  # characters inside the table but in no cell box
+
+
+@dataclass
+class Page:
+    number: int
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+
+
+def parse_pages(path: str, data: bytes, pdfplumber) -> list[Page]:
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    if b"%PDF-" not in data[:1024]:
+        raise InputError(path, "bad-pdf", "no %PDF- header")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as exc:
+        raise _open_error(path, exc) from None
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files
+        raise InputError(path, "bad-pdf", _short(exc)) from None
+    with pdf:
+        try:
+            plumber_pages = list(pdf.pages)
+        except Exception as exc:  # noqa: BLE001 - a broken page tree
+            raise _open_error(path, exc) from None
+        if not plumber_pages:
+            raise InputError(path, "bad-pdf", "no pages")
+        if len(plumber_pages) > limits.current.pdf_pages:  # reading takes about 0.15 s a page
+            raise InputError(path, "too-large", f"{len(plumber_pages)} pages > {limits.current.pdf_pages}, pdf_pages")
+        pages = []
+        for page in plumber_pages:
+            _check_content(path, page)
+            try:
+                objects = _objects(page)
+            except Exception as exc:  # noqa: BLE001 - a damaged content stream, font or image
+                raise InputError(path, "bad-pdf", f"page {page.page_number}: {_short(exc)}") from None
+            pages.append(_read_page(page, *objects))
+    _check_text(path, pages)
+    return pages
+
+
+def _check_content(path: str, page) -> None:
+    """Refuse a page whose content streams decode to more than ``pdf_page_mb`` before pdfminer interprets them."""
+    bound = int(limits.current.pdf_page_mb * 1024 * 1024)
+    try:
+        size = content_size(page.page_obj, bound)
+    except Exception:  # noqa: BLE001 - a damaged stream: pdfminer's own reading reports it
+        return
+    if size > bound:
+        raise InputError(path, "too-large", f"page {page.page_number} holds more than {limits.current.pdf_page_mb:g} "
+                                            "MB of content, pdf_page_mb")
+
+
+def _check_text(path: str, pages: list[Page]) -> None:
+    """A PDF without a text layer (a scan) or with fonts that map to no characters cannot be checked."""
+    texts = [ln.text for p in pages for ln in p.lines] + [b.text for p in pages for t in p.parts for b in t.boxes]
+    total = sum(len(t) for t in texts)
+    if not total:
+        raise InputError(path, "pdf-no-text", "no text layer")
+    unmapped = sum(len(m) for t in texts for m in re.findall(r"\(cid:\d+\)", t))
+    if unmapped * 2 > total:
+        raise InputError(path, "pdf-no-text", "fonts without a character map")
+
+
+def _open_error(path: str, exc: Exception) -> InputError:
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    name = type(cause).__name__
+    if name in ("PDFPasswordIncorrect", "PDFEncryptionError") or "password" in str(cause).lower():
+        return InputError(path, "encrypted-pdf")
+    return InputError(path, "bad-pdf", _short(cause))
+
+
+def _short(exc: BaseException, limit: int = 100) -> str:
+    text = f"{type(exc).__name__}: {exc}".replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _objects(page):
+    """Parse the page (this is where pdfminer reads the content stream): deduplicated chars and rules."""
+    chars = page.chars
+    if _has_duplicates(chars):  # fake bold: the same glyph drawn twice, a hair apart
+        chars = page.dedupe_chars().chars  # (slow on long pages: only when needed)
+    chars = [c for c in chars if c.get("text") and _finite(c, "size")]
+    rules = [o for o in (*page.lines, *page.rects, *page.curves) if _finite(o) and _is_rule(o)]
+    return chars, rules
+
+
+def _has_duplicates(chars) -> bool:
+    """Whether two characters with the same text sit within 1 pt of each other (what dedupe_chars removes)."""
+    seen: set[tuple] = set()
+    for c in chars:
+        try:
+            x, y = round(float(c["x0"])), round(float(c["doctop"]))
+        except (KeyError, TypeError, ValueError, OverflowError):
+            continue
+        if any((c["text"], x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            return True
+        seen.add((c["text"], x, y))
+    return False
+
+
+def _finite(obj, *extra: str) -> bool:
+    """Coordinates a damaged file may give as NaN or infinity are dropped with their object."""
+    try:
+        return all(math.isfinite(float(obj[k])) for k in ("x0", "x1", "top", "bottom", "width", "height", *extra))
+    except (KeyError, TypeError, ValueError):
+        return False
+
+
+def _is_white(color) -> bool:
+    if color is None:
+        return False
+    if isinstance(color, (int, float)):
+        return color >= 0.99
+    try:
+        values = [float(v) for v in color]
+    except (TypeError, ValueError):
+        return False
+    if len(values) in (1, 3):
+        return all(v >= 0.99 for v in values)
+    if len(values) == 4:  # CMYK
+        return all(v <= 0.01 for v in values)
+    return False
+
+
+def _is_rule(obj) -> bool:
+    """A visible line: stroked in a non-white colour, or a thin filled bar. Filled boxes are backgrounds."""
+    if obj.get("stroke", obj["object_type"] == "line") and not _is_white(obj.get("stroking_color")):
+        return True
+    thin = min(obj["width"], obj["height"]) <= 2.0
+    return bool(obj.get("fill")) and thin and not _is_white(obj.get("non_stroking_color"))
+
+
+def _read_page(page, chars, rules) -> Page:
+    out = Page(page.page_number, float(page.height))
+    tables = _find_tables(page, rules)
+    assigned: set[int] = set()
+    for table in tables:
+        cells = [tuple(map(float, c)) for c in table.cells]
+        if len(cells) < 2:
+            continue
+        x0, top, x1, bottom = map(float, table.bbox)
+        inside = [c for c in chars if id(c) not in assigned and _center_in(c, (x0, top, x1, bottom))]
+        boxes = []
+        for bx0, btop, bx1, bbottom in cells:
+            mine = [c for c in inside if id(c) not in assigned and _center_in(c, (bx0, btop, bx1, bbottom))]
+            assigned.update(id(c) for c in mine)
+            boxes.append(Box(bx0, btop, bx1, bbottom, chars_text(mine)))
+        strays = [c for c in inside if id(c) not in assigned]  # read later as the text of a grid hole
+        assigned.update(id(c) for c in strays)
+        if any(b.text for b in boxes) or strays:  # a grid with no text at all is a drawing (or a frame)
+            out.parts.append(Part(out.number, x0, top, x1, bottom, boxes, strays))
+    body = [c for c in chars if id(c) not in assigned]
+    for chars_of_line in _lines_of(body):
+        ink = [c for c in chars_of_line if not c["text"].isspace()]  # an indent typed as U+3000 is no text
+        if not ink:
+            continue
+        size = statistics.median(float(c["size"]) for c in ink)
+        out.lines.append(Line(
+            out.number, min(c["x0"] for c in ink), max(c["x1"] for c in ink),
+            min(c["top"] for c in ink), max(c["bottom"] for c in ink), size, _line_text(chars_of_line).strip(),
+        ))
+    return out
+
+
+def _center_in(char, bbox) -> bool:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+# -- tables on one page ------------------------------------------------------------------------------------
+def _find_tables(page, rules):
+    keep = {id(r) for r in rules}
+    ruled = page.filter(lambda obj: id(obj) in keep)
+    edges = ruled.edges
+    extra_h, extra_v = _closing_edges(edges)
+    settings = {"explicit_horizontal_lines": extra_h, "explicit_vertical_lines": extra_v}
+    return ruled.find_tables(settings)
+
+
+def _closing_edges(edges) -> tuple[list[dict], list[dict]]:
+    """Rules a grid lacks: where two or more rules of one grid end at the same height with no crossing rule
+    there (a table cut by a page break has no bottom rule), add the closing rule between them; likewise for
+    missing side rules. Edges are (orientation, position, start, end)."""
+    segs = [("h", e["top"], e["x0"], e["x1"]) if e["orientation"] == "h" else ("v", e["x0"], e["top"], e["bottom"])
+            for e in edges]
+    if len(segs) > MAX_SEGMENTS:  # a drawing, not a form: leave the rules as they are
+        return [], []
+    comp = _components(segs)
+    ends: dict[tuple[str, int], list[tuple[float, float, bool]]] = {}  # (closer orientation, grid) -> ends
+    for i, (o, at, lo, hi) in enumerate(segs):
+        if comp[i] is None:
+            continue  # a lone rule (underline, frame side) is no grid
+        across = [s for s in segs if s[0] != o]
+        for end in (lo, hi):
+            touching = any(abs(s[1] - end) <= TOL and s[2] - TOL <= at <= s[3] + TOL for s in across)
+            ends.setdefault(("h" if o == "v" else "v", comp[i]), []).append((end, at, not touching))
+    h_out: list[dict] = []
+    v_out: list[dict] = []
+    for (o, _grid), points in ends.items():
+        for group in cluster(points, key=lambda p: p[0]):
+            if len(group) < 2 or not any(p[2] for p in group):
+                continue
+            at = statistics.fmean(p[0] for p in group)
+            lo, hi = min(p[1] for p in group), max(p[1] for p in group)
+            if hi - lo <= TOL:
+                continue
+            if all(any(s[0] == o and abs(s[1] - at) < MIN_CELL and s[2] - TOL <= p[1] <= s[3] + TOL for s in segs)
+                   for p in group if p[2]):
+                continue  # rules overshooting a rule close by: nothing is missing
+            if o == "h":
+                h_out.append({"object_type": "line", "x0": lo, "x1": hi, "top": at, "bottom": at,
+                              "width": hi - lo, "height": 0})
+            else:
+                v_out.append({"object_type": "line", "x0": at, "x1": at, "top": lo, "bottom": hi,
+                              "width": 0, "height": hi - lo})
+    return h_out, v_out
+
+
+def _components(segs) -> list[int | None]:
+    """Connected grids: segments joined through crossings (union-find); None for a segment crossing nothing."""
+    parent = list(range(len(segs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    crossed = [False] * len(segs)
+    hs = [i for i, s in enumerate(segs) if s[0] == "h"]
+    vs = [i for i, s in enumerate(segs) if s[0] == "v"]
+    for i in hs:
+        _, y, x0, x1 = segs[i]
+        for j in vs:
+            _, x, top, bottom = segs[j]
+            if x0 - TOL <= x <= x1 + TOL and top - TOL <= y <= bottom + TOL:
+                crossed[i] = crossed[j] = True
+                parent[find(i)] = find(j)
+    return [find(i) if crossed[i] else None for i in range(len(segs))]
+
+
+def cluster(items, key, tol: float = TOL) -> list[list]:
+    """Group items whose key values lie within ``tol`` of their neighbour (single linkage on sorted keys)."""
+    groups: list[list] = []
+    last = None
+    for item in sorted(items, key=key):
+        k = key(item)
+        if last is None or k - last > tol:
+            groups.append([])
+        groups[-1].append(item)
+        last = k
+    return groups
+
+
+# -- text of a line / cell ---------------------------------------------------------------------------------
+def _lines_of(chars) -> list[list[dict]]:
+    """Characters grouped into visual lines (pdfplumber's clustering), each in reading order."""
+    if not chars:
+        return []
+    from pdfplumber.utils import chars_to_textmap
+
+    lines = chars_to_textmap(list(chars)).extract_text_lines(strip=False, return_chars=True)
+    return [[c for c in line["chars"] if c.get("text") is not None and "x0" in c] for line in lines]
+
+
+def chars_text(chars) -> str:
+    """Cell text: its lines joined by newlines."""
+    return "\n".join(t for t in (_line_text(line).strip() for line in _lines_of(chars)) if t)
+
+
+def is_cjk(ch: str) -> bool:
+    if not ch:
+        return False
+    o = ord(ch[0])
+    return (0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFE30 <= o <= 0xFE4F or 0xFF00 <= o <= 0xFFEF
+            or 0x20000 <= o <= 0x2FFFF or unicodedata.east_asian_width(ch[0]) in ("W", "F"))
+
+
+def _line_text(chars) -> str:
+    """A line's text with spaces only where the gap is a real space (see the module docstring)."""
+    out: list[str] = []
+    prev = None
+    for ch in chars:
+        text = ch["text"]
+        if prev is not None and not text.isspace() and not prev["text"].isspace():
+            gap = float(ch["x0"]) - float(prev["x1"])
+            size = max(float(ch.get("size") or 0), float(prev.get("size") or 0), 1.0)
+            cjk = is_cjk(text) or is_cjk(prev["text"][-1:])
+            if gap > (0.45 if cjk else 0.15) * size:
+                out.append(" ")
+        out.append(text)
+        prev = ch
+    return re.sub(r"[ \t]{2,}", " ", "".join(out))
