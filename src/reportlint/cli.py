@@ -28,38 +28,54 @@ FORMATS = NAMES  # the output registry's (reportlint.output)
 
 def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     """The argument parser, its help in Chinese or English."""
-
-    def t(zh: str, en: str) -> str:
-        return en if lang == "en" else zh
-
+    t = _Say(lang)
     parser = _Parser(prog="reportlint", description=t("政府信息公开工作年度报告合规检查",
                                                       "compliance linter for government information disclosure "
                                                       "annual reports (政府信息公开工作年度报告)"))
     parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add_check(sub, t)
+    _add_dump(sub, t)
+    _add_info(sub, t)
+    _add_config(sub, t)
+    return parser
 
-    def config_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--config", metavar="FILE",
-                       help=t("使用此配置文件（默认：从每个文件所在目录向上查找 .reportlint.yaml）",
-                              "use this configuration (default: .reportlint.yaml found upwards from each file)"))
 
-    def lang_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--lang", choices=["zh", "en"], default=None,
-                       help=t("输出语言（默认 zh，或环境变量 REPORTLINT_LANG）",
-                              "language of the output (default zh, or $REPORTLINT_LANG)"))
+class _Say:
+    """``t(zh, en)``: the text in the parser's language."""
 
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, zh: str, en: str) -> str:
+        return en if self.lang == "en" else zh
+
+
+def _config_option(t: _Say, p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE",
+                   help=t("使用此配置文件（默认：从每个文件所在目录向上查找 .reportlint.yaml）",
+                          "use this configuration (default: .reportlint.yaml found upwards from each file)"))
+
+
+def _lang_option(t: _Say, p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=["zh", "en"], default=None,
+                   help=t("输出语言（默认 zh，或环境变量 REPORTLINT_LANG）",
+                          "language of the output (default zh, or $REPORTLINT_LANG)"))
+
+
+def _add_check(sub, t: _Say) -> None:
     check = sub.add_parser("check", help=t("检查报告文件或目录", "lint report files or directories"))
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                        help=t("文件或目录（默认当前目录）", "files or directories (default .)"))
     check.add_argument("--format", choices=FORMATS, default="text", help=t("输出格式（默认 text）", "output format (default text)"))
     check.add_argument("--output", "-o", metavar="FILE",
                        help=t("把结果写入 FILE 而不是标准输出", "write the output to FILE instead of standard output"))
-    lang_option(check)
+    _lang_option(t, check)
     check.add_argument("--rules", metavar="PACK",
                        help=t("使用此规则包（文件路径，或内置规则包名称如 shandong；代替配置文件选择的规则包）",
                               "use this rule pack (a file, or a shipped pack's name such as shandong; instead of "
                               "the one the configuration chooses)"))
-    config_option(check)
+    _config_option(t, check)
     check.add_argument("--fail-on", choices=["error", "warning"], default="error",
                        help=t("达到此级别的问题使退出码为 1（默认 error）",
                               "lowest severity that makes the exit code 1 (default error)"))
@@ -89,29 +105,38 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                        help=t("在标准错误输出中说明每个跳过的文件为什么不是年度报告",
                               "say on standard error why each skipped file is not taken for a report"))
 
+
+
+def _add_dump(sub, t: _Say) -> None:
     dump = sub.add_parser("dump", help=t("显示检查器读到的内容：章节结构和带标签的表格",
                                          "show what the linter sees in a report: section tree and labelled tables"))
     dump.add_argument("paths", nargs="+", metavar="FILE", help=t("报告文件", "report files"))
     dump.add_argument("--format", choices=["text", "json"], default="text",
                       help=t("输出格式（默认 text）", "output format (default text)"))
-    lang_option(dump)
+    _lang_option(t, dump)
     dump.add_argument("--rules", metavar="PACK.yaml", help=t("用此规则包识别表格", "identify tables with this rule pack"))
-    config_option(dump)
+    _config_option(t, dump)
 
+
+
+def _add_info(sub, t: _Say) -> None:
     explain = sub.add_parser("explain", help=t("显示规则说明", "show a rule's documentation"))
     explain.add_argument("rule", metavar="RULE-ID")
-    lang_option(explain)
+    _lang_option(t, explain)
     explain.add_argument("--rules", metavar="PACK.yaml", help=t("说明此规则包中的规则", "explain a rule of this pack"))
-    config_option(explain)
+    _config_option(t, explain)
 
     rules = sub.add_parser("rules", help=t("列出全部规则及其规则包、类型、级别和是否启用",
                                            "list every rule with its pack, kind, severity and whether it is enabled"))
-    lang_option(rules)
+    _lang_option(t, rules)
     rules.add_argument("--rules", metavar="PACK.yaml", help=t("列出此规则包的规则", "list the rules of this pack"))
     rules.add_argument("--format", choices=["text", "json"], default="text",
                        help=t("输出格式（默认 text）", "output format (default text)"))
-    config_option(rules)
+    _config_option(t, rules)
 
+
+
+def _add_config(sub, t: _Say) -> None:
     config = sub.add_parser("config", help=t("查看配置", "inspect the configuration"))
     config_sub = config.add_subparsers(dest="config_command", metavar="ACTION", parser_class=_Parser, required=True)
     show = config_sub.add_parser("show", help=t("显示某路径适用的全部规则，以及每项设置来自哪个文件哪一行",
@@ -122,9 +147,8 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     show.add_argument("--format", choices=["text", "json"], default="text",
                       help=t("输出格式（默认 text）", "output format (default text)"))
     show.add_argument("--rules", metavar="PACK.yaml", help=t("使用此规则包", "use this rule pack"))
-    config_option(show)
-    lang_option(show)
-    return parser
+    _config_option(t, show)
+    _lang_option(t, show)
 
 
 def _argv_lang(argv: list[str]) -> str:

@@ -115,7 +115,7 @@ _CN = "一二三四五六七八九十"
 
 @dataclass(frozen=True)
 class Spec:
-    check: str  # presence | order | titles
+    check: str  # presence | order | title
     sections: tuple[str, ...] | None  # ids of the pack's sections, None for all
 
 
@@ -133,60 +133,15 @@ def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     spec: Spec = rule.compiled
-    mode, ids = spec.check, spec.sections
-    defs = [s for s in ctx.pack.sections if ids is None or s.id in ids]
-    by_id = {s.id: s for s in ctx.pack.sections}
     found = find_sections(ctx)
-    if mode == "presence":
-        lacking: dict[str, list[str]] = {}  # parent id -> titles of its missing items
-        for sdef in defs:
-            if sdef.id in found:
-                continue
-            if sdef.parent is not None:
-                if sdef.parent in found:  # a missing parent is the finding, not its items
-                    lacking.setdefault(sdef.parent, []).append(sdef.title)
-                continue
-            bare = strip_number(sdef.title) or sdef.title
-            number = _number_word(sdef.title)
-            yield ctx.finding(
-                rule,
-                f"缺少第{number}部分「{sdef.title}」" if number else f"缺少「{sdef.title}」部分",
-                f"missing section {number} \"{bare}\"" if number else f"missing section \"{bare}\"",
-                Location(section=sdef.title),
-            )
-        for parent_id, titles in lacking.items():
-            parent = found[parent_id]
-            listed = "".join(f"「{t}」" for t in titles)
-            listed_en = ", ".join(f"\"{t}\"" for t in titles)
-            yield ctx.finding(
-                rule,
-                f"「{parent.title}」缺少{len(titles)}个子项：{listed}",
-                f"\"{parent.title}\" lacks {len(titles)} item{'s' if len(titles) > 1 else ''}: {listed_en}",
-                _heading_location(parent),
-                {"missing": titles},
-            )
-    elif mode == "order":
-        # Order is checked among siblings: the sections of the pack that share a parent.
-        order = {s.id: i for i, s in enumerate(ctx.pack.sections)}
-        present = sorted(found.values(), key=lambda m: m.paragraph.index)
-        best: dict[str | None, str] = {}
-        for m in present:
-            if ids is not None and m.section_id not in ids:
-                continue
-            group = by_id[m.section_id].parent
-            later = best.get(group)
-            if later is not None and order[m.section_id] < order[later]:
-                yield ctx.finding(
-                    rule,
-                    f"「{m.title}」应排在「{by_id[later].title}」之前",
-                    f"\"{m.title}\" should come before \"{by_id[later].title}\"",
-                    _heading_location(m),
-                )
-            else:
-                best[group] = m.section_id
-    elif mode == "title":
+    if spec.check == "presence":
+        yield from _presence(ctx, rule, spec.sections, found)
+    elif spec.check == "order":
+        yield from _order(ctx, rule, spec.sections, found)
+    elif spec.check == "title":
+        by_id = {s.id: s for s in ctx.pack.sections}
         for sid, m in sorted(found.items(), key=lambda kv: kv[1].paragraph.index):
-            if not m.variant or (ids is not None and sid not in ids):
+            if not m.variant or (spec.sections is not None and sid not in spec.sections):
                 continue
             yield ctx.finding(
                 rule,
@@ -194,6 +149,58 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 f"heading \"{m.title}\" differs from the official title \"{by_id[sid].title}\"",
                 _heading_location(m),
             )
+
+
+def _presence(ctx: Context, rule: Rule, ids: tuple[str, ...] | None, found: dict[str, Match]) -> Iterator[Finding]:
+    """A finding per missing section; the missing items of a section found, one finding at its heading."""
+    lacking: dict[str, list[str]] = {}  # parent id -> titles of its missing items
+    for sdef in ctx.pack.sections:
+        if (ids is not None and sdef.id not in ids) or sdef.id in found:
+            continue
+        if sdef.parent is not None:
+            if sdef.parent in found:  # a missing parent is the finding, not its items
+                lacking.setdefault(sdef.parent, []).append(sdef.title)
+            continue
+        bare = strip_number(sdef.title) or sdef.title
+        number = _number_word(sdef.title)
+        yield ctx.finding(
+            rule,
+            f"缺少第{number}部分「{sdef.title}」" if number else f"缺少「{sdef.title}」部分",
+            f"missing section {number} \"{bare}\"" if number else f"missing section \"{bare}\"",
+            Location(section=sdef.title),
+        )
+    for parent_id, titles in lacking.items():
+        parent = found[parent_id]
+        listed = "".join(f"「{t}」" for t in titles)
+        listed_en = ", ".join(f"\"{t}\"" for t in titles)
+        yield ctx.finding(
+            rule,
+            f"「{parent.title}」缺少{len(titles)}个子项：{listed}",
+            f"\"{parent.title}\" lacks {len(titles)} item{'s' if len(titles) > 1 else ''}: {listed_en}",
+            _heading_location(parent),
+            {"missing": titles},
+        )
+
+
+def _order(ctx: Context, rule: Rule, ids: tuple[str, ...] | None, found: dict[str, Match]) -> Iterator[Finding]:
+    """Order is checked among siblings: the sections of the pack that share a parent."""
+    by_id = {s.id: s for s in ctx.pack.sections}
+    order = {s.id: i for i, s in enumerate(ctx.pack.sections)}
+    best: dict[str | None, str] = {}
+    for m in sorted(found.values(), key=lambda m: m.paragraph.index):
+        if ids is not None and m.section_id not in ids:
+            continue
+        group = by_id[m.section_id].parent
+        later = best.get(group)
+        if later is not None and order[m.section_id] < order[later]:
+            yield ctx.finding(
+                rule,
+                f"「{m.title}」应排在「{by_id[later].title}」之前",
+                f"\"{m.title}\" should come before \"{by_id[later].title}\"",
+                _heading_location(m),
+            )
+        else:
+            best[group] = m.section_id
 
 
 def _heading_location(m: Match) -> Location:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..normalize import clean, nfkc, norm
@@ -60,7 +61,7 @@ class Section:
     def key(self) -> str:
         return norm(self.title)
 
-    def walk(self):
+    def walk(self) -> Iterator[Section]:
         for child in self.children:
             yield child
             yield from child.walk()

@@ -112,14 +112,7 @@ def render_text(doc: Document, identified: dict[int, tuple[str, str]] | None = N
         out.append(f"  {t['none']}")
 
     def where(item: dict[str, Any]) -> str:
-        bits = []
-        if "paragraph" in item:
-            bits.append(t["para"].format(n=item["paragraph"]))
-        if "line" in item:
-            bits.append(t["line"].format(n=item["line"]))
-        if "page" in item:
-            bits.append(t["page"].format(n=item["page"]))
-        return f"  [{', '.join(bits)}]" if bits else ""
+        return _place_text(item, t)
 
     def walk(items: list[dict[str, Any]], depth: int) -> None:
         for item in items:
@@ -130,34 +123,52 @@ def render_text(doc: Document, identified: dict[int, tuple[str, str]] | None = N
     out.append("")
     out.append(f"{t['tables']}: {len(data['tables'])}")
     for table in data["tables"]:
-        out.append("")
-        head = t["table"].format(n=table["index"])
-        if "identified_as" in table:
-            name = (identified or {}).get(table["index"], ("", table["identified_as"]))[1]
-            head += f" = {name}"
-        facts = [t["size"].format(r=table["rows"], c=table["columns"]), t["labels"].format(n=table["label_columns"])]
-        if table.get("nested_in"):
-            facts.append(t["nested"].format(n=table["nested_in"]))
-        out.append(f"{head}  ({', '.join(facts)}){where(table)}")
-        if table["caption"]:
-            out.append(f"  {t['caption']}: {table['caption']}")
-        if not table["data_rows"]:
-            out.append(f"  {t['no_data']}")
-            continue
-        shown: list[tuple[int, tuple[str, ...]]] | None = None
-        for row in table["data_rows"]:
-            columns = [(c["col"], tuple(c["column"])) for c in row["cells"]]
-            if columns and columns != shown and not set(columns) <= set(shown or ()):
-                shown = columns
-                out.append(f"  {t['cols']}:")
-                for col, path in columns:
-                    out.append(f"    C{col}  {' / '.join(path) or t['none']}")
-                out.append(f"  {t['rows']}:")
-            values = "  ".join(f"C{c['col']}={c['value'] or t['blank']}" for c in row["cells"])
-            line = f"  ({t['line'].format(n=row['line'])})" if "line" in row else ""
-            out.append(f"    R{row['row']}  {' / '.join(row['label']) or t['none']}{line}")
-            out.append(f"        {values}")
+        out += _table_lines(table, identified, t, where)
     return "\n".join(out) + "\n"
 
 
 __all__ = ["render_json", "render_text", "to_dict"]
+
+
+def _place_text(item: dict[str, Any], t: dict[str, Any]) -> str:
+    bits = []
+    if "paragraph" in item:
+        bits.append(t["para"].format(n=item["paragraph"]))
+    if "line" in item:
+        bits.append(t["line"].format(n=item["line"]))
+    if "page" in item:
+        bits.append(t["page"].format(n=item["page"]))
+    return f"  [{', '.join(bits)}]" if bits else ""
+
+
+def _table_lines(table: dict[str, Any], identified: dict[int, tuple[str, str]] | None, t: dict[str, Any],
+                 where: Any) -> list[str]:
+    """A table of the dump: what it is, then its data rows with their labels, the column labels above them."""
+    out = [""]
+    head = t["table"].format(n=table["index"])
+    if "identified_as" in table:
+        name = (identified or {}).get(table["index"], ("", table["identified_as"]))[1]
+        head += f" = {name}"
+    facts = [t["size"].format(r=table["rows"], c=table["columns"]), t["labels"].format(n=table["label_columns"])]
+    if table.get("nested_in"):
+        facts.append(t["nested"].format(n=table["nested_in"]))
+    out.append(f"{head}  ({', '.join(facts)}){where(table)}")
+    if table["caption"]:
+        out.append(f"  {t['caption']}: {table['caption']}")
+    if not table["data_rows"]:
+        out.append(f"  {t['no_data']}")
+        return out
+    shown: list[tuple[int, tuple[str, ...]]] | None = None
+    for row in table["data_rows"]:
+        columns = [(c["col"], tuple(c["column"])) for c in row["cells"]]
+        if columns and columns != shown and not set(columns) <= set(shown or ()):
+            shown = columns
+            out.append(f"  {t['cols']}:")
+            for col, path in columns:
+                out.append(f"    C{col}  {' / '.join(path) or t['none']}")
+            out.append(f"  {t['rows']}:")
+        values = "  ".join(f"C{c['col']}={c['value'] or t['blank']}" for c in row["cells"])
+        line = f"  ({t['line'].format(n=row['line'])})" if "line" in row else ""
+        out.append(f"    R{row['row']}  {' / '.join(row['label']) or t['none']}{line}")
+        out.append(f"        {values}")
+    return out

@@ -54,7 +54,6 @@ def to_element(report: Report) -> ET.Element:
         if id(error) not in blocking:
             errors_by_path.setdefault(getattr(error, "path", ""), []).append(error)
     paths = list(dict.fromkeys([*report.paths, *by_path, *errors_by_path]))
-    skipped_paths = set(report.skipped)
 
     root = ET.Element("testsuites", name="reportlint")
     total = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
@@ -78,34 +77,41 @@ def to_element(report: Report) -> ET.Element:
                 ET.SubElement(case, "error", message=text, type=getattr(error, "code", "error")).text = text
                 counts["errors"] += 1
         else:
-            rule_ids = [info.id for info in enabled]
-            rule_ids += [r for r in dict.fromkeys(f.rule for f in findings) if r not in rule_ids]
-            classes = {info.id: info.pack for info in report.rules}
-            for rule_id in rule_ids:
-                case = ET.SubElement(suite, "testcase", classname=classes.get(rule_id) or "reportlint",
-                                     name=rule_id)
-                counts["tests"] += 1
-                if path in skipped_paths:
-                    reason = "not an annual report" if lang == "en" else "不是年度报告，已跳过"
-                    ET.SubElement(case, "skipped", message=reason)
-                    counts["skipped"] += 1
-                    continue
-                for f in findings:
-                    if f.rule != rule_id:
-                        continue
-                    message = _clean(f.text(lang))
-                    failure = ET.SubElement(case, "failure", message=message, type=f.severity)
-                    failure.text = f"{_clean(_place(report, f))}: {message}"
-                    counts["failures"] += 1
-                if rule_id in rule_errors:
-                    text = _clean(rule_errors[rule_id].render(lang))
-                    ET.SubElement(case, "error", message=text, type="internal").text = text
-                    counts["errors"] += 1
+            _rule_cases(suite, counts, report, path, enabled, findings, rule_errors)
         _counts(suite, counts)
         for key in total:
             total[key] += counts[key]
     _counts(root, total)
     return root
+
+
+def _rule_cases(suite: ET.Element, counts: dict[str, int], report: Report, path: str, enabled: list,
+                findings: list[Finding], rule_errors: dict) -> None:
+    """A test case for every enabled rule (and any other rule with findings) of a file that was read."""
+    lang = report.lang
+    rule_ids = [info.id for info in enabled]
+    rule_ids += [r for r in dict.fromkeys(f.rule for f in findings) if r not in rule_ids]
+    classes = {info.id: info.pack for info in report.rules}
+    skipped = path in set(report.skipped)
+    for rule_id in rule_ids:
+        case = ET.SubElement(suite, "testcase", classname=classes.get(rule_id) or "reportlint", name=rule_id)
+        counts["tests"] += 1
+        if skipped:
+            reason = "not an annual report" if lang == "en" else "不是年度报告，已跳过"
+            ET.SubElement(case, "skipped", message=reason)
+            counts["skipped"] += 1
+            continue
+        for f in findings:
+            if f.rule != rule_id:
+                continue
+            message = _clean(f.text(lang))
+            failure = ET.SubElement(case, "failure", message=message, type=f.severity)
+            failure.text = f"{_clean(_place(report, f))}: {message}"
+            counts["failures"] += 1
+        if rule_id in rule_errors:
+            text = _clean(rule_errors[rule_id].render(lang))
+            ET.SubElement(case, "error", message=text, type="internal").text = text
+            counts["errors"] += 1
 
 
 def render(report: Report) -> str:

@@ -130,18 +130,7 @@ def _region(report: Report, path: str, loc: Location) -> dict[str, Any]:
 
 def to_dict(report: Report) -> dict[str, Any]:
     lang = report.lang
-    artifacts: list[dict[str, Any]] = []
-    index: dict[str, int] = {}
-    for path in [*report.paths, *(f.path for f in report.findings), *(e.path for e in report.errors
-                                                                        if hasattr(e, "path"))]:
-        if path in index:
-            continue
-        index[path] = len(artifacts)
-        artifact: dict[str, Any] = {"location": artifact_location(path), "roles": ["analysisTarget"]}
-        mime = _MIME.get(PurePosixPath(path.replace("\\", "/")).suffix.lower())
-        if mime:
-            artifact["mimeType"] = mime
-        artifacts.append(artifact)
+    artifacts, index = _artifacts(report)
 
     def where(path: str) -> dict[str, Any]:
         return {**artifact_location(path), "index": index[path]}
@@ -154,48 +143,10 @@ def to_dict(report: Report) -> dict[str, Any]:
         if f.rule not in rule_index:  # a finding of a rule the pack does not describe: still listed
             rule_index[f.rule] = len(rules)
             rules.append({"id": f.rule, "name": f.rule, "shortDescription": {"text": f.rule}})
-        uri = where(f.path)["uri"]
-        key = _fingerprint_key(uri, f)
-        seen[key] = seen.get(key, 0) + 1
-        occurrence = f"\x1f{seen[key]}" if seen[key] > 1 else ""  # same rule, same place: keep them apart
-        digest = hashlib.sha256((key + occurrence).encode("utf-8")).hexdigest()
-        result: dict[str, Any] = {
-            "ruleId": f.rule,
-            "ruleIndex": rule_index[f.rule],
-            "level": LEVELS.get(f.severity, "warning"),
-            "message": {"text": f.text(lang)},
-            "locations": [{
-                "physicalLocation": {"artifactLocation": where(f.path), "region": _region(report, f.path, f.location)},
-                "logicalLocations": [logical_location(f.location, lang)],
-            }],
-            "partialFingerprints": {FINGERPRINT_KEY: digest},
-        }
-        if f.related:  # the equations a probably wrong cell breaks
-            result["relatedLocations"] = [{
-                "id": n,
-                "physicalLocation": {"artifactLocation": where(f.path), "region": _region(report, f.path, r.location)},
-                "logicalLocations": [logical_location(r.location, lang)],
-                "message": {"text": r.text(lang)},
-            } for n, r in enumerate(f.related, 1)]
-        results.append(result)
-
-    notifications = []
-    for error in report.errors:
-        note: dict[str, Any] = {"level": "error", "message": {"text": error.render(lang)}}
-        path = getattr(error, "path", None)
-        if path is not None:
-            note["locations"] = [{"physicalLocation": {"artifactLocation": where(path)}}]
-        code = getattr(error, "code", None)
-        if code:
-            note["descriptor"] = {"id": code}
-        rule = getattr(error, "rule", None)
-        if rule in rule_index:
-            note["associatedRule"] = {"id": rule, "index": rule_index[rule]}
-        notifications.append(note)
+        results.append(_result(report, f, where(f.path), rule_index[f.rule], seen))
     invocation: dict[str, Any] = {"executionSuccessful": not report.errors}
-    if notifications:
+    if notifications := _notifications(report, where, rule_index):
         invocation["toolExecutionNotifications"] = notifications
-
     run: dict[str, Any] = {
         "tool": {"driver": {
             "name": "reportlint",
@@ -213,6 +164,70 @@ def to_dict(report: Report) -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _artifacts(report: Report) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """Every file of the run (checked, with findings, with errors) once, and its index among them."""
+    artifacts: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    for path in [*report.paths, *(f.path for f in report.findings), *(e.path for e in report.errors
+                                                                        if hasattr(e, "path"))]:
+        if path in index:
+            continue
+        index[path] = len(artifacts)
+        artifact: dict[str, Any] = {"location": artifact_location(path), "roles": ["analysisTarget"]}
+        mime = _MIME.get(PurePosixPath(path.replace("\\", "/")).suffix.lower())
+        if mime:
+            artifact["mimeType"] = mime
+        artifacts.append(artifact)
+    return artifacts, index
+
+
+def _result(report: Report, f: Finding, artifact: dict[str, Any], rule_index: int, seen: dict[str, int]
+            ) -> dict[str, Any]:
+    """One finding as a SARIF result, its fingerprint told apart from earlier ones at the same place (``seen``)."""
+    lang = report.lang
+    key = _fingerprint_key(artifact["uri"], f)
+    seen[key] = seen.get(key, 0) + 1
+    occurrence = f"\x1f{seen[key]}" if seen[key] > 1 else ""  # same rule, same place: keep them apart
+    digest = hashlib.sha256((key + occurrence).encode("utf-8")).hexdigest()
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": LEVELS.get(f.severity, "warning"),
+        "message": {"text": f.text(lang)},
+        "locations": [{
+            "physicalLocation": {"artifactLocation": artifact, "region": _region(report, f.path, f.location)},
+            "logicalLocations": [logical_location(f.location, lang)],
+        }],
+        "partialFingerprints": {FINGERPRINT_KEY: digest},
+    }
+    if f.related:  # the equations a probably wrong cell breaks
+        result["relatedLocations"] = [{
+            "id": n,
+            "physicalLocation": {"artifactLocation": artifact, "region": _region(report, f.path, r.location)},
+            "logicalLocations": [logical_location(r.location, lang)],
+            "message": {"text": r.text(lang)},
+        } for n, r in enumerate(f.related, 1)]
+    return result
+
+
+def _notifications(report: Report, where: Any, rule_index: dict[str, int]) -> list[dict[str, Any]]:
+    """The run's errors as tool execution notifications."""
+    notifications = []
+    for error in report.errors:
+        note: dict[str, Any] = {"level": "error", "message": {"text": error.render(report.lang)}}
+        path = getattr(error, "path", None)
+        if path is not None:
+            note["locations"] = [{"physicalLocation": {"artifactLocation": where(path)}}]
+        code = getattr(error, "code", None)
+        if code:
+            note["descriptor"] = {"id": code}
+        rule = getattr(error, "rule", None)
+        if rule in rule_index:
+            note["associatedRule"] = {"id": rule, "index": rule_index[rule]}
+        notifications.append(note)
+    return notifications
 
 
 def render(report: Report) -> str:

@@ -122,12 +122,8 @@ def _plain_table(tbl) -> tuple[list[str], list[int], dict[int, int], dict[int, s
         elif tag == W_GRIDSPAN:
             if in_cell and len(texts) != spanned:  # the open cell's first, as the generic walk takes it
                 spanned = len(texts)
-                try:  # span_of(int_val(el, 1)) inline: two calls cost twice the rest, on every merged cell
-                    span = int(el.get(W_VAL, ""))
-                except ValueError:
-                    span = 1
-                if span > 1:
-                    spans[spanned] = min(span, MAX_SPAN)
+                if (span := _grid_span(el)) > 1:
+                    spans[spanned] = span
         elif tag == W_VMERGE:
             if in_cell and len(texts) != merged:
                 merged = len(texts)
@@ -142,6 +138,15 @@ def _plain_table(tbl) -> tuple[list[str], list[int], dict[int, int], dict[int, s
         return None
     starts.append(len(texts))
     return texts, [end - start for start, end in pairwise(starts)], spans, vmerges
+
+
+def _grid_span(el) -> int:
+    """A w:gridSpan's value, at most MAX_SPAN (1 when it is not a number): ``span_of(int_val(el, 1))`` in one call,
+    on every merged cell of a plain table."""
+    try:
+        return min(int(el.get(W_VAL, "")), MAX_SPAN)
+    except ValueError:
+        return 1
 
 
 class BodyReader:
