@@ -124,6 +124,7 @@ class Dumped:
     identified: dict[int, tuple[str, str]]
     report: bool
     reason: str
+    subject: str  # the pack's report.subject
 
 
 def dump(path: str, resolve: Resolver, lang: str = "zh") -> Dumped:
@@ -141,4 +142,5 @@ def dump(path: str, resolve: Resolver, lang: str = "zh") -> Dumped:
         if (table := ctx.located(tid)) is not None:
             identified[table.index] = (tid, tdef.name_en if lang == "en" else tdef.name)
     verdict = assess(ctx)
-    return Dumped(doc, identified, verdict.report, verdict.reason_en if lang == "en" else verdict.reason_zh)
+    return Dumped(doc, identified, verdict.report, verdict.reason_en if lang == "en" else verdict.reason_zh,
+                  pack.report.subject)

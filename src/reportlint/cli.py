@@ -403,9 +403,10 @@ def _dump(args: argparse.Namespace) -> int:
             continue
         checked = (seen.report, seen.reason)
         if args.format == "json":
-            dumped.append(dump.to_dict(seen.doc, seen.identified, checked))
+            dumped.append(dump.to_dict(seen.doc, seen.identified, checked, seen.subject))
         else:
-            _write(sys.stdout, ("\n" if dumped else "") + dump.render_text(seen.doc, seen.identified, lang, checked))
+            _write(sys.stdout, ("\n" if dumped else "") + dump.render_text(seen.doc, seen.identified, lang, checked,
+                                                                     seen.subject))
             dumped.append(None)
     if args.format == "json":
         # One document: its object; several: an array, so the output is always one JSON value.

@@ -14,6 +14,7 @@ itself is published by its 政府信息公开工作主管部门 by 31 March. So 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -28,15 +29,21 @@ NAMES = {
 }
 
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?|[〇零○一二三四五六七八九]{4}\s*年度?")
-_SUBJECT_RE = re.compile(r"(?:政府|政务)?信息公开|政务公开|年度报告|工作报告|年报")
+_REPORT_WORDS = "年度报告|工作报告|年报"
 _TOWNSHIP_RE = re.compile(r"(?:[镇乡]|街道|街道办事处|办事处|苏木)(?:人民政府|政府|党委)?$")
 _OFFICE_RE = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅|办)$")
 _GOVERNMENT_RE = re.compile(
     r"(?:[省市县区州旗盟]|自治区|自治州|自治县|特别行政区|实验区|新区|管委会|管理委员会)(?:人民政府|政府)?$")
 _DEPARTMENT_RE = re.compile(r"(?:局|委|委员会|办|办公室|办公厅|厅|中心|署|站|所|院|馆|队|会|处|部|室|公司|集团)$")
 # "现公布区统计局2023年政府信息公开工作年度报告", "特向社会公布…", "现将…": the opening naming whose report it is
-_OPENING_RE = re.compile(r"(?:公布|公开|发布|现将)(?P<agency>[^，,。；;：:（(《]{2,30}?)(?:(?:19|20)\d{2}\s*年度?)"
-                         r"(?:政府|政务)?信息公开")
+_OPENING = r"(?:公布|公开|发布|现将)(?P<agency>[^，,。；;：:（(《]{2,30}?)(?:(?:19|20)\d{2}\s*年度?)"
+
+
+@functools.lru_cache(maxsize=16)
+def _patterns(subject: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """(what ends the agency in a title, what an opening naming the report looks like) for a pack's subject."""
+    named = f"{subject}|{_REPORT_WORDS}" if subject else _REPORT_WORDS
+    return re.compile(named), (re.compile(f"{_OPENING}(?:{subject})") if subject else None)
 
 
 @dataclass(frozen=True)
@@ -46,11 +53,12 @@ class Issuer:
     source: str  # "title", "opening" or "" (not found)
 
 
-def agency_in(text: str) -> str:
-    """The agency a report title names: its text around the year, before 政府信息公开 ("2022年上海市政府信息公开
-    工作年度报告" → 上海市, "合水镇人民政府信息公开…" → 合水镇人民政府)."""
+def agency_in(text: str, subject: str = "") -> str:
+    """The agency a report title names: its text around the year, before the pack's ``subject`` (a regular
+    expression) or 年度报告/工作报告/年报 (with the national pack's: "2022年上海市政府信息公开工作年度报告" → 上海市,
+    "合水镇人民政府信息公开…" → 合水镇人民政府)."""
     text = clean(text)
-    subject = _SUBJECT_RE.search(text)
+    subject = _patterns(subject)[0].search(text)
     before = text[: subject.start()] if subject else text
     agency = _YEAR_RE.sub("", before).strip(" ：:，,")
     if subject and agency.endswith("人民") and text.startswith("政府", subject.start()):
@@ -74,15 +82,17 @@ def kind_of(agency: str) -> str | None:
     return None
 
 
-def issuer_of(doc: Document, opening_paragraphs: int = 6) -> Issuer:
-    """The issuer as the title names it, else as the opening's first paragraphs do ("现公布X2023年政府信息公开…")."""
-    agency = agency_in(doc.title) if doc.title else ""
+def issuer_of(doc: Document, subject: str = "", opening_paragraphs: int = 6) -> Issuer:
+    """The issuer as the title names it, else as the opening's first paragraphs do ("现公布X2023年政府信息公开…");
+    ``subject``: what the pack's report titles name after the agency and year (``report.subject``)."""
+    agency = agency_in(doc.title, subject) if doc.title else ""
     kind = kind_of(agency)
     if kind is not None:
         return Issuer(kind, agency, "title")
+    opening = _patterns(subject)[1]
     start = doc.title_paragraph.index if doc.title_paragraph is not None else 0
-    for p in [p for p in doc.paragraphs if p.index > start][:opening_paragraphs]:
-        m = _OPENING_RE.search(p.display)
+    for p in [p for p in doc.paragraphs if p.index > start][:opening_paragraphs] if opening is not None else ():
+        m = opening.search(p.display)
         if m and (found := kind_of(m.group("agency").strip())) is not None:
             return Issuer(found, m.group("agency").strip(), "opening")
     return Issuer(None, agency, "")

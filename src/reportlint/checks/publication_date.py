@@ -274,7 +274,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     when, p, written, meta = found
     label, label_en = ("发布日期", "published on") if meta else ("落款日期", "dated")
-    issuer = issuer_of(ctx.doc)
+    issuer = issuer_of(ctx.doc, ctx.pack.report.subject)
     kind = settings.issuer or issuer.kind or UNKNOWN
     deadline = _deadline(year + 1, settings.by_kind[kind])
     details = {"date": when.isoformat(), "deadline": deadline.isoformat(), "issuer": settings.issuer or issuer.kind}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..findings import Finding
 from ..model import Paragraph, Table
-from ..normalize import parse_number
+from ..normalize import clean, parse_number
 from ..pack import Pack, Rule
 from .base import Context, SpecError, paragraph_location, table_location
 from .kind import Doc, Kind
@@ -48,11 +48,21 @@ text_table_mismatch —— 总体情况中引用的数字与表三、表四一�
         2024年，区政府办代表区政府受理政府信息公开申请17件  （表三：95）
         → 总体情况中政府信息公开申请为17件，表三「一、本年新收政府信息公开申请数量 / 申请人情况 / 总计」为95件
 
-    配置::
+    配置（读哪一部分的句子；每个数字：它前面的措辞 ``said``（正则表达式，其后为数字和“件/起/宗/个/条/份”）、
+    “未发生……”时的用词 ``none``、表格和要求相等的单元格之和 ``cells``，``or_cells`` 为也接受的另一个和）::
 
         - id: text-table-mismatch
           kind: text_table_mismatch
           severity: warning
+          section: overview
+          counts:
+            - topic: review
+              name: 行政复议
+              name_en: administrative reconsiderations
+              said: 行政复议(?:案件|申请)?(?:共|合计)?\\s*(?:为)?\\s*
+              none: 行政复议
+              table: t4
+              cells: [{column: [行政复议, 总计]}]
 """,
     en="""\
 text_table_mismatch — counts quoted in 总体情况 agree with tables 三 and 四.
@@ -82,135 +92,181 @@ Example
         2024年，区政府办代表区政府受理政府信息公开申请17件  (table 三: 95)
         → 总体情况中政府信息公开申请为17件，表三「一、本年新收政府信息公开申请数量 / 申请人情况 / 总计」为95件
 
-    Configuration::
+    Configuration (the section whose sentences are read; for each count, the wording before it, ``said``, a
+    regular expression followed by the number and 件/起/宗/个/条/份; the word of a "none" sentence, ``none``; the
+    table and the cells whose sum it must equal, ``cells``, and ``or_cells``, another sum also accepted)::
 
         - id: text-table-mismatch
           kind: text_table_mismatch
           severity: warning
+          section: overview
+          counts:
+            - topic: review
+              name: 行政复议
+              name_en: administrative reconsiderations
+              said: 行政复议(?:案件|申请)?(?:共|合计)?\\s*(?:为)?\\s*
+              none: 行政复议
+              table: t4
+              cells: [{column: [行政复议, 总计]}]
 """,
 )
 
-_N = r"(\d{1,7})\s*(?:件|起|宗|个|条|份)"
-_APPLICATION_RE = re.compile(
-    r"(?:受理|收到|接收|新收|办理|共有)[^。；，,]{0,12}?(?:政府)?信息公开申请(?:共|总计|合计)?\s*(?:为|达)?\s*" + _N
-)
-_REVIEW_RE = re.compile(r"行政复议(?:案件|申请)?(?:共|合计)?\s*(?:为)?\s*" + _N)
-_LITIGATION_RE = re.compile(r"行政诉讼(?:案件)?(?:共|合计)?\s*(?:为)?\s*" + _N)
-_NONE_RE = re.compile(r"(?:未|没有|无)(?:发生|收到|出现|涉及|被提起|被申请)?(?:[^。；，,]{0,6}?)"
-                      r"(?P<what>行政复议(?:[和、及与或]行政诉讼)?|行政诉讼)")
+_N = r"(\d{1,7})\s*(?:件|起|宗|个|条|份)"  # after what the pack's ``said`` pattern matches: the count and its unit
+_NEGATION = r"(?:未|没有|无)(?:发生|收到|出现|涉及|被提起|被申请)?(?:[^。；，,]{0,6}?)"
 _SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
 
-@dataclass
-class Quoted:
-    topic: str  # applications | review | litigation
-    count: int
-    paragraph: Paragraph
-    sentence: str
+@dataclass(frozen=True)
+class CellRef:
+    """A data cell by its labels: the row label path and the column header path (leaf last), either may be empty."""
+
+    row: tuple[str, ...]
+    column: tuple[str, ...]
 
 
-TOPICS = {
-    "applications": ("政府信息公开申请", "information disclosure applications"),
-    "review": ("行政复议", "administrative reconsiderations"),
-    "litigation": ("行政诉讼", "lawsuits"),
-}
+@dataclass(frozen=True)
+class Count:
+    """A count the text quotes and the table cells it must agree with (their sum; ``or_cells``: another sum also
+    accepted)."""
+
+    topic: str
+    name: str
+    name_en: str
+    said: re.Pattern[str]  # the wording before the count
+    none: str  # the word of a sentence saying there were none ("未发生行政复议" → 0); "" when it cannot be said
+    table: str
+    cells: tuple[CellRef, ...]
+    or_cells: tuple[CellRef, ...] = ()
+    shown: str = ""  # how the message names the cells (default: the first cell's labels)
 
 
 @dataclass(frozen=True)
 class Spec:
-    """No settings."""
+    section: str  # id of the pack's section whose sentences are read
+    counts: tuple[Count, ...]
+    none: re.Pattern[str] | None  # a sentence saying there were none of some counts
 
 
 def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
-    for tid in ("t3", "t4"):
-        if tid not in pack.tables:
-            raise SpecError(f"the pack defines no table {tid!r}", key="kind")
-    return Spec()
+    section = str(rule.spec.get("section", "overview"))
+    if section not in {s.id for s in pack.sections}:
+        raise SpecError(f"unknown section id {section!r}", key="section")
+    counts = tuple(_count(i, c, pack) for i, c in enumerate(rule.spec.get("counts") or []))
+    words = [re.escape(c.none) for c in counts if c.none]
+    either = f"(?:{'|'.join(words)})"
+    none = re.compile(rf"{_NEGATION}(?P<what>{either}(?:[和、及与或]{either})?)") if words else None
+    return Spec(section, counts, none)
 
 
-def quoted_counts(paragraphs: list[Paragraph]) -> list[Quoted]:
-    """The first count of each topic the text quotes."""
+def _count(i: int, said: dict, pack: Pack) -> Count:
+    table = str(said["table"])
+    if table not in pack.tables:
+        raise SpecError(f"the pack defines no table {table!r}", key="counts", index=i)
+    try:
+        pattern = re.compile(str(said["said"]) + _N)
+    except re.error as exc:
+        raise SpecError(f"invalid pattern: {exc}", key="counts", index=i) from None
+
+    def refs(key: str) -> tuple[CellRef, ...]:
+        return tuple(CellRef(_path(c.get("row")), _path(c.get("column"))) for c in said.get(key) or [])
+
+    return Count(str(said["topic"]), str(said["name"]), str(said.get("name_en", said["name"])), pattern,
+                 str(said.get("none", "")), table, refs("cells"), refs("or_cells"), str(said.get("shown", "")))
+
+
+def _path(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)  # type: ignore[attr-defined]
+
+
+@dataclass
+class Quoted:
+    count: Count
+    value: int
+    paragraph: Paragraph
+    sentence: str
+
+
+def quoted_counts(paragraphs: list[Paragraph], spec: Spec) -> list[Quoted]:
+    """The first quote of each count in the text."""
     found: dict[str, Quoted] = {}
     for p in paragraphs:
         for m in _SENTENCE_RE.finditer(p.display):
             sentence = m.group(0).strip()
-            for topic, regex in (("applications", _APPLICATION_RE), ("review", _REVIEW_RE),
-                                 ("litigation", _LITIGATION_RE)):
-                hit = regex.search(sentence)
-                if hit and topic not in found:
-                    found[topic] = Quoted(topic, int(hit.group(1)), p, sentence)
-            for hit in _NONE_RE.finditer(sentence):
+            for count in spec.counts:
+                hit = count.said.search(sentence)
+                if hit and count.topic not in found:
+                    found[count.topic] = Quoted(count, int(hit.group(1)), p, sentence)
+            for hit in spec.none.finditer(sentence) if spec.none is not None else ():
                 what = hit.group("what")
-                for topic, word in (("review", "行政复议"), ("litigation", "行政诉讼")):
-                    if word in what and topic not in found:
-                        found[topic] = Quoted(topic, 0, p, sentence)
+                for count in spec.counts:
+                    if count.none and count.none in what and count.topic not in found:
+                        found[count.topic] = Quoted(count, 0, p, sentence)
     return list(found.values())
 
 
-def _cell(ctx: Context, table: Table, row: tuple[str, ...] | None, column: tuple[str, ...]):
+def _cell(ctx: Context, table: Table, ref: CellRef) -> tuple[int | None, int | None]:
     """(the index in ``table.data`` of the first cell with these labels, its whole number) or (None, None)."""
-    i = ctx.tables.by_labelling((KIND, row, column), table, lambda t: _find(ctx.labels, t, row, column))
+    i = ctx.tables.by_labelling((KIND, ref), table, lambda t: _find(ctx.labels, t, ref))
     if i is None:
         return None, None
     value = parse_number(table.data[i].cell.text)
     return i, (int(value) if value is not None else None)
 
 
-def _find(labels: Labels, table: Table, row: tuple[str, ...] | None, column: tuple[str, ...]) -> int | None:
+def _find(labels: Labels, table: Table, ref: CellRef) -> int | None:
     for i, d in enumerate(table.data):
-        if labels.path_matches(column, d.col_path) and (row is None or labels.path_matches(row, d.row_path)):
+        if labels.path_matches(ref.column, d.col_path) and (not ref.row or labels.path_matches(ref.row, d.row_path)):
             return i
     return None
 
 
-def _table_counts(ctx: Context, topic: str):
-    """(accepted values, the cells and their labels as shown, the main value)."""
-    if topic == "applications":
-        t3 = ctx.table("t3")
-        if t3 is None:
-            return None
-        new_cell, new = _cell(ctx, t3, ("本年新收政府信息公开申请数量",), ("总计",))
-        _, carried = _cell(ctx, t3, ("上年结转政府信息公开申请数量",), ("总计",))
-        if new is None:
-            return None
-        accepted = {new} | ({new + carried} if carried is not None else set())
-        return t3, new_cell, accepted, new, "表三", "table 三"
-    t4 = ctx.table("t4")
-    if t4 is None:
-        return None
-    if topic == "review":
-        cell, value = _cell(ctx, t4, None, ("行政复议", "总计"))
-        return (t4, cell, {value}, value, "表四", "table 四") if value is not None else None
-    direct_cell, direct = _cell(ctx, t4, None, ("未经复议直接起诉", "总计"))
-    _, after = _cell(ctx, t4, None, ("复议后起诉", "总计"))
-    if direct is None or after is None:
-        return None
-    return t4, direct_cell, {direct + after}, direct + after, "表四", "table 四"
+def _sum(ctx: Context, table: Table, refs: tuple[CellRef, ...]) -> tuple[int | None, int | None]:
+    """(the first cell's index, the sum of the cells' numbers), the sum None when a cell is missing or blank (or there
+    are no cells)."""
+    if not refs:
+        return None, None
+    first, total = None, 0
+    for ref in refs:
+        i, value = _cell(ctx, table, ref)
+        if value is None:
+            return i if first is None else first, None
+        first = i if first is None else first
+        total += value
+    return first, total
 
 
-def _overview(ctx: Context) -> list[Paragraph]:
-    match = find_sections(ctx).get("overview")
-    return section_paragraphs(ctx, match) if match is not None else []
+def _bare(title: str) -> str:
+    """A heading without its number: 一、总体情况 → 总体情况."""
+    return re.sub(r"^[一二三四五六七八九十]+\s*[、.．]\s*", "", clean(title))
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    for q in quoted_counts(_overview(ctx)):
-        counted = _table_counts(ctx, q.topic)
-        if counted is None:
+    spec: Spec = rule.compiled
+    match = find_sections(ctx).get(spec.section)
+    paragraphs = section_paragraphs(ctx, match) if match is not None else []
+    for q in quoted_counts(paragraphs, spec):
+        count = q.count
+        table = ctx.table(count.table)
+        if table is None:
             continue
-        table, at, accepted, value, name, name_en = counted
-        if q.count in accepted:
+        at, value = _sum(ctx, table, count.cells)
+        if at is None or value is None:
+            continue
+        accepted = {value} | ({other} if (other := _sum(ctx, table, count.or_cells)[1]) is not None else set())
+        if q.value in accepted:
             continue
         cell = table.data[at]
-        what, what_en = TOPICS[q.topic]
-        where = " / ".join(x for x in (cell.row_label, cell.column_label) if x) if q.topic != "litigation" else "行政诉讼 / 总计"
-        loc = paragraph_location(q.paragraph, q.sentence[:20])
+        tdef = ctx.pack.tables[count.table]
+        in_section = next(_bare(s.title) for s in ctx.pack.sections if s.id == spec.section)
+        where = count.shown or " / ".join(x for x in (cell.row_label, cell.column_label) if x)
         yield ctx.finding(
             rule,
-            f"总体情况中{what}为{q.count}件，{name}「{where}」为{value}件",
-            f"the overview gives {q.count} {what_en}, {name_en} \"{where}\" gives {value}",
-            loc,
-            {"sentence": q.sentence, "text": q.count, "table": value,
+            f"{in_section}中{count.name}为{q.value}件，{tdef.name}「{where}」为{value}件",
+            f"the overview gives {q.value} {count.name_en}, {tdef.name_en} \"{where}\" gives {value}",
+            paragraph_location(q.paragraph, q.sentence[:20]),
+            {"sentence": q.sentence, "text": q.value, "table": value,
              "table_location": table_location(table, cell).to_dict()},
         )
 

@@ -189,9 +189,10 @@ def _derive_title(doc: Document, fallback: str = "") -> None:
         doc.year = year_of(doc.title)
         if doc.year is not None:
             return
-    # No title line: take the year from the first lines mentioning 年度报告/政府信息公开
+    # No title line: the year of the first line naming the report or the year's work ("2023年度…工作报告",
+    # "2023年，我局…工作")
     for p in paras:
-        if "政府信息公开" in p.display and year_of(p.display):
+        if ("报告" in p.display or "年报" in p.display or "工作" in p.display) and year_of(p.display):
             doc.year = year_of(p.display)
             return
 

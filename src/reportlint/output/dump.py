@@ -15,9 +15,10 @@ from ..model import Document, Section, Table
 
 
 def to_dict(doc: Document, identified: dict[int, tuple[str, str]] | None = None,
-            checked: tuple[bool, str] | None = None) -> dict[str, Any]:
+            checked: tuple[bool, str] | None = None, subject: str = "") -> dict[str, Any]:
     """The dump as plain data. ``identified``: table index -> (table id, display name); ``checked``: whether
-    ``check`` takes the document for a report, and if not, why."""
+    ``check`` takes the document for a report, and if not, why; ``subject``: the pack's ``report.subject`` (who
+    issued the report is read from the title around it)."""
     identified = identified or {}
     out: dict[str, Any] = {"path": doc.path}
     if checked is not None:
@@ -26,16 +27,16 @@ def to_dict(doc: Document, identified: dict[int, tuple[str, str]] | None = None,
         "format": doc.format,
         "title": doc.title,
         "year": doc.year,
-        "issuer": _issuer(doc),
+        "issuer": _issuer(doc, subject),
         "paragraphs": len(doc.paragraphs),
         "sections": [_section_dict(s) for s in doc.root.children],
         "tables": [_table(t, identified.get(t.index)) for t in doc.tables],
     }
 
 
-def _issuer(doc: Document) -> dict[str, Any]:
+def _issuer(doc: Document, subject: str) -> dict[str, Any]:
     """Who issued the report as the title or opening says (what sets the publication deadline)."""
-    issuer = issuer_of(doc)
+    issuer = issuer_of(doc, subject)
     return {"kind": issuer.kind, "agency": issuer.agency, "source": issuer.source}
 
 
@@ -91,9 +92,9 @@ _TEXT = {
 
 
 def render_text(doc: Document, identified: dict[int, tuple[str, str]] | None = None, lang: str = "zh",
-                checked: tuple[bool, str] | None = None) -> str:
+                checked: tuple[bool, str] | None = None, subject: str = "") -> str:
     t = _TEXT["en" if lang == "en" else "zh"]
-    data = to_dict(doc, identified, checked)
+    data = to_dict(doc, identified, checked, subject)
     out = [doc.path]
     if checked is not None and not checked[0]:
         out.append(f"  {t['skipped']}: {checked[1]}")

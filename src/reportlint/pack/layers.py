@@ -63,6 +63,7 @@ class Merged:
     pack: str = ""
     description: str = ""
     format: str = ""
+    report: dict[str, Any] = field(default_factory=dict)  # name, name_en, subject: a later layer's replace them
     aliases: dict[str, list[str]] = field(default_factory=dict)
     sections: dict[str, tuple[dict[str, Any], Origin]] = field(default_factory=dict)
     tables: dict[str, tuple[dict[str, Any], Origin]] = field(default_factory=dict)
@@ -188,6 +189,9 @@ class Layering:
             if getattr(parent, name):
                 setattr(into, name, getattr(parent, name))
                 into.top[name] = parent.top[name]
+        if parent.report:
+            into.report = {**into.report, **parent.report}
+            into.top["report"] = parent.top["report"]
         for canonical, variants in parent.aliases.items():
             have = into.aliases.setdefault(canonical, [])
             have.extend(v for v in variants if v not in have)
@@ -205,6 +209,9 @@ class Layering:
             if name in data:
                 setattr(merged, name, str(data[name]))
                 merged.top[name] = Origin(file, data, [name])
+        if data.get("report"):
+            merged.report = {**merged.report, **_plain(data["report"])}
+            merged.top["report"] = Origin(file, data, ["report"])
         for canonical, variants in (data.get("aliases") or {}).items():
             have = merged.aliases.setdefault(str(canonical), [])
             have.extend(str(v) for v in variants if str(v) not in have)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -42,6 +43,17 @@ class TableDef:
     groups: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ReportDef:
+    """The kind of report a pack checks: its name in messages, and ``subject``, what its title names after the
+    agency and the year ("政府信息公开" in "…2023年政府信息公开工作年度报告"), a regular expression ("" when the pack
+    does not say: a document is then taken for a report by its sections and tables alone)."""
+
+    name: str = "年度报告"
+    name_en: str = "annual report"
+    subject: str = ""
+
+
 @dataclass
 class Rule:
     id: str
@@ -58,6 +70,7 @@ class Pack:
     name: str
     path: str
     description: str = ""
+    report: ReportDef = field(default_factory=ReportDef)
     sections: list[SectionDef] = field(default_factory=list)
     tables: dict[str, TableDef] = field(default_factory=dict)
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (variant, canonical)
@@ -173,7 +186,8 @@ def _plain(value: Any) -> Any:
 
 def build_pack(merged: Merged, path: str, compile_rule: Callable[[Rule, Pack], object]) -> Pack:
     """The pack a merged description gives, each rule's settings compiled by ``compile_rule`` (its kind's)."""
-    pack = Pack(name=merged.pack, path=path, description=merged.description, layers=list(merged.files))
+    pack = Pack(name=merged.pack, path=path, description=merged.description, layers=list(merged.files),
+                report=_report(merged))
     for canonical, variants in merged.aliases.items():
         for variant in variants:
             pack.aliases.append((variant, canonical))
@@ -227,10 +241,25 @@ def build_pack(merged: Merged, path: str, compile_rule: Callable[[Rule, Pack], o
 
 
 def _fingerprint(pack: Pack) -> str:
-    said = [pack.aliases, [asdict(s) for s in pack.sections], [asdict(t) for t in pack.tables.values()],
+    said = [asdict(pack.report), pack.aliases, [asdict(s) for s in pack.sections], [asdict(t) for t in pack.tables.values()],
             [(r.id, r.kind, r.severity, r.spec) for r in pack.rules]]
     text = json.dumps(said, ensure_ascii=False, sort_keys=True, default=repr)
     return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def _report(merged: Merged) -> ReportDef:
+    said = merged.report
+    subject = str(said.get("subject", ""))
+    if subject:
+        try:
+            re.compile(subject)
+        except re.error as exc:
+            origin = merged.top["report"]
+            line, col = origin.locate("subject")
+            raise ConfigError(origin.file, f"report.subject 不是有效的正则表达式：{exc}", line, col,
+                              message_en=f"report.subject is not a valid regular expression: {exc}") from None
+    default = ReportDef()
+    return ReportDef(str(said.get("name", default.name)), str(said.get("name_en", default.name_en)), subject)
 
 
 def _check_merged_rule(layered: RuleLayered) -> None:
