@@ -4,7 +4,7 @@ the one place a kind is registered."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import (
     contact_info,
@@ -27,14 +27,14 @@ from .kind import AcrossYears, Kind
 if TYPE_CHECKING:
     from ..pack import Pack, Rule
 
-KINDS: dict[str, Kind[Any]] = {
+KINDS: dict[str, Kind] = {
     m.RULE_KIND.name: m.RULE_KIND
     for m in (required_sections, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells,
               require_text, forbid_text, leftover_text,
               publication_date, year_mismatch, text_table_mismatch,
               old_format, cross_year)
 }
-ACROSS_YEARS: dict[str, AcrossYears[Any]] = {name: k for name, k in KINDS.items() if isinstance(k, AcrossYears)}
+ACROSS_YEARS: dict[str, AcrossYears] = {name: k for name, k in KINDS.items() if isinstance(k, AcrossYears)}
 
 
 def compile_rule(rule: Rule, pack: Pack) -> object:

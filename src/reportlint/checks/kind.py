@@ -12,16 +12,13 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..findings import Finding, Location
     from ..history import Entry
     from ..pack import Pack, Rule
     from .base import Context
-
-S = TypeVar("S")  # a kind's compiled spec: a frozen dataclass (or an immutable value)
-
 
 @dataclass(frozen=True)
 class Doc:
@@ -35,12 +32,12 @@ class Doc:
 
 
 @dataclass(frozen=True)
-class Kind(Generic[S]):
+class Kind:
     """A rule kind. ``compile(rule, pack)`` turns a rule's settings into its spec (``rule.compiled``) or raises
     :class:`~.base.SpecError` naming the setting; ``check(ctx, rule)`` gives the rule's findings in one document."""
 
     name: str
-    compile: Callable[[Rule, Pack], S]
+    compile: Callable[[Rule, Pack], Any]  # its frozen Spec
     check: Callable[[Context, Rule], Iterable[Finding]]
     doc: Doc
 
@@ -49,7 +46,7 @@ Make = Callable[["Rule", str, str, "Location", "dict[str, Any]"], "Finding"]
 
 
 @dataclass(frozen=True)
-class AcrossYears(Kind[S]):
+class AcrossYears(Kind):
     """A rule kind that compares a report with the same agency's report of the year before: ``summarize(ctx)`` what
     it needs of one report (of every report: it may be another one's year before), ``compare(current, before,
     rule, make)`` two summaries (``Entry.data`` holding this kind's), each finding made by ``make(rule, zh, en,

@@ -12,8 +12,8 @@ import importlib
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import limits
 from ..errors import InputError
@@ -25,8 +25,7 @@ __all__ = ["READERS", "SUFFIXES", "load_document"]
 Reader = Callable[..., Document]  # (path, data, layouts) -> Document
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """A document format a reader handles: its name (``Document.format``), the file suffixes it takes, whether its
     locations are source lines and columns (text formats) rather than paragraphs, tables and pages, and whether a
     folder walk picks its files up (a folder of old .doc files is not an error on every run; one named is)."""
