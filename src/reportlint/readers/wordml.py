@@ -91,29 +91,15 @@ TITLE_NAMES = frozenset({"title", "标题"})
 def iter_blocks(parent):
     """The w:p and w:tbl elements of a block container in order, through content controls, custom XML,
     tracked insertions and alternate content. Iterative: arbitrary wrapper depth is fine."""
-    stack = [iter(parent)]
-    while stack:
-        el = next(stack[-1], None)
-        if el is None:
-            stack.pop()
-            continue
-        tag = el.tag
-        if tag == W_P or tag == W_TBL:
-            yield el
-        elif tag in _BLOCK_WRAPPERS:
-            stack.append(iter(el))
-        elif tag == W_SDT:
-            content = el.find(W_SDTCONTENT)
-            if content is not None:
-                stack.append(iter(content))
-        elif tag == MC_ALTERNATE:
-            chosen = choose_alternate(el)
-            if chosen is not None:
-                stack.append(iter(chosen))
+    return _unwrapped(parent, (W_P, W_TBL))
 
 
 def iter_children(parent, want: str):
     """Children with tag ``want`` (w:tr of a table, w:tc of a row), through the same wrappers."""
+    return _unwrapped(parent, (want,))
+
+
+def _unwrapped(parent, wanted: tuple[str, ...]):
     stack = [iter(parent)]
     while stack:
         el = next(stack[-1], None)
@@ -121,7 +107,7 @@ def iter_children(parent, want: str):
             stack.pop()
             continue
         tag = el.tag
-        if tag == want:
+        if tag in wanted:
             yield el
         elif tag in _BLOCK_WRAPPERS:
             stack.append(iter(el))
