@@ -17,6 +17,7 @@ from . import (
     require_text,
     required_sections,
     required_tables,
+    section_content,
     statistics_period,
     table_arithmetic,
     text_table_mismatch,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 KINDS: dict[str, Kind] = {
     m.RULE_KIND.name: m.RULE_KIND
-    for m in (required_sections, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells,
+    for m in (required_sections, section_content, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells,
               require_text, forbid_text, leftover_text,
               publication_date, year_mismatch, text_table_mismatch,
               old_format, cross_year)

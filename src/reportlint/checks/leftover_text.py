@@ -148,6 +148,12 @@ def _matches(text: str, ignore: frozenset[str]) -> Iterator[tuple[str, str]]:
             yield str(m.lastgroup), found
 
 
+def without_leftovers(text: str) -> str:
+    """``text`` with every placeholder, export artefact and page chrome this kind reports taken out (what another
+    rule should not report again)."""
+    return _RE.sub("", text)
+
+
 def _any_match(table: Table) -> bool:
     return _RE.search(table.label_text(clean)) is not None
 
