@@ -252,6 +252,34 @@ def test_plans_dates_titles_and_the_report_year_pass(tmp_path, pack, text):
     assert lint(report(tmp_path, overview_extra=text), pack) == []
 
 
+@pytest.mark.parametrize("text", [
+    "2022年，我局共受理政府信息公开申请12件。",
+    "我局2022年度主动公开政府信息1095条。",
+    "2022年，区政府办代表区政府受理政府信息公开申请17件。",
+])
+def test_the_year_before_reported_as_this_years_work_is_quoted(tmp_path, pack, text):
+    path = report(tmp_path, overview_extra=text)
+    where = f"第{paragraph_of(path, text)}段（一、总体情况）"
+    assert lint(path, pack) == [
+        ("year-mismatch", "warning", where, f"正文以2022年叙述本年度工作（报告年度为2023年），可能沿用了上年报告：「{text}」"),
+    ]
+    assert lint(path, pack, "en")[0][3] == (
+        f"the body reports the work of 2022 as the year's (the report year is 2023); copied from last year's "
+        f"report? “{text}”")
+
+
+@pytest.mark.parametrize("text", [
+    "主动公开政府信息1095条，较2022年增长12%。",  # a comparison
+    "与2022年相比，申请数量有所下降。",
+    "2022年结转的3件申请均已办结。",  # a carry-over
+    "2022年至2023年共受理申请30件。",  # a span that reaches the report year
+    "根据《2022年政务公开工作要点》公开文件5件。",  # a document's title
+    "2022年12月31日前受理的申请均已答复。",  # a date, not the year's work
+])
+def test_comparisons_carry_overs_titles_and_dates_of_the_year_before_pass(tmp_path, pack, text):
+    assert lint(report(tmp_path, overview_extra=text), pack) == []
+
+
 # -- text-table-mismatch -----------------------------------------------------------------------------------------
 
 

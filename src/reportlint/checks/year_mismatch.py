@@ -4,6 +4,7 @@ Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); th
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,6 +29,10 @@ year_mismatch —— 正文叙述了报告年度之后某一年的工作。
     * 计划：含“将、计划、拟、下一步、今后、力争、预计、争取、打算”的句子（第五部分展望下一年）；
     * 完整日期（2024年1月28日），多为公布日期、期限或截止日；
     * 书名号内的年份《……2024年……》以及“截至、截止、至、到”之后的年份。
+
+    也向前看：以上一年开头叙述工作的句子（2023年度报告中的“2022年，我局共受理政府信息公开申请……”“我局2022年度
+    主动公开……”）报告一条，这是照搬上年报告的痕迹。比较（较2022年、与2022年相比、比上年）、结转（2022年结转）、
+    书名号内的年份、完整日期、以及同时写到报告年度的句子（2022年至2023年）不计。
 
     每句报告一条，引用该句（超过60字截断）。
 
@@ -64,6 +69,11 @@ What it does
     * full dates (2024年1月28日), which are publication dates, deadlines or cut-offs;
     * years inside a document title 《……2024年……》 and after 截至/截止/至/到.
 
+    It looks back too: a sentence that opens by reporting the year before's work ("2022年，我局共受理政府信息公开
+    申请……", "我局2022年度主动公开……" in a 2023 report) is a finding, the trace of last year's report copied.
+    Comparisons (较2022年, 与2022年相比, 比上年), carry-overs (2022年结转), years in 《titles》, full dates and
+    sentences that name the report year too (2022年至2023年) are not.
+
     One finding per sentence, quoting it (shortened to 60 characters).
 
 Why
@@ -96,6 +106,11 @@ _PLAN_RE = re.compile(r"将|计划|拟|下一步|下步|今后|力争|预计|争
 _CUTOFF_RE = re.compile(r"(?:截至|截止|至|到|起至)\s*$")
 _META_RE = re.compile(r"^\s*-?\s*(?:索引号|发布机构|发布日期|文号|有效性|主题分类|成文日期)")
 _QUOTE_MAX = 60
+# Looking back: a sentence that opens by reporting the year before's work ("2022年，我局共受理政府信息公开申请…" in a
+# 2023 report), the mark of last year's report copied. Comparisons, carry-overs and the like are not.
+_WHO = r"(?:本机关|本单位|本局|本委|本办|我局|我委|我办|我厅|我中心|我区|我县|我市|我镇|我乡|全区|全县|全市)"
+_WORK = r"(?:共|主动|收到|受理|办理|公开|处理|新收|答复|发布|制发)"
+_NOT_WORK_RE = re.compile(r"较|比|相比|同比|环比|结转|上年|去年|上一年|截至|截止|以来|《")
 
 
 @dataclass(frozen=True)
@@ -123,6 +138,18 @@ def later_years(sentence: str, year: int) -> list[int]:
     return found
 
 
+@functools.lru_cache(maxsize=8)
+def _earlier_work_re(year: int) -> re.Pattern[str]:
+    """A sentence opening with the year before ``year`` and its work: ``2022年，我局共受理…``."""
+    return re.compile(rf"^{_WHO}?\s*{year - 1}\s*年度?\s*[，,、]?\s*{_WHO}?[^，,。；;]{{0,10}}?{_WORK}")
+
+
+def earlier_year(sentence: str, year: int) -> bool:
+    """Whether the sentence reports the work of the year before ``year`` as if it were this year's."""
+    return (_earlier_work_re(year).search(sentence) is not None and not _NOT_WORK_RE.search(sentence)
+            and str(year) not in sentence)
+
+
 def _body(ctx: Context) -> list[Paragraph]:
     paragraphs = [p for p in ctx.doc.paragraphs if p is not ctx.doc.title_paragraph]
     return [p for p in paragraphs if not _META_RE.match(p.display)]
@@ -134,8 +161,11 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     for p in _body(ctx):
         text = p.display
-        if not any(int(m.group(1)) > year for m in _YEAR_RE.finditer(text)):
-            continue  # no later year anywhere in the paragraph (its sentences are pieces of it, cut after stops)
+        years_here = {int(m.group(1)) for m in _YEAR_RE.finditer(text)}
+        if not any(y > year for y in years_here):  # no later year anywhere in the paragraph
+            if year - 1 in years_here:
+                yield from _earlier(ctx, rule, p, year)
+            continue
         for m in _SENTENCE_RE.finditer(text):
             sentence = m.group(0).strip()
             years = later_years(sentence, year)
@@ -150,6 +180,21 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 f"the body describes {later_en}, after the report year {year}: “{shown}”",
                 paragraph_location(p, sentence[:20]),
                 {"sentence": sentence, "years": list(dict.fromkeys(years))},
+            )
+
+
+def _earlier(ctx: Context, rule: Rule, p: Paragraph, year: int) -> Iterator[Finding]:
+    for m in _SENTENCE_RE.finditer(p.display):
+        sentence = m.group(0).strip()
+        if earlier_year(sentence, year):
+            shown = sentence if len(sentence) <= _QUOTE_MAX else sentence[:_QUOTE_MAX] + "……"
+            yield ctx.finding(
+                rule,
+                f"正文以{year - 1}年叙述本年度工作（报告年度为{year}年），可能沿用了上年报告：「{shown}」",
+                f"the body reports the work of {year - 1} as the year's (the report year is {year}); copied from last "
+                f"year's report? “{shown}”",
+                paragraph_location(p, sentence[:20]),
+                {"sentence": sentence, "years": [year - 1]},
             )
 
 
