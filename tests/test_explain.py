@@ -29,7 +29,8 @@ from test_text_reader import _flattened
 
 PACK_PATH = str(builtin_pack_path())
 RULE_IDS = [
-    "required-sections", "section-order", "section-title", "section-empty", "statistics-period", "contact-info",
+    "required-sections", "section-order", "section-title", "section-empty", "section-numbering", "statistics-period",
+    "contact-info",
     "table-missing", "table-unreadable", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "blank-cell",
     "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch", "old-format",
     "carryover-mismatch", "effective-docs-drift",
@@ -167,6 +168,8 @@ def defect_findings(tmp_path_factory, pack):
                    t3={("一、本年新收政府信息公开申请数量", "总计"): "95"}),
         ReportSpec(agency="某某市卫生健康局", signed="发布日期：2024年2月1日"),
         ReportSpec(sections=[*sections[:4], (sections[4][0], "无。"), sections[5]]),
+        ReportSpec(sections=[sections[0], ("（一）主动公开", "全年主动公开政府信息1095条。"),
+                             ("（三）政府信息管理", "完善信息发布审核制度。"), *sections[1:]]),
     ]
     found: dict[str, list[tuple[str, str]]] = {}
     paths = [str(build_report(root / f"r{n}.docx", spec)) for n, spec in enumerate(specs)]
@@ -223,6 +226,7 @@ def test_rules_lists_every_rule_as_text(capsys):
         "section-order         national-2021  required_sections    error    是    六个部分按规定顺序排列",
         "section-title         national-2021  required_sections    warning  是    部分标题使用规定写法",
         "section-empty         national-2021  section_content      error    是    各部分写有实际内容，不是只有标题或只写“无”",
+        "section-numbering     national-2021  section_numbering    warning  是    标题序号连续，不跳号、不重号、不重新编号",
         "statistics-period     national-2021  statistics_period    error    是    写明统计期限，且覆盖报告年度1月1日至12月31日",
         "contact-info          national-2021  contact_info         error    是    写明联系电话，电话和邮箱格式正确",
         "table-missing         national-2021  required_tables      error    是    表二、表三、表四齐全",
@@ -261,7 +265,7 @@ def test_rules_as_json(capsys):
                        "source": defined_at("section-title")}
     code, out, err = run(capsys, "rules", "--format", "json", "--lang", "en")
     assert (code, err) == (0, "")
-    assert json.loads(out)[8] == {
+    assert json.loads(out)[9] == {
         "id": "t3-balance", "pack": "national-2021", "kind": "table_arithmetic", "severity": "error",
         "enabled": True,
         "description": "E1: item one plus item two equals item three plus item four (table 三, every column)",

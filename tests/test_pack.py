@@ -14,7 +14,8 @@ def test_national_pack_ships_inside_the_package_with_every_rule():
     assert "national-2021" in builtin_pack_names()
     pack = load_pack(builtin_pack_path())
     assert [r.id for r in pack.rules] == [
-        "required-sections", "section-order", "section-title", "section-empty", "statistics-period", "contact-info",
+        "required-sections", "section-order", "section-title", "section-empty", "section-numbering", "statistics-period",
+        "contact-info",
         "table-missing", "table-unreadable", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "blank-cell",
         "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch",
         "old-format", "carryover-mismatch", "effective-docs-drift",
@@ -60,7 +61,7 @@ TABLES = "pack: x\ntables:\n  t3: {name: 表三, locate: [自然人]}\n"
             "不符合规则包格式：rules.0.kind: 'magic' is not one of ['required_sections', 'required_tables', "
             "'statistics_period', 'contact_info', 'table_arithmetic', 'no_blank_cells', 'require_text', 'forbid_text', "
                 "'leftover_text', 'publication_date', 'year_mismatch', 'text_table_mismatch', 'old_format', "
-                "'cross_year', 'section_content']",
+                "'cross_year', 'section_content', 'section_numbering']",
             None,
         ),
         (

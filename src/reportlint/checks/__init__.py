@@ -18,6 +18,7 @@ from . import (
     required_sections,
     required_tables,
     section_content,
+    section_numbering,
     statistics_period,
     table_arithmetic,
     text_table_mismatch,
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 KINDS: dict[str, Kind] = {
     m.RULE_KIND.name: m.RULE_KIND
-    for m in (required_sections, section_content, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells,
+    for m in (required_sections, section_content, section_numbering, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells,
               require_text, forbid_text, leftover_text,
               publication_date, year_mismatch, text_table_mismatch,
               old_format, cross_year)
