@@ -303,6 +303,36 @@ def test_counts_that_match_pass_including_new_plus_carried_over_and_none(tmp_pat
     assert [f[3][:12] for f in lint(path, pack)] == ["总体情况中行政复议为0件", "总体情况中行政诉讼为0件"]
 
 
+def test_the_other_counts_of_the_overview_agree_with_tables_two_and_three(tmp_path, pack):
+    # the default tables: 上年结转 3, （七）总计 60, 结转下年度 4, 予以公开 29, 部分公开 4; 行政许可 326, 行政处罚 48,
+    # 行政规范性文件 制发 4
+    agreeing = ("上年结转申请3件，办结政府信息公开申请60件，结转下年度继续办理4件；予以公开29件，部分公开4件。"
+                "全年作出行政许可决定326件、行政处罚决定48件，制发行政规范性文件4件。")
+    assert lint(report(tmp_path, overview_extra=agreeing), pack) == []
+    differing = ("上年结转申请2件，办结政府信息公开申请61件，结转下年度继续办理5件；予以公开30件，部分公开3件。"
+                 "全年作出行政许可决定300件、行政处罚决定40件，制发行政规范性文件5件。")
+    path = report(tmp_path, name="d.docx", overview_extra=differing)
+    assert [f[3] for f in lint(path, pack)] == [
+        "总体情况中上年结转的申请为2件，表三「二、上年结转政府信息公开申请数量 / 申请人情况 / 总计」为3件",
+        "总体情况中结转下年度继续办理的申请为5件，表三「四、结转下年度继续办理 / 申请人情况 / 总计」为4件",
+        "总体情况中办结的申请为61件，表三「三、本年度办理结果 / （七）总计 / 申请人情况 / 总计」为60件",
+        "总体情况中予以公开的申请为30件，表三「三、本年度办理结果 / （一）予以公开 / 申请人情况 / 总计」为29件",
+        "总体情况中部分公开的申请为3件，表三「三、本年度办理结果 / （二）部分公开（区分处理的，只计这一情形，不计其他情形） "
+        "/ 申请人情况 / 总计」为4件",
+        "总体情况中行政许可处理决定为300件，表二「第二十条第（五）项 / 行政许可 / 本年处理决定数量」为326件",
+        "总体情况中行政处罚处理决定为40件，表二「第二十条第（六）项 / 行政处罚 / 本年处理决定数量」为48件",
+        "总体情况中本年制发的行政规范性文件为5件，表二「第二十条第（一）项 / 行政规范性文件 / 本年制发件数」为4件",
+    ]
+
+
+def test_a_total_that_counts_the_carried_over_requests_is_not_reported(tmp_path, pack):
+    # 新收 61 + 上年结转 3 = 64: "共收到64件" counts the carried-over requests too
+    assert lint(report(tmp_path, overview="全年共收到政府信息公开申请64件。"), pack) == []
+    assert [f[3] for f in lint(report(tmp_path, name="x.docx", overview="全年共收到政府信息公开申请65件。"),
+                               pack)] == [
+        "总体情况中政府信息公开申请为65件，表三「一、本年新收政府信息公开申请数量 / 申请人情况 / 总计」为61件"]
+
+
 def test_rules_can_be_switched_off(tmp_path):
     path = tmp_path / "pack.yaml"
     path.write_text(textwrap.dedent("""\

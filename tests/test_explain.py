@@ -240,7 +240,7 @@ def test_rules_lists_every_rule_as_text(capsys):
         "fee-statement         national-2021  require_text         error    是    第六部分说明信息处理费的收取情况",
         "publication-deadline  national-2021  publication_date     error    是    在报告年度结束后、按发布机关类别的期限内公布（部门1月31日，本级人民政府3月31日）",
         "year-mismatch         national-2021  year_mismatch        warning  是    正文不叙述报告年度之后的年份，也不把上年的工作当作本年度叙述",
-        "text-table-mismatch   national-2021  text_table_mismatch  warning  是    总体情况中的申请、复议、诉讼数字与表三、表四一致",
+        "text-table-mismatch   national-2021  text_table_mismatch  warning  是    总体情况中引用的申请、结转、办结、公开结果、复议、诉讼、许可、处罚和规范性文件数字与表二、表三、表四一致",
         "old-format            national-2021  old_format           error    是    2021年度起使用新版格式，不再使用2019年版表格",
         "carryover-mismatch    national-2021  cross_year           error    是    E5：本年“上年结转”等于上年报告的“结转下年度继续办理”",
         "effective-docs-drift  national-2021  cross_year           warning  是    E6：现行有效件数等于上年现行有效件数加本年制发减本年废止",
