@@ -31,7 +31,8 @@ PACK_PATH = str(builtin_pack_path())
 RULE_IDS = [
     "required-sections", "section-order", "section-title", "section-empty", "section-numbering", "statistics-period",
     "contact-info",
-    "table-missing", "table-unreadable", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "blank-cell",
+    "table-missing", "table-unreadable", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "t2-effective",
+    "blank-cell",
     "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch", "old-format",
     "carryover-mismatch", "effective-docs-drift",
 ]
@@ -168,6 +169,7 @@ def defect_findings(tmp_path_factory, pack):
                    t3={("一、本年新收政府信息公开申请数量", "总计"): "95"}),
         ReportSpec(agency="某某市卫生健康局", signed="发布日期：2024年2月1日"),
         ReportSpec(sections=[*sections[:4], (sections[4][0], "无。"), sections[5]]),
+        ReportSpec(t2={("行政规范性文件", "本年制发件数"): "4", ("行政规范性文件", "现行有效件数"): "2"}),
         ReportSpec(sections=[sections[0], ("（一）主动公开", "全年主动公开政府信息1095条。"),
                              ("（三）政府信息管理", "完善信息发布审核制度。"), *sections[1:]]),
     ]
@@ -235,6 +237,7 @@ def test_rules_lists_every_rule_as_text(capsys):
         "t3-results-total      national-2021  table_arithmetic     error    是    E2：（七）总计等于（一）至（六）各项之和",
         "t3-row-total          national-2021  table_arithmetic     error    是    E3：每行总计等于自然人与各类法人或其他组织之和",
         "t4-total              national-2021  table_arithmetic     error    是    E4：行政复议、未经复议直接起诉、复议后起诉各自的总计等于四项结果之和",
+        "t2-effective          national-2021  table_arithmetic     warning  是    表二现行有效件数不少于本年制发件数",
         "blank-cell            national-2021  no_blank_cells       error    是    统计表只填数字，没有的填 0，不得空白或填入其他内容",
         "leftover-text         national-2021  leftover_text        error    是    没有残留的模板占位符和导出痕迹",
         "fee-statement         national-2021  require_text         error    是    第六部分说明信息处理费的收取情况",

@@ -18,7 +18,7 @@ def test_parse_and_evaluate_with_labels_numbers_and_parentheses():
     ("text", "message"),
     [
         ("[a] + = [b]", "unexpected '=' (at character 7)"),
-        ("[a] + [b]", "an equation needs '=' (at character 10)"),
+        ("[a] + [b]", "an equation needs '=' (or '>=', '<=') (at character 10)"),
         ("[a] = [b] = [c]", "unexpected '=' (at character 11)"),
         ("[a] = ([b]", "missing ')' (at character 11)"),
         ("[a] = __import__('os')", "unexpected text '__import__' (at character 7)"),

@@ -16,7 +16,8 @@ def test_national_pack_ships_inside_the_package_with_every_rule():
     assert [r.id for r in pack.rules] == [
         "required-sections", "section-order", "section-title", "section-empty", "section-numbering", "statistics-period",
         "contact-info",
-        "table-missing", "table-unreadable", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "blank-cell",
+        "table-missing", "table-unreadable", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "t2-effective",
+        "blank-cell",
         "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch",
         "old-format", "carryover-mismatch", "effective-docs-drift",
     ]

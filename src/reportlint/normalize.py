@@ -174,10 +174,15 @@ def parse_number(text: str, decimal: bool = False, signed: bool = False) -> Deci
         return None
 
 
+# A number written with words around it ("约3", "3件", "12.5万元"): it sits in a data slot, and is not a number
+_WORDY_NUMBER_RE = re.compile(r"^(?:约|大约|近|共|计|合计)?-?[\d.,]+(?:%|件|个|条|项|次|宗|起|份|人|家|元|万元)?$")
+
+
 @memoise_short
 def looks_like_value(text: str) -> bool:
-    """True for text that sits in a data slot: a number, blank or a placeholder dash/slash/无."""
+    """True for text that sits in a data slot: a number (or one with a word around it: 约3, 3件), blank or a
+    placeholder dash/slash/无."""
     key = cell_key(text)
     if key in PLACEHOLDERS:
         return True
-    return bool(re.match(r"^-?[\d.,]+%?$", key))
+    return bool(_WORDY_NUMBER_RE.match(key))

@@ -122,6 +122,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 zh, en = "为空", "is blank"
             elif cell_key(text) in PLACEHOLDERS:
                 zh, en = f"填写了「{text}」", f"holds \"{text}\""
+            elif (value := parse_number(d.cell.text, True, True)) is not None and value < 0:  # signed columns only
+                zh, en = f"「{text}」是负数", f"\"{text}\" is negative"
             elif parse_number(d.cell.text, True) is not None:
                 zh, en = f"「{text}」不是整数", f"\"{text}\" is not a whole number"
             else:

@@ -163,6 +163,7 @@ def _judge(ctx: Context, tid: str) -> dict[str, list[Finding]]:
     assert table is not None
     rules = [r for r in ctx.pack.rules if r.kind == KIND and ctx.active(r) and r.compiled.table == tid]
     failing: list[_Line] = []
+    failing_apart: list[_Line] = []  # inequalities
     holding: list[tuple] = []  # (left side, right side) of each equation that holds, made a form only if needed
     values: list[Decimal | None] = []
     decimal: list[bool] = []
@@ -176,16 +177,21 @@ def _judge(ctx: Context, tid: str) -> dict[str, list[Finding]]:
                 left, right = _sum(left_side, values), _sum(right_side, values)
                 if left is None or right is None:
                     continue  # a cell is not a number: no_blank_cells says so
-                if left == right:
+                if eq.op != "=":  # an inequality: a finding of its own when it fails, never a culprit's equation
+                    if not eq.holds(left, right):
+                        failing_apart.append(_Line(rule, eq, cells, None))  # type: ignore[arg-type]
+                elif left == right:
                     holding.append((left_side, right_side))
                 else:
                     form = wrong_cell.Equation(_coefficients(left_side, right_side), left - right)
                     failing.append(_Line(rule, eq, cells, form))
     out: dict[str, list[Finding]] = {}
+    tdef = ctx.pack.tables[tid]
+    for line in failing_apart:
+        out.setdefault(line.rule.id, []).append(_line_finding(ctx, line, table, tdef, values))
     if not failing:
         return out
     holds = [wrong_cell.Equation(_coefficients(*sides), Decimal(0)) for sides in holding]
-    tdef = ctx.pack.tables[tid]
     explained: set[int] = set()
     order = {rule.id: n for n, rule in enumerate(rules)}
     for culprit in wrong_cell.culprits([line.form for line in failing], holds, values, decimal):
@@ -397,13 +403,18 @@ def _finding(ctx: Context, rule: Rule, table: Table, tdef: TableDef, eq: Equatio
     if not anchor.row_label:
         scope_zh, scope_en = "", ""
     diff = _fmt(abs(left - right))
-    text = f"{show(eq.left)} = {show(eq.right)}"
+    text = f"{show(eq.left)} {eq.op} {show(eq.right)}"
     it = iter(values)
     left_text = _side(show(eq.left, it), left)
     right_text = _side(show(eq.right, it), right)
-    zh = f"{tdef.name}{scope_zh}不平：{text}，但左边 {left_text}，右边 {right_text}（相差 {diff}）"
-    en = (f"{tdef.name_en} {scope_en} does not add up: {text}, but the left side is {left_text} "
-          f"and the right side {right_text} (difference {diff})").replace("  ", " ")
+    if eq.op == "=":
+        zh = f"{tdef.name}{scope_zh}不平：{text}，但左边 {left_text}，右边 {right_text}（相差 {diff}）"
+        en = (f"{tdef.name_en} {scope_en} does not add up: {text}, but the left side is {left_text} "
+              f"and the right side {right_text} (difference {diff})").replace("  ", " ")
+    else:
+        zh = f"{tdef.name}{scope_zh}不满足：{text}，但左边 {left_text}，右边 {right_text}"
+        en = (f"{tdef.name_en} {scope_en} does not hold: {text}, but the left side is {left_text} "
+              f"and the right side {right_text}").replace("  ", " ")
     cells = [{"row_label": c.row_label, "column_label": c.column_label, "row": c.row + 1, "col": c.col + 1,
               "text": c.cell.display} for c in involved]
     return ctx.finding(rule, zh, en, loc,

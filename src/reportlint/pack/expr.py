@@ -53,6 +53,10 @@ class Equation:
     text: str
     left: Node
     right: Node
+    op: str = "="  # or ">=", "<=": an inequality
+
+    def holds(self, left: Decimal, right: Decimal) -> bool:
+        return left == right if self.op == "=" else (left >= right if self.op == ">=" else left <= right)
 
     def refs(self) -> list[Ref]:
         return refs_of(self.left) + refs_of(self.right)
@@ -66,7 +70,7 @@ def refs_of(node: Node) -> list[Ref]:
     return []
 
 
-_TOKEN_RE = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<ref>\[[^\[\]]*\])|(?P<op>[-+=()]))")
+_TOKEN_RE = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<ref>\[[^\[\]]*\])|(?P<op>>=|<=|[-+=()]))")
 
 
 def _tokens(text: str) -> list[tuple[str, str, int]]:
@@ -128,15 +132,16 @@ def parse_equation(text: str) -> Equation:
 
     left = expr()
     tok = peek()
-    if tok is None or tok[1] != "=":
-        raise ExprError("an equation needs '='", tok[2] if tok else len(text))
+    if tok is None or tok[1] not in ("=", ">=", "<="):
+        raise ExprError("an equation needs '=' (or '>=', '<=')", tok[2] if tok else len(text))
+    op = tok[1]
     pos += 1
     right = expr()
     if (tok := peek()) is not None:
         raise ExprError(f"unexpected {tok[1]!r}", tok[2])
     if not refs_of(left) and not refs_of(right):
         raise ExprError("an equation needs at least one [label]", 0)
-    return Equation(text.strip(), left, right)
+    return Equation(text.strip(), left, right, op)
 
 
 def evaluate(node: Node, value_of) -> Decimal:
