@@ -33,7 +33,8 @@ RULE_IDS = [
     "contact-info",
     "table-missing", "table-unreadable", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "t2-effective",
     "blank-cell",
-    "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch", "old-format",
+    "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch",
+    "agency-mismatch", "old-format",
     "carryover-mismatch", "effective-docs-drift",
 ]
 FIELDS = ("what", "why", "pass", "fail")
@@ -170,6 +171,7 @@ def defect_findings(tmp_path_factory, pack):
         ReportSpec(agency="某某市卫生健康局", signed="发布日期：2024年2月1日"),
         ReportSpec(sections=[*sections[:4], (sections[4][0], "无。"), sections[5]]),
         ReportSpec(t2={("行政规范性文件", "本年制发件数"): "4", ("行政规范性文件", "现行有效件数"): "2"}),
+        ReportSpec(title="弥勒市卫生健康局2023年政府信息公开工作年度报告", agency="乐清市卫生健康局"),
         ReportSpec(sections=[sections[0], ("（一）主动公开", "全年主动公开政府信息1095条。"),
                              ("（三）政府信息管理", "完善信息发布审核制度。"), *sections[1:]]),
     ]
@@ -244,6 +246,7 @@ def test_rules_lists_every_rule_as_text(capsys):
         "publication-deadline  national-2021  publication_date     error    是    在报告年度结束后、按发布机关类别的期限内公布（部门1月31日，本级人民政府3月31日）",
         "year-mismatch         national-2021  year_mismatch        warning  是    正文不叙述报告年度之后的年份，也不把上年的工作当作本年度叙述",
         "text-table-mismatch   national-2021  text_table_mismatch  warning  是    总体情况中引用的申请、结转、办结、公开结果、复议、诉讼、许可、处罚和规范性文件数字与表二、表三、表四一致",
+        "agency-mismatch       national-2021  agency_consistency   warning  是    联系方式、落款和编制说明中的机关与标题一致",
         "old-format            national-2021  old_format           error    是    2021年度起使用新版格式，不再使用2019年版表格",
         "carryover-mismatch    national-2021  cross_year           error    是    E5：本年“上年结转”等于上年报告的“结转下年度继续办理”",
         "effective-docs-drift  national-2021  cross_year           warning  是    E6：现行有效件数等于上年现行有效件数加本年制发减本年废止",

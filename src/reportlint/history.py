@@ -48,7 +48,8 @@ _PARENS = re.compile(r"[（(][^）)]*[）)]")
 def agency_key(agency: str) -> str:
     key = _PARENS.sub("", norm(agency))
     for short, full in _SHORT_FORMS_KEYS:
-        key = key.replace(short, full)
+        if full not in key:  # 政府办 is inside 人民政府办公室: the full form is not written out again
+            key = key.replace(short, full)
     return key
 
 

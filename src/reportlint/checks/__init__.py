@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import (
+    agency_consistency,
     contact_info,
     cross_year,
     forbid_text,
@@ -34,7 +35,7 @@ KINDS: dict[str, Kind] = {
     for m in (required_sections, section_content, section_numbering, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells,
               require_text, forbid_text, leftover_text,
               publication_date, year_mismatch, text_table_mismatch,
-              old_format, cross_year)
+              old_format, agency_consistency, cross_year)
 }
 ACROSS_YEARS: dict[str, AcrossYears] = {name: k for name, k in KINDS.items() if isinstance(k, AcrossYears)}
 
