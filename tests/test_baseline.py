@@ -28,16 +28,16 @@ def old_report(path, extra_paragraphs: int = 0, **changes):
 
 
 def test_baseline_file_is_readable_and_keyed_on_stable_places(capsys, tmp_path):
-    old_report(tmp_path / "reports" / "2019.docx")
+    old_report(tmp_path / "reports" / "old.docx")
     baseline = tmp_path / "baseline.json"
     code, out, err = run(capsys, "check", "--write-baseline", str(baseline), str(tmp_path / "reports"))
     assert (code, out, err) == (0, f"已将 2 个问题记入基线 {baseline}\n", "")
     assert json.loads(baseline.read_text(encoding="utf-8")) == {
         "version": 1,
         "findings": [
-            {"path": "reports/2019.docx", "rule": "blank-cell",
+            {"path": "reports/old.docx", "rule": "blank-cell",
              "place": {"column": "行政诉讼 / 复议后起诉 / 结果纠正", "content": ""}},
-            {"path": "reports/2019.docx", "rule": "contact-info",
+            {"path": "reports/old.docx", "rule": "contact-info",
              "place": {"content": "8928868"}},  # the opening paragraph, before any section
         ],
     }
@@ -45,7 +45,7 @@ def test_baseline_file_is_readable_and_keyed_on_stable_places(capsys, tmp_path):
 
 def test_baseline_survives_edits_above_the_defects_and_reports_new_ones(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    report = old_report(tmp_path / "reports" / "2019.docx")
+    report = old_report(tmp_path / "reports" / "old.docx")
     baseline = tmp_path / "baseline.json"
     assert run(capsys, "check", "--write-baseline", str(baseline), "reports")[0] == 0
     assert run(capsys, "check", "--baseline", str(baseline), "reports") == (
@@ -56,7 +56,7 @@ def test_baseline_survives_edits_above_the_defects_and_reports_new_ones(capsys, 
     code, out, err = run(capsys, "check", "--baseline", str(baseline), "--format", "concise", "reports")
     assert (code, err) == (1, "")
     assert out.splitlines() == [
-        "reports/2019.docx:1:1: error statistics-period [全文] "
+        "reports/old.docx:1:1: error statistics-period [全文] "
         "未找到统计期限（如“本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止”）"]
 
     # The blank cell is fixed: its entry is stale, which does not fail the run

@@ -50,7 +50,7 @@ def repo(tmp_path):
             severity: "off"
         """)
     blank = {("复议后起诉", "结果纠正"): ""}
-    build_report(tmp_path / "山东" / "old" / "2019.docx", ReportSpec(t3={("（七）总计", "自然人"): "44"}, t4=blank))
+    build_report(tmp_path / "山东" / "old" / "past.docx", ReportSpec(t3={("（七）总计", "自然人"): "44"}, t4=blank))
     build_report(tmp_path / "山东" / "2023.docx", ReportSpec(period=None, contact="联系电话：8928868。", t4=blank))
     build_report(tmp_path / "archive" / "2018.docx", ReportSpec(period=None))
     build_report(tmp_path / "云南" / "2023.docx", ReportSpec(period=None, contact="联系电话：8928868。"))
@@ -98,7 +98,7 @@ def test_explicit_config_and_rules(capsys, repo, tmp_path):
 def test_config_show_gives_every_setting_with_its_origin(capsys, repo):
     root, config = repo
     sd = root / "packs" / "sd.yaml"
-    code, out, err = run(capsys, "config", "show", "--format", "json", str(root / "山东" / "old" / "2019.docx"))
+    code, out, err = run(capsys, "config", "show", "--format", "json", str(root / "山东" / "old" / "past.docx"))
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert data["config"] == str(config)

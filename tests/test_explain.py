@@ -33,8 +33,8 @@ RULE_IDS = [
     "contact-info",
     "table-missing", "table-unreadable", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "t2-effective",
     "blank-cell",
-    "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "text-table-mismatch",
-    "agency-mismatch", "old-format",
+    "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "year-inconsistent",
+    "text-table-mismatch", "agency-mismatch", "old-format",
     "carryover-mismatch", "effective-docs-drift",
 ]
 FIELDS = ("what", "why", "pass", "fail")
@@ -178,6 +178,7 @@ def defect_findings(tmp_path_factory, pack):
     found: dict[str, list[tuple[str, str]]] = {}
     paths = [str(build_report(root / f"r{n}.docx", spec)) for n, spec in enumerate(specs)]
     paths.append(old_report(root, 2023))  # a 2023 report in the 2019 layout
+    paths.append(str(build_report(root / "某某局2023年报.docx", ReportSpec(agency="某某市卫生健康局", year=2022))))
     # a crawler's page: table 三 flattened into text, its first row run together as 15130000154
     new = dict(zip(T3_COLUMNS, ["151", "3", "0", "0", "0", "0", "154"], strict=True))
     flat = root / "page.txt"
@@ -245,6 +246,7 @@ def test_rules_lists_every_rule_as_text(capsys):
         "fee-statement         national-2021  require_text         error    是    第六部分说明信息处理费的收取情况",
         "publication-deadline  national-2021  publication_date     error    是    在报告年度结束后、按发布机关类别的期限内公布（部门1月31日，本级人民政府3月31日）",
         "year-mismatch         national-2021  year_mismatch        warning  是    正文不叙述报告年度之后的年份，也不把上年的工作当作本年度叙述",
+        "year-inconsistent     national-2021  year_consistency     warning  是    文件名中的报告年份与标题一致",
         "text-table-mismatch   national-2021  text_table_mismatch  warning  是    总体情况中引用的申请、结转、办结、公开结果、复议、诉讼、许可、处罚和规范性文件数字与表二、表三、表四一致",
         "agency-mismatch       national-2021  agency_consistency   warning  是    联系方式、落款和编制说明中的机关与标题一致",
         "old-format            national-2021  old_format           error    是    2021年度起使用新版格式，不再使用2019年版表格",
