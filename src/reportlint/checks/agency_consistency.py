@@ -140,8 +140,11 @@ def _mentions(ctx: Context) -> Iterator[tuple[str, str, Paragraph]]:
     """(where, the organ named, its paragraph) for the contact, the compiler and the signature."""
     paragraphs = [p for p in ctx.doc.paragraphs if p is not ctx.doc.title_paragraph]
     for p in paragraphs:
-        for place, pattern in (("contact", _CONTACT_RE), ("compiled", _COMPILED_RE)):
-            for m in pattern.finditer(p.display):
+        text = p.display
+        for place, pattern, word in (("contact", _CONTACT_RE, "联"), ("compiled", _COMPILED_RE, "由")):
+            if word not in text:
+                continue
+            for m in pattern.finditer(text):
                 name = m.group("org").strip()
                 if not _SELF_RE.match(name) and kind_of(_OFFICE_RE.sub("", name) or name) is not None:
                     yield place, name, p

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding, Location
-from ..model import Table
 from ..normalize import clean
 from ..pack import Pack, Rule
 from .base import Context, SpecError, paragraph_location
@@ -129,11 +128,13 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     spec: Spec = rule.compiled
     wanted = spec.sections if spec.sections is not None else tuple(s.id for s in ctx.pack.sections if s.parent is None)
     found = find_sections(ctx)
+    tables = [b.block for b in ctx.doc.tables]
+    headings = {id(s.paragraph): s.title for s in ctx.doc.sections() if s.paragraph is not None}
     for sid in wanted:
         match = found.get(sid)
-        if match is None or _holds_table(ctx, match):
+        if match is None or _holds_table(ctx, match, tables):
             continue
-        said = _content(ctx, match)
+        said = _content(ctx, match, headings)
         bare = _bare(said)
         if bare and bare not in spec.empty and len(bare) >= spec.min_chars:
             continue
@@ -157,10 +158,9 @@ def _finding(ctx: Context, rule: Rule, match: Match, said: str, empty_word: bool
                        {"text": said})
 
 
-def _content(ctx: Context, match: Match) -> str:
+def _content(ctx: Context, match: Match, headings: dict[int, str]) -> str:
     """What the section says besides its heading (and its sub-headings' numbers and titles, and, for the last
-    section, the signature under the report)."""
-    headings = {id(s.paragraph): s.title for s in ctx.doc.sections() if s.paragraph is not None}
+    section, the signature under the report); ``headings``: the title of each heading paragraph, by its id."""
     paragraphs = section_paragraphs(ctx, match)
     while match.end is None and len(paragraphs) > 1 and _SIGNATURE_RE.fullmatch(paragraphs[-1].display):
         paragraphs.pop()  # the agency's name and the date under the last section
@@ -177,12 +177,13 @@ def _content(ctx: Context, match: Match) -> str:
     return " ".join(parts)
 
 
-def _holds_table(ctx: Context, match: Match) -> bool:
-    """Whether a table stands between the section's heading and the next section."""
-    paragraphs = ctx.doc.paragraphs
+def _holds_table(ctx: Context, match: Match, tables: list[int]) -> bool:
+    """Whether a table (``tables``: their block positions) stands between the section's heading and the next
+    section."""
+    paragraphs = ctx.cache.get("paragraphs") or ctx.doc.paragraphs
     start = match.paragraph.block
     end = paragraphs[match.end - 1].block if match.end is not None and match.end - 1 < len(paragraphs) else None
-    return any(isinstance(b, Table) and b.block > start and (end is None or b.block < end) for b in ctx.doc.blocks)
+    return any(b > start and (end is None or b < end) for b in tables)
 
 
 RULE_KIND = Kind(KIND, compile, check, DOC)

@@ -87,6 +87,7 @@ Example
 
 _CN = "〇一二三四五六七八九十"
 # a row of a table in text: a run of five digits (glued cells) or two numbers at the end
+_OPENINGS = frozenset("一二三四五六七八九十（(0123456789")  # what a numbered paragraph opens with
 _GLUED_FIRST_RE = re.compile(r"[（(]\s*一\s*[）)]")  # a first item glued into its section's heading paragraph
 _TABLE_ROW_RE = re.compile(r"\d{5,}|(?:\s\d[\d.,]*){2,}\s*$")
 
@@ -188,11 +189,14 @@ def _item_title(text: str) -> str:
 
 def _headings(ctx: Context, after: int = 0) -> Iterator[Paragraph]:
     """Numbered paragraphs after paragraph ``after`` that may be headings: not a flattened table's text."""
-    flattened = {id(q) for found in ctx.unreadable_tables().values() for q, _, _ in found.spans}
-    for p in ctx.doc.paragraphs:
-        if p.index > after and p is not ctx.doc.title_paragraph and id(p) not in flattened \
-                and numbering(p.display) is not None:
-            yield p
+    numbered = ctx.cache.get(KIND)
+    if numbered is None:
+        flattened = {id(q) for found in ctx.unreadable_tables().values() for q, _, _ in found.spans}
+        numbered = ctx.cache[KIND] = [
+            p for p in ctx.doc.paragraphs
+            if p.display[:1] in _OPENINGS and p is not ctx.doc.title_paragraph and id(p) not in flattened
+            and numbering(p.display) is not None]
+    return (p for p in numbered if p.index > after)
 
 
 RULE_KIND = Kind(KIND, compile, check, DOC)
