@@ -76,11 +76,11 @@ def test_hook_refuses_a_defective_report_and_accepts_a_clean_one(tmp_path, env):
     # Markdown reports are checked too, with line:column; a README beside them is not a report.
     (work / "README.md").write_text("# 年报仓库\n\n各单位政府信息公开工作年度报告的源文件。\n", encoding="utf-8")
     text = markdown_report(ReportSpec(contact="联系电话：8928868。"))
-    (work / "2024年报.md").write_text(text, encoding="utf-8")
+    (work / "2023年报.md").write_text(text, encoding="utf-8")
     git(work, "add", "-A", env=env)
     refused = subprocess.run(["git", "commit", "-m", "md"], cwd=work, env=env, capture_output=True, text=True)
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     line = next(n for n, ln in enumerate(text.split("\n"), 1) if "8928868" in ln)
-    assert f"2024年报.md\n  {line}:" in output and "contact-info" in output, output
+    assert f"2023年报.md\n  {line}:" in output and "contact-info" in output, output
     assert "README.md" not in output
