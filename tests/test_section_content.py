@@ -86,3 +86,11 @@ def test_sections_checked_and_the_threshold_are_settings(tmp_path):
     # the signature under the last section (agency, date) is not its content
     assert [f[2] for f in lint(path, load_pack(custom))] == [
         "「六、其他需要报告的事项」下只有 11 个字：“本年度未收取信息处理费。”，请写明该部分的实际情况"]
+
+
+def test_a_document_that_stops_at_a_heading_is_left_to_required_sections(tmp_path, pack):
+    # an excerpt cut right after 一、总体情况: the missing sections are the finding, not an empty 一
+    path = build_report(tmp_path / "cut.docx", ReportSpec(agency=AGENCY, sections=[("一、总体情况", "")],
+                                                          include_tables=(), signed=None, contact=None, period=None))
+    assert lint(path, pack) == []
+    assert {f.rule for f in lint_document(load_document(str(path)), pack)} >= {"required-sections"}

@@ -135,6 +135,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if match is None or _holds_table(ctx, match, tables):
             continue
         said = _content(ctx, match, headings)
+        if not said and match.end is None and _cut_after(ctx, sid, found):
+            continue  # the document stops at this heading, the sections after it missing: required_sections'
         bare = _bare(said)
         if bare and bare not in spec.empty and len(bare) >= spec.min_chars:
             continue
@@ -156,6 +158,12 @@ def _finding(ctx: Context, rule: Rule, match: Match, said: str, empty_word: bool
                   f"\"{title}\" holds only {len(_bare(said))} characters: \"{said}\"")
     return ctx.finding(rule, f"{zh}，请写明该部分的实际情况", f"{en}; write what the section must report", loc,
                        {"text": said})
+
+
+def _cut_after(ctx: Context, sid: str, found: dict[str, Match]) -> bool:
+    """Whether a top-level section of the pack after ``sid`` is missing (the document was cut short)."""
+    top = [s.id for s in ctx.pack.sections if s.parent is None]
+    return sid in top and any(later not in found for later in top[top.index(sid) + 1:])
 
 
 def _content(ctx: Context, match: Match, headings: dict[int, str]) -> str:
