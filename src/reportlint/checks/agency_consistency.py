@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..findings import Finding
 from ..history import agency_key
 from ..issuer import agency_in, kind_of
 from ..model import Paragraph
-from ..pack import Pack, Rule
+from ..pack import Rule
 from .base import Context, paragraph_location
-from .kind import Doc, Kind
+from .kind import Doc, Kind, no_settings
 
 KIND = "agency_consistency"
 
@@ -104,15 +103,6 @@ _PLACES = {"contact": ("联系方式", "the contact"), "compiled": ("编制说�
            "signature": ("落款", "the signature")}
 
 
-@dataclass(frozen=True)
-class Spec:
-    """No settings."""
-
-
-def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
-    return Spec()
-
-
 def same_organ(a: str, b: str) -> bool:
     """Whether two names are one organ: the same once short forms are written out, one inside the other (a city
     or county left out, the organ's office or working group)."""
@@ -164,4 +154,4 @@ def _signature(paragraphs: list[Paragraph]) -> Paragraph | None:
     return None
 
 
-RULE_KIND = Kind(KIND, compile, check, DOC)
+RULE_KIND = Kind(KIND, no_settings, check, DOC)

@@ -32,6 +32,16 @@ class Doc:
 
 
 @dataclass(frozen=True)
+class NoSettings:
+    """The spec of a kind that takes no settings."""
+
+
+def no_settings(rule: Rule, pack: Pack) -> NoSettings:
+    """The compile step of a kind that takes no settings."""
+    return NoSettings()
+
+
+@dataclass(frozen=True)
 class Kind:
     """A rule kind. ``compile(rule, pack)`` turns a rule's settings into its spec (``rule.compiled``) or raises
     :class:`~.base.SpecError` naming the setting; ``check(ctx, rule)`` gives the rule's findings in one document."""

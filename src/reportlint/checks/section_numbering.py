@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..findings import Finding
 from ..model import Paragraph
 from ..model.document import heading_of, numbering
-from ..pack import Pack, Rule
+from ..pack import Rule
 from .base import Context, paragraph_location
-from .kind import Doc, Kind
+from .kind import Doc, Kind, no_settings
 from .sectionmap import find_sections
 
 KIND = "section_numbering"
@@ -90,15 +89,6 @@ _CN = "〇一二三四五六七八九十"
 _OPENINGS = frozenset("一二三四五六七八九十（(0123456789")  # what a numbered paragraph opens with
 _GLUED_FIRST_RE = re.compile(r"[（(]\s*一\s*[）)]")  # a first item glued into its section's heading paragraph
 _TABLE_ROW_RE = re.compile(r"\d{5,}|(?:\s\d[\d.,]*){2,}\s*$")
-
-
-@dataclass(frozen=True)
-class Spec:
-    """No settings."""
-
-
-def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
-    return Spec()
 
 
 def _shown(level: int, number: int) -> str:
@@ -199,4 +189,4 @@ def _headings(ctx: Context, after: int = 0) -> Iterator[Paragraph]:
     return (p for p in numbered if p.index > after)
 
 
-RULE_KIND = Kind(KIND, compile, check, DOC)
+RULE_KIND = Kind(KIND, no_settings, check, DOC)

@@ -7,12 +7,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..findings import Finding, Location
-from ..pack import Pack, Rule
+from ..pack import Rule
 from .base import Context, paragraph_location
-from .kind import Doc, Kind
+from .kind import Doc, Kind, no_settings
 
 KIND = "year_consistency"
 
@@ -80,15 +79,6 @@ Example
 _NAME_YEAR_RE = re.compile(r"(?<!\d)(20\d{2})(?!\d)(?!\s*(?:[-./_]\s*\d{1,2}(?:\D|$)|年\s*\d{1,2}\s*月))")
 
 
-@dataclass(frozen=True)
-class Spec:
-    """No settings."""
-
-
-def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
-    return Spec()
-
-
 def name_years(path: str) -> list[int]:
     """The report years a file's name gives (its dates left out)."""
     name = os.path.splitext(os.path.basename(path))[0]
@@ -109,4 +99,4 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                       {"file_years": list(dict.fromkeys(named)), "year": year})
 
 
-RULE_KIND = Kind(KIND, compile, check, DOC)
+RULE_KIND = Kind(KIND, no_settings, check, DOC)

@@ -7,13 +7,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..findings import Finding
 from ..model import Paragraph
-from ..pack import Pack, Rule
+from ..pack import Rule
 from .base import Context, paragraph_location
-from .kind import Doc, Kind
+from .kind import Doc, Kind, no_settings
 
 KIND = "year_mismatch"
 
@@ -113,15 +112,6 @@ _WORK = r"(?:共|主动|收到|受理|办理|公开|处理|新收|答复|发布|
 _NOT_WORK_RE = re.compile(r"较|比|相比|同比|环比|结转|上年|去年|上一年|截至|截止|以来|《")
 
 
-@dataclass(frozen=True)
-class Spec:
-    """No settings."""
-
-
-def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
-    return Spec()
-
-
 def _inside_title(text: str, at: int) -> bool:
     """Is position ``at`` inside 《…》?"""
     return text.rfind("《", 0, at) > text.rfind("》", 0, at)
@@ -198,4 +188,4 @@ def _earlier(ctx: Context, rule: Rule, p: Paragraph, year: int) -> Iterator[Find
             )
 
 
-RULE_KIND = Kind(KIND, compile, check, DOC)
+RULE_KIND = Kind(KIND, no_settings, check, DOC)
