@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from .checks import ACROSS_YEARS
 from .checks.base import Context
 from .checks.report_shape import assess
+from .checks.report_year import complete_year
 from .checks.tableindex import RunMemo
 from .edition import edition_for
 from .errors import InputError
@@ -49,6 +50,7 @@ def read_history(paths: Iterable[str], linted: set[str], years: History, memo: R
             doc = load_document(path, memo.layouts)
         except InputError:
             continue
+        complete_year(doc)
         edition = edition_for(doc)
         if edition not in packs:
             packs[edition] = load_pack(f"national-{edition}")

@@ -132,10 +132,12 @@ def dump(path: str, resolve: Resolver, lang: str = "zh") -> Dumped:
     be read."""
     from .checks.base import Context
     from .checks.report_shape import assess
+    from .checks.report_year import complete_year
     from .readers import load_document
 
     pack = resolve.resolve(path, honour_exclude=False).pack
     doc = load_document(path)
+    complete_year(doc)
     ctx = Context.create(doc, pack)
     identified = {}
     for tid, tdef in pack.tables.items():

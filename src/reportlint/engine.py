@@ -15,6 +15,7 @@ from .across_years import summarize
 from .checks import KINDS
 from .checks.base import Context
 from .checks.report_shape import assess
+from .checks.report_year import complete_year
 from .checks.tableindex import RunMemo
 from .checks.text_match import PatternTimeout
 from .edition import edition_for
@@ -107,6 +108,7 @@ def _lint_file(task: Task) -> FileResult:
         result.errors.append(exc)
         return result
     result.format = doc.format
+    complete_year(doc)  # a title without a year: the period's, else the publication date's
     ctx = Context.create(doc, task.pack, task.ignores, memo)  # shared with the summary: tables located once
     verdict = assess(ctx)
     if not verdict.report:

@@ -78,6 +78,7 @@ class Document:
     title: str = ""
     title_paragraph: Paragraph | None = None
     year: int | None = None
+    year_from: str = ""  # where the year was read: title, opening, period (statistics period), date (publication)
     root: Section = field(default_factory=lambda: Section("", 0, None, None))
     generator: str = ""  # the program that wrote the file, where the format says (HTML <meta name=generator>)
 
@@ -183,17 +184,20 @@ def _derive_title(doc: Document, fallback: str = "") -> None:
             doc.title = title
             doc.title_paragraph = p
             doc.year = year_of(title)
+            doc.year_from = "title" if doc.year is not None else ""
             return
     if fallback and ("报告" in fallback or "年报" in fallback):  # the page's own title (HTML <title>), its site name cut off
         doc.title = re.split(r"[_|｜]| - ", clean(fallback))[0].strip()
         doc.year = year_of(doc.title)
         if doc.year is not None:
+            doc.year_from = "title"
             return
     # No title line: the year of the first line naming the report or the year's work ("2023年度…工作报告",
     # "2023年，我局…工作")
     for p in paras:
         if ("报告" in p.display or "年报" in p.display or "工作" in p.display) and year_of(p.display):
             doc.year = year_of(p.display)
+            doc.year_from = "opening"
             return
 
 

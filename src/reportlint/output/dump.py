@@ -27,6 +27,7 @@ def to_dict(doc: Document, identified: dict[int, tuple[str, str]] | None = None,
         "format": doc.format,
         "title": doc.title,
         "year": doc.year,
+        "year_from": doc.year_from or None,
         "issuer": _issuer(doc, subject),
         "paragraphs": len(doc.paragraphs),
         "sections": [_section_dict(s) for s in doc.root.children],
@@ -79,6 +80,7 @@ _TEXT = {
         "rows": "数据行", "blank": "（空）", "para": "第{n}段", "line": "第{n}行", "page": "第{n}页",
         "no_data": "（没有数据行）", "issuer": "发布机关", "from": {"title": "据标题", "opening": "据开头"},
         "unknown_issuer": "（标题和开头未写明）", "skipped": "不按年度报告检查",
+        "year_from": {"opening": "（据开头）", "period": "（据统计期限）", "date": "（据公布日期）"},
     },
     "en": {
         "title": "title", "year": "year", "format": "format", "paragraphs": "paragraphs", "sections": "sections",
@@ -87,6 +89,8 @@ _TEXT = {
         "rows": "data rows", "blank": "(blank)", "para": "paragraph {n}", "line": "line {n}", "page": "page {n}",
         "no_data": "(no data rows)", "issuer": "issuer", "from": {"title": "from the title", "opening": "from the opening"},
         "unknown_issuer": "(not named by the title or opening)", "skipped": "not checked as a report",
+        "year_from": {"opening": " (from the opening)", "period": " (from the statistics period)",
+                      "date": " (from the publication date)"},
     },
 }
 
@@ -99,7 +103,7 @@ def render_text(doc: Document, identified: dict[int, tuple[str, str]] | None = N
     if checked is not None and not checked[0]:
         out.append(f"  {t['skipped']}: {checked[1]}")
     out.append(f"  {t['format']}: {doc.format}   {t['title']}: {doc.title or t['none']}   "
-               f"{t['year']}: {doc.year or t['none']}   {t['paragraphs']}: {data['paragraphs']}")
+               f"{t['year']}: {doc.year or t['none']}{_year_from(doc, t)}   {t['paragraphs']}: {data['paragraphs']}")
     issuer = data["issuer"]
     if issuer["kind"] is None:
         out.append(f"  {t['issuer']}: {issuer['agency'] or ''}{t['unknown_issuer']}")
@@ -173,3 +177,10 @@ def _table_lines(table: dict[str, Any], identified: dict[int, tuple[str, str]] |
         out.append(f"    R{row['row']}  {' / '.join(row['label']) or t['none']}{line}")
         out.append(f"        {values}")
     return out
+
+
+def _year_from(doc: Document, t: dict[str, Any]) -> str:
+    """Where the year was read, when not from the title."""
+    if doc.year is None or doc.year_from in ("", "title"):
+        return ""
+    return str(t["year_from"][doc.year_from])
