@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from ..normalize import label_keys
 from .cells import Cell, DataCell, Label, RawCell, holds_number
 from .grid import TableTooLarge, grid_width, resolve
 from .labelling import DATA, HEADER, TITLE, label
@@ -101,13 +100,6 @@ class Table:
         """``view`` of the text of every origin cell that does not hold a number, one per line (what a layout
         fixes: tables of one layout give the same)."""
         return "\n".join(view(c.text) for c in self.origins() if not holds_number(c.text))
-
-    def all_label_keys(self) -> set[str]:
-        keys: set[str] = set()
-        for cell in self.origins():
-            if not cell.is_value:
-                keys |= label_keys(cell.text)
-        return keys
 
     def data_rows(self) -> list[int]:
         return [r for r, kind in enumerate(self.row_kinds) if kind == DATA]
