@@ -4,6 +4,7 @@ import json
 import os
 import re
 import textwrap
+from decimal import Decimal
 
 import pytest
 
@@ -16,6 +17,9 @@ from report_builder import (
     build_report,
     default_sections,
     default_t3,
+    t2_texts,
+    t3_texts,
+    t4_texts,
 )
 from reportlint.api import lint_document, lint_paths
 from reportlint.cli import main
@@ -35,7 +39,7 @@ RULE_IDS = [
     "blank-cell",
     "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "year-inconsistent",
     "text-table-mismatch", "agency-mismatch", "old-format",
-    "carryover-mismatch", "effective-docs-drift",
+    "carryover-mismatch", "effective-docs-drift", "aggregate-mismatch",
 ]
 FIELDS = ("what", "why", "pass", "fail")
 
@@ -204,6 +208,19 @@ def defect_findings(tmp_path_factory, pack):
             found.setdefault(f.rule, []).append((f.text("zh"), f.text("en")))
     finally:
         os.chdir(cwd)
+    # A summary of three parts, the parts' totals 40, 50 and 28 and the summary's 120.
+    summed = root / "summed"
+    base = ReportSpec()
+    for name, total in (("a", "40"), ("b", "50"), ("c", "28")):
+        build_report(summed / f"{name}.docx", ReportSpec(t3={("（七）总计", "总计"): total}))
+    three = {key: str(3 * Decimal(v)) for key, v in t3_texts(base).items()}
+    build_report(summed / "汇总.docx", ReportSpec(t2={k: str(3 * Decimal(v)) for k, v in t2_texts(base).items()},
+                                                t3={**three, ("（七）总计", "总计"): "120"},
+                                                t4={k: str(3 * Decimal(v)) for k, v in t4_texts(base).items()}))
+    (summed / ".reportlint.yaml").write_text("aggregates:\n  - summary: 汇总.docx\n    parts: [a.docx, b.docx, c.docx]\n",
+                                             encoding="utf-8")
+    for f in lint_paths([str(summed / "汇总.docx")]).findings:
+        found.setdefault(f.rule, []).append((f.text("zh"), f.text("en")))
     return found
 
 
@@ -252,6 +269,7 @@ def test_rules_lists_every_rule_as_text(capsys):
         "old-format            national-2021  old_format           error    是    2021年度起使用新版格式，不再使用2019年版表格",
         "carryover-mismatch    national-2021  cross_year           error    是    E5：本年“上年结转”等于上年报告的“结转下年度继续办理”",
         "effective-docs-drift  national-2021  cross_year           warning  是    E6：现行有效件数等于上年现行有效件数加本年制发减本年废止",
+        "aggregate-mismatch    national-2021  aggregate            error    是    汇总报告的统计表等于各组成报告之和（在配置中指明时）",
         "",
     ]
     code, out, err = run(capsys, "rules", "--lang", "en")

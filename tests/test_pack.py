@@ -20,6 +20,7 @@ def test_national_pack_ships_inside_the_package_with_every_rule():
         "blank-cell",
         "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "year-inconsistent",
         "text-table-mismatch", "agency-mismatch", "old-format", "carryover-mismatch", "effective-docs-drift",
+        "aggregate-mismatch",
     ]
     assert {r.id: r.severity for r in pack.rules}["section-title"] == "warning"
     assert [s.title for s in pack.sections][4] == "五、存在的主要问题及改进情况"
@@ -62,7 +63,8 @@ TABLES = "pack: x\ntables:\n  t3: {name: 表三, locate: [自然人]}\n"
             "不符合规则包格式：rules.0.kind: 'magic' is not one of ['required_sections', 'required_tables', "
             "'statistics_period', 'contact_info', 'table_arithmetic', 'no_blank_cells', 'require_text', 'forbid_text', "
                 "'leftover_text', 'publication_date', 'year_mismatch', 'text_table_mismatch', 'old_format', "
-                "'cross_year', 'section_content', 'section_numbering', 'agency_consistency', 'year_consistency']",
+                "'cross_year', 'section_content', 'section_numbering', 'agency_consistency', 'year_consistency', "
+                "'aggregate']",
             None,
         ),
         (

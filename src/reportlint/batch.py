@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .across_years import compare, read_history
+from .aggregates import Aggregates, not_a_report, problem_of
 from .checks.tableindex import RunMemo
 from .config import Resolver
 from .engine import FileResult, Task, lint_file
@@ -112,6 +113,7 @@ class _Batch:
         self.report = Report(lang=lang)
         self.memo = RunMemo()  # what this run remembers across its documents (table layouts, plans from labels)
         self.years = History()
+        self.aggregates = Aggregates()  # summary reports and their parts (`aggregates:` of a configuration)
         self.walk_errors: list[ReportlintError] = []
         self.config_errors: list[ReportlintError] = []
         self.broken: set[int] = set()  # configuration errors already reported
@@ -149,7 +151,8 @@ class _Batch:
             self.packs_seen.add(id(resolution.pack))
             self.task_rules.add(rule_infos(resolution.pack))
         self.report.paths.append(path)
-        return Task(path, resolution.pack, resolution.ignores, resolution.by_edition, self.keep_tables, self.memo)
+        return Task(path, resolution.pack, resolution.ignores, resolution.by_edition, self.keep_tables, self.memo,
+                    self.aggregates.wants(resolution.config, path))
 
     def add(self, task: Task, result: FileResult) -> None:
         report = self.report
@@ -168,25 +171,30 @@ class _Batch:
         if result.tables:
             report.tables[result.path] = result.tables
         self.result_rules.add(result.rules)
+        pack_used = task.by_edition(result.edition) if result.edition and task.by_edition else task.pack
         if result.entry is not None:
             # the rules travel as ids (a worker's copies of the pack's rules would be kept once per report)
-            pack_used = task.by_edition(result.edition) if result.edition and task.by_edition else task.pack
             self.years.add(result.entry, pack_used)
+        if task.numbers:
+            errors = [e for e in result.errors if isinstance(e, (InputError, ConfigError))]
+            problem = (problem_of(errors[0]) if errors and result.numbers is None
+                       else not_a_report(*result.skip_reason) if result.skip_reason else None)
+            self.aggregates.add(result.path, result.numbers, problem, pack_used, tuple(task.ignores))
 
     def finish(self, history: Iterable[str]) -> Report:
         report = self.report
         report.errors[:0] = self.walk_errors + self.config_errors
         report.rules = self.task_rules.infos + [i for i in self.result_rules.infos if i.id not in self.task_rules.ids]
         read_history(history, set(report.paths), self.years, self.memo)
-        if self.years.with_rules:
-            across = compare(self.years)
-            if across and self.spill:
-                report.findings.add_late(across, report.paths)  # type: ignore[attr-defined]
-            elif across:
-                report.findings.extend(across)
-                order = {p: i for i, p in enumerate(report.paths)}
-                report.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.sort_key()))
+        late = compare(self.years) if self.years.with_rules else []
         self.years.close()
+        late += self.aggregates.compare(self.memo)
+        if late and self.spill:
+            report.findings.add_late(late, report.paths)  # type: ignore[attr-defined]
+        elif late:
+            report.findings.extend(late)
+            order = {p: i for i, p in enumerate(report.paths)}
+            report.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.sort_key()))
         if not report.rules:
             report.rules = rule_infos(default_pack())
         return report

@@ -428,7 +428,10 @@ def _config(args: argparse.Namespace) -> int:
     except ReportlintError as exc:
         _write(sys.stderr, exc.render(lang) + "\n")
         return EXIT_ERROR
-    _write(sys.stdout, render(args.path, resolution, excluded, lang, args.format))
+    from .aggregates import describe
+
+    _write(sys.stdout, render(args.path, resolution, excluded, lang, args.format,
+                              describe(resolution.config, args.path)))
     return EXIT_OK
 
 

@@ -13,6 +13,9 @@ ignoring rules per path.
     exclude: ["archive/2019/**"]   # never checked
     per-file-ignores:              # rule ids or id prefixes not reported for these paths
       "archive/**": [blank-cell, t3-]
+    aggregates:                    # summary reports whose tables sum their parts' (rule aggregate-mismatch)
+      - summary: 2023/市本级汇总.docx
+        parts: ["2023/部门/*.docx"]
 
 Globs are gitignore-style (pathspec), relative to the folder holding the configuration file. Without any
 configuration the national pack applies to every file.
@@ -54,6 +57,15 @@ class PackChoice:
     index: int  # position in `packs:`
 
 
+@dataclass(frozen=True)
+class AggregateDef:
+    """A summary report and its parts (files, folders or globs), as written under ``aggregates:``."""
+
+    summary: str
+    parts: tuple[str, ...]
+    index: int  # position in `aggregates:`
+
+
 @dataclass
 class Config:
     path: Path
@@ -62,6 +74,7 @@ class Config:
     choices: list[PackChoice] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     ignores: list[tuple[list[str], list[str]]] = field(default_factory=list)  # (patterns, rule ids/prefixes)
+    aggregates: list[AggregateDef] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
@@ -82,6 +95,10 @@ class Config:
         config.exclude = [str(p) for p in data.get("exclude") or []]
         for pattern, ids in (data.get("per-file-ignores") or {}).items():
             config.ignores.append(([str(pattern)], [str(i) for i in ids]))
+        for i, entry in enumerate(data.get("aggregates") or []):
+            parts = entry["parts"]
+            config.aggregates.append(AggregateDef(str(entry["summary"]),
+                                                  (str(parts),) if isinstance(parts, str) else tuple(map(str, parts)), i))
         for where, ref in config.pack_refs():
             found = resolve_reference(ref, path.parent)
             if found is not None and is_path_reference(ref) and (refused := outside(found, path.parent)) is not None:

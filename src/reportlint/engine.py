@@ -13,6 +13,7 @@ from typing import Any
 from . import limits
 from .across_years import summarize
 from .checks import KINDS
+from .checks.aggregate import numbers
 from .checks.base import Context
 from .checks.report_shape import assess
 from .checks.report_year import complete_year
@@ -41,6 +42,7 @@ class Task:
     by_edition: Callable[[str], Pack] | None = None
     keep_tables: bool = True
     memo: RunMemo | None = None  # the run's, shared by its tasks (a forked worker has its copy)
+    numbers: bool = False  # a summary report or a part of one (``aggregates:``): keep what its tables hold
 
 
 @dataclass
@@ -57,6 +59,7 @@ class FileResult:
     rules: list[RuleInfo] = field(default_factory=list)  # of the edition's pack, when it is not the task's
     entry: Entry | None = None  # what the rules across years need of this report (its rules as ids)
     edition: str | None = None  # the edition whose pack was used, when the task's pack was chosen by edition
+    numbers: dict[str, Any] | None = None  # what its tables hold, for a summary or a part (checks.aggregate)
 
 
 def lint_document(doc: Document, pack: Pack, errors: list[ReportlintError] | None = None,
@@ -122,6 +125,8 @@ def _lint_file(task: Task) -> FileResult:
     if wanted and task.keep_tables:
         result.tables = {t.index: t.to_dict() for t in doc.tables if t.index in wanted}
     result.entry = summarize(doc, ctx.pack, Ignores(tuple(task.ignores)), ctx)
+    if task.numbers:
+        result.numbers = numbers(ctx)
     doc.release()
     return result
 

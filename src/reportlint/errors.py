@@ -107,11 +107,14 @@ class InputError(ReportlintError):
     def __reduce__(self):  # pickled back from a worker process (-j)
         return (type(self), (self.path, self.code, self.detail))
 
-    def render(self, lang: str = "zh") -> str:
+    def message(self, lang: str = "zh") -> str:
+        """What is wrong with the file, without its name."""
         zh, en = INPUT_MESSAGES.get(self.code, INPUT_MESSAGES["internal"])
-        text = (en if lang == "en" else zh).format(detail=self.detail)
+        return (en if lang == "en" else zh).format(detail=self.detail)
+
+    def render(self, lang: str = "zh") -> str:
         label = "error" if lang == "en" else "错误"
-        return f"{self.path}: {label}: {text}"
+        return f"{self.path}: {label}: {self.message(lang)}"
 
 
 class ConfigError(ReportlintError):

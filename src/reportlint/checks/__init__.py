@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from . import (
     agency_consistency,
+    aggregate,
     contact_info,
     cross_year,
     forbid_text,
@@ -36,7 +37,7 @@ KINDS: dict[str, Kind] = {
     for m in (required_sections, section_content, section_numbering, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells,
               require_text, forbid_text, leftover_text,
               publication_date, year_mismatch, year_consistency, text_table_mismatch,
-              old_format, agency_consistency, cross_year)
+              old_format, agency_consistency, cross_year, aggregate)
 }
 ACROSS_YEARS: dict[str, AcrossYears] = {name: k for name, k in KINDS.items() if isinstance(k, AcrossYears)}
 

@@ -11,14 +11,20 @@ _SKIP = ("id", "help")  # shown by `explain`, too long here
 _T = {
     "zh": {"path": "路径", "config": "配置文件", "none": "（无）", "pack": "规则包", "chosen": "选择于",
            "layers": "层次", "excluded": "排除", "yes": "是", "no": "否", "ignored": "不报告的规则", "rules": "规则",
-           "on": "启用", "off": "停用", "default": "（默认）"},
+           "on": "启用", "off": "停用", "default": "（默认）", "aggregates": "汇总报告",
+           "summary": "本文件是汇总报告", "part": "本文件是其组成报告", "parts": "组成报告",
+           "unmatched": "没有匹配的文件"},
     "en": {"path": "path", "config": "configuration", "none": "(none)", "pack": "pack", "chosen": "chosen at",
            "layers": "layers", "excluded": "excluded", "yes": "yes", "no": "no", "ignored": "ignored rules",
-           "rules": "rules", "on": "enabled", "off": "disabled", "default": "(default)"},
+           "rules": "rules", "on": "enabled", "off": "disabled", "default": "(default)", "aggregates": "summaries",
+           "summary": "this file is the summary", "part": "this file is a part", "parts": "parts",
+           "unmatched": "matching no file"},
 }
 
 
-def to_dict(path: str, resolution: Any, excluded: bool) -> dict[str, Any]:
+def to_dict(path: str, resolution: Any, excluded: bool, aggregates: list[dict[str, Any]] | None = None
+            ) -> dict[str, Any]:
+    """``aggregates``: the summaries the path is or is a part of (:func:`reportlint.aggregates.describe`)."""
     pack = resolution.pack
     rules = []
     for rule in pack.rules:
@@ -39,12 +45,14 @@ def to_dict(path: str, resolution: Any, excluded: bool) -> dict[str, Any]:
         "layers": pack.layers,
         "excluded": excluded,
         "ignored_rules": resolution.ignores,
+        "aggregates": aggregates or [],
         "rules": rules,
     }
 
 
-def render(path: str, resolution: Any, excluded: bool, lang: str = "zh", fmt: str = "text") -> str:
-    data = to_dict(path, resolution, excluded)
+def render(path: str, resolution: Any, excluded: bool, lang: str = "zh", fmt: str = "text",
+           aggregates: list[dict[str, Any]] | None = None) -> str:
+    data = to_dict(path, resolution, excluded, aggregates)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     t = _T["en" if lang == "en" else "zh"]
@@ -55,9 +63,13 @@ def render(path: str, resolution: Any, excluded: bool, lang: str = "zh", fmt: st
         f"{t['layers']}: " + " → ".join(data["layers"]),
         f"{t['excluded']}: {t['yes'] if excluded else t['no']}",
         f"{t['ignored']}: {', '.join(data['ignored_rules']) or t['none']}",
-        "",
-        f"{t['rules']}:",
     ]
+    for entry in data["aggregates"]:
+        out.append(f"{t['aggregates']}: {entry['summary']}  ({t[entry['role']]}; {entry['defined_at']})")
+        out.append(f"    {t['parts']} ({len(entry['parts'])}): {', '.join(entry['parts']) or t['none']}")
+        if entry["unmatched"]:
+            out.append(f"    {t['unmatched']}: {', '.join(entry['unmatched'])}")
+    out += ["", f"{t['rules']}:"]
     for rule in data["rules"]:
         out.append(f"  {rule['id']}  {rule['kind']}  {rule['severity']}  {t['on'] if rule['enabled'] else t['off']}")
         width = max(len(k) for k in rule["settings"])
