@@ -199,3 +199,12 @@ def test_config_show_names_the_summary_and_its_parts(tmp_path, built):
     assert json.loads(out.stdout)["aggregates"] == [
         {"summary": "汇总.docx", "role": "summary", "defined_at": f"{root / '.reportlint.yaml'}:2",
          "parts": ["部门/卫生健康局.docx", "部门/教育局.docx", "部门/民政局.docx"], "unmatched": []}]
+
+
+def test_a_summary_given_as_a_glob_is_one_clear_error(tmp_path, built):
+    root = folder(tmp_path, built, config='aggregates:\n  - summary: "*.docx"\n    parts: [部门]\n')
+    out = subprocess.run([sys.executable, "-m", "reportlint", "check", "--lang", "en", str(root)],
+                         capture_output=True, text=True)
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines()[0] == (
+        f"{root / '.reportlint.yaml'}:2:14: summary must be the path of one report, not a glob")

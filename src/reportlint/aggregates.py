@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .checks.aggregate import KIND, Part, compare, numbers
 from .checks.base import Context
 from .checks.report_shape import assess
@@ -175,20 +176,28 @@ class Aggregates:
         return found
 
     def _read_part(self, path: str, pack: Pack, memo: RunMemo) -> _Read:
-        """A part the run does not check: read with the summary's pack, not linted."""
+        """A part the run does not check: read with the summary's pack, not linted, within a document's time."""
         try:
-            doc = load_document(path, memo.layouts)
-        except InputError as exc:
-            read = _Read(path, problem=problem_of(exc))
-        else:
-            complete_year(doc)
-            ctx = Context.create(doc, pack, memo=memo)
-            verdict = assess(ctx)
-            read = (_Read(path, numbers(ctx)) if verdict.report
-                    else _Read(path, problem=not_a_report(verdict.reason_zh, verdict.reason_en)))
-            doc.release()
+            with limits.time_budget(limits.current.seconds):
+                read = _read(path, pack, memo)
+        except limits.OverBudget:
+            read = _Read(path, problem=problem_of(InputError(path, "too-slow", f"{limits.current.seconds:g} s")))
         self._read[path] = read
         return read
+
+
+def _read(path: str, pack: Pack, memo: RunMemo) -> _Read:
+    try:
+        doc = load_document(path, memo.layouts)
+    except InputError as exc:
+        return _Read(path, problem=problem_of(exc))
+    complete_year(doc)
+    ctx = Context.create(doc, pack, memo=memo)
+    verdict = assess(ctx)
+    read = (_Read(path, numbers(ctx)) if verdict.report
+            else _Read(path, problem=not_a_report(verdict.reason_zh, verdict.reason_en)))
+    doc.release()
+    return read
 
 
 def problem_of(error: ReportlintError) -> tuple[str, str]:

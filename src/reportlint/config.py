@@ -96,6 +96,10 @@ class Config:
         for pattern, ids in (data.get("per-file-ignores") or {}).items():
             config.ignores.append(([str(pattern)], [str(i) for i in ids]))
         for i, entry in enumerate(data.get("aggregates") or []):
+            if set("*?[") & set(str(entry["summary"])):
+                line, col = position(data, ["aggregates", i, "summary"])
+                raise ConfigError(str(path), "summary 须是一份报告的路径，不能是通配符", line, col,
+                                  message_en="summary must be the path of one report, not a glob")
             parts = entry["parts"]
             config.aggregates.append(AggregateDef(str(entry["summary"]),
                                                   (str(parts),) if isinstance(parts, str) else tuple(map(str, parts)), i))

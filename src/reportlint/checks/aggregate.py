@@ -128,22 +128,30 @@ def numbers(ctx: Context) -> dict[str, Cells | None]:
     out: dict[str, Cells | None] = {}
     for tid in ctx.pack.tables:
         table = ctx.table(tid)
-        out[tid] = None if table is None else _cells(table)
+        out[tid] = None if table is None else _cells(ctx, table)
     return out
+
+
+def _cells(ctx: Context, table: Table) -> Cells:
+    cells: Cells = {}
+    for i, key in ctx.tables.by_labelling((KIND, "keys"), table, _keys):  # from the labels: once per labelling
+        d = table.data[i]
+        cells[key] = (parse_number(d.cell.text, decimal=True, signed=True), d.row_label, d.column_label,
+                      table_place(table, d))
+    return cells
+
+
+def _keys(table: Table) -> list[tuple[int, tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """Each data cell's key (row and column label paths, numbering and spacing aside); the first cell of a key
+    counts."""
+    seen: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+    for i, d in enumerate(table.data):
+        seen.setdefault((_key(d.row_path), _key(d.col_path)), i)
+    return [(i, key) for key, i in seen.items()]
 
 
 def _key(path: tuple) -> tuple[str, ...]:
     return tuple(strip_number(norm(label.cell.text)) for label in path)
-
-
-def _cells(table: Table) -> Cells:
-    cells: Cells = {}
-    for d in table.data:
-        key = (_key(d.row_path), _key(d.col_path))
-        if key not in cells:  # the first cell of a row and column counts
-            value = parse_number(d.cell.text, decimal=True, signed=True)
-            cells[key] = (value, d.row_label, d.column_label, table_place(table, d))
-    return cells
 
 
 @dataclass(frozen=True)
