@@ -19,10 +19,12 @@ from .model import Document
 from .output import BY_NAME
 from .output.report import Report
 from .rulepack import default_pack, load_pack, rule_infos
+from .selection import Selection
 from .suppress import apply_baseline, load_baseline
 
-__all__ = ["CheckOptions", "Dumped", "FileResult", "Task", "check", "collect", "default_pack", "dump",
-           "lint_document", "lint_file", "lint_paths", "load_pack", "resolver", "rule_infos", "walked"]
+__all__ = ["CheckOptions", "check_selection", "Dumped", "FileResult", "Task", "check", "collect", "default_pack", "dump",
+           "lint_document", "lint_file", "lint_paths", "load_pack", "resolver", "rule_infos",
+           "Selection", "walked"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class CheckOptions:
     output: str | None = None
     statistics: bool = False
     jobs: int = 1
+    selection: Selection = Selection()  # --select, --ignore … on top of the configuration
 
     @property
     def streamed(self) -> bool:
@@ -79,6 +82,8 @@ def prepare(options: CheckOptions) -> Prepared:
         if not os.path.exists(place):
             raise UsageError(f"reportlint: 错误: --history {place}：文件或目录不存在",
                              f"reportlint: error: --history {place}: no such file or directory")
+    if options.selection:
+        check_selection(options.selection, options.paths, found.resolver)
     found.paths = list(collect(options.paths, found.walk_errors))
     for option, target in (("--output", options.output), ("--write-baseline", options.write_baseline)):
         if target and (clash := _clobbers(target, found.paths, options)) is not None:
@@ -90,6 +95,23 @@ def prepare(options: CheckOptions) -> Prepared:
             raise UsageError(f"reportlint: 错误: {option} {target} {zh}，请写到别处",
                              f"reportlint: error: {option} {target} {en}; write it elsewhere")
     return found
+
+
+def check_selection(selection: Selection, paths: tuple[str, ...], resolve: Resolver) -> None:
+    """Every selector names a rule of some pack the run may use: the shipped national packs, --rules, and what the
+    configurations of the paths given choose (their local rules included)."""
+    known = {r.id for name in ("national-2021", "national-2019") for r in load_pack(name).rules}
+    for path in paths:
+        try:
+            resolution = resolve.resolve(path, honour_exclude=False)
+        except ReportlintError:
+            return  # which rules there are is not known: the run says why
+        known |= {r.id for r in resolution.pack.rules}
+    for selector, close in selection.unknown(known):
+        hint_zh, hint_en = (f"；是不是 {close}？", f"; did you mean {close}?") if close else ("", "")
+        raise UsageError(f"reportlint: 错误: {selector!r} 不是任何规则的 id 或前缀{hint_zh}（reportlint rules 列出全部规则）",
+                         f"reportlint: error: {selector!r} is neither the id nor a prefix of any rule{hint_en} "
+                         "(reportlint rules lists them)")
 
 
 def _clobbers(target: str, inputs: list[str], options: CheckOptions) -> str | None:
@@ -108,7 +130,7 @@ def check(run: Prepared, progress: Callable[[str], None] | None = None) -> Repor
     options = run.options
     report = lint_paths(run.paths, lang=options.lang, progress=progress, resolver=run.resolver,
                         history=options.history, jobs=options.jobs, keep_tables=BY_NAME[options.format].tables,
-                        spill_findings=options.streamed)
+                        spill_findings=options.streamed, selection=options.selection)
     report.errors[:0] = run.walk_errors
     if run.recorded is not None and options.baseline:
         apply_baseline(report, run.recorded, options.baseline)  # type: ignore[arg-type]

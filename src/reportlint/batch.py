@@ -20,6 +20,7 @@ from .output.report import Report, RuleInfo
 from .pack import Pack
 from .readers import LINE_FORMATS, SUFFIXES
 from .rulepack import default_pack, rule_infos
+from .selection import Selection
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 MIN_FILES_PER_JOB = 4  # fewer files than this per worker: start-up of the pool costs more than it saves
@@ -66,7 +67,7 @@ def collect(paths: Iterable[str], errors: list[ReportlintError] | None = None) -
 def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
                progress: Callable[[str], None] | None = None, resolver: Resolver | None = None,
                history: Iterable[str] = (), jobs: int = 1, keep_tables: bool = True,
-               spill_findings: bool = False) -> Report:
+               spill_findings: bool = False, selection: Selection | None = None) -> Report:
     """Lint files and directories. Each file gets the pack its ``.reportlint.yaml`` chooses (``resolver``; by
     default configurations are discovered), unless ``pack`` is given for all. ``keep_tables`` keeps a snapshot of
     every table with findings (the HTML report draws them); nothing else of a document outlives its own linting.
@@ -78,8 +79,11 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
 
     ``spill_findings`` keeps each file's findings in a temporary file as it is done: ``report.findings`` is then
     a :class:`~reportlint.spill.SpilledFindings`, to be gone through in order (text, concise and GitHub output), and
-    a batch of any size takes the memory of one report (close it with ``report.findings.close()``)."""
-    batch = _Batch(pack, lang, resolver or Resolver(), keep_tables, spill_findings)
+    a batch of any size takes the memory of one report (close it with ``report.findings.close()``).
+
+    ``selection``: the rules chosen on the command line (``--select``/``--ignore``), on top of each file's
+    configuration."""
+    batch = _Batch(pack, lang, resolver or Resolver(), keep_tables, spill_findings, selection or Selection())
     for task, result in _run_tasks(batch.tasks(paths), jobs):
         batch.add(task, result)
         if progress is not None:
@@ -108,8 +112,11 @@ class _Batch:
     whether the tasks are made all first (workers) or one by one as they are linted (one process, which keeps no
     task per file): the output is the same either way."""
 
-    def __init__(self, pack: Pack | None, lang: str, resolver: Resolver, keep_tables: bool, spill: bool) -> None:
+    def __init__(self, pack: Pack | None, lang: str, resolver: Resolver, keep_tables: bool, spill: bool,
+                 selection: Selection) -> None:
         self.pack, self.resolver, self.keep_tables, self.spill = pack, resolver, keep_tables, spill
+        self.selection = selection
+        self.left_out: dict[int, list[str]] = {}  # id(pack) → the ids of its rules the selection does not run
         self.report = Report(lang=lang)
         self.memo = RunMemo()  # what this run remembers across its documents (table layouts, plans from labels)
         self.years = History()
@@ -135,7 +142,7 @@ class _Batch:
     def _task(self, path: str) -> Task | None:
         if self.pack is not None:
             self.report.paths.append(path)
-            return Task(path, self.pack, [], None, self.keep_tables, self.memo)
+            return Task(path, self.pack, self._left_out(self.pack, None), None, self.keep_tables, self.memo)
         try:
             resolution = self.resolver.resolve(path)
         except ConfigError as exc:
@@ -151,8 +158,25 @@ class _Batch:
             self.packs_seen.add(id(resolution.pack))
             self.task_rules.add(rule_infos(resolution.pack))
         self.report.paths.append(path)
-        return Task(path, resolution.pack, resolution.ignores, resolution.by_edition, self.keep_tables, self.memo,
+        ignores = resolution.ignores + self._left_out(resolution.pack, resolution.by_edition)
+        return Task(path, resolution.pack, ignores, resolution.by_edition, self.keep_tables, self.memo,
                     self.aggregates.wants(resolution.config, path))
+
+    def _left_out(self, pack: Pack, by_edition: Callable[[str], Pack] | None) -> list[str]:
+        """The rules of ``pack`` (and of the packs of both editions, when the report's edition chooses) that the
+        selection does not run."""
+        if not self.selection:
+            return []
+        if id(pack) not in self.left_out:
+            packs = [pack]
+            for edition in ("2019", "2021") if by_edition else ():
+                try:
+                    packs.append(by_edition(edition))  # type: ignore[misc]
+                except ConfigError:
+                    pass  # reported for the file that needs that edition
+            ids = dict.fromkeys(r.id for p in packs for r in p.rules)
+            self.left_out[id(pack)] = self.selection.left_out(ids)
+        return self.left_out[id(pack)]
 
     def add(self, task: Task, result: FileResult) -> None:
         report = self.report

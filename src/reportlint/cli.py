@@ -57,6 +57,26 @@ def _config_option(t: _Say, p: argparse.ArgumentParser) -> None:
                           "use this configuration (default: .reportlint.yaml found upwards from each file)"))
 
 
+def _selection_options(t: _Say, p: argparse.ArgumentParser) -> None:
+    ids = t("规则 id 或前缀，逗号分隔，可重复", "rule ids or prefixes, comma-separated, repeatable")
+    p.add_argument("--select", action="append", metavar="RULES",
+                   help=t(f"只检查这些规则（{ids}；如 t3 表示全部 t3-… 规则）",
+                          f"check only these rules ({ids}; t3 means every t3-… rule)"))
+    p.add_argument("--extend-select", action="append", default=[], metavar="RULES",
+                   help=t(f"在 --select 之外再检查这些规则（{ids}）", f"check these rules too, on top of --select ({ids})"))
+    p.add_argument("--ignore", action="append", default=[], metavar="RULES",
+                   help=t(f"不检查这些规则（{ids}）", f"do not check these rules ({ids})"))
+    p.add_argument("--extend-ignore", action="append", default=[], metavar="RULES",
+                   help=t(f"另外不检查这些规则（{ids}）", f"do not check these rules either ({ids})"))
+
+
+def _selection(args: argparse.Namespace):
+    from .selection import Selection, parse_list
+
+    return Selection.from_options(parse_list(args.select), parse_list(args.extend_select) or (),
+                                  parse_list(args.ignore) or (), parse_list(args.extend_ignore) or ())
+
+
 def _lang_option(t: _Say, p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=["zh", "en"], default=None,
                    help=t("输出语言（默认 zh，或环境变量 REPORTLINT_LANG）",
@@ -76,6 +96,10 @@ def _add_check(sub, t: _Say) -> None:
                               "use this rule pack (a file, or a shipped pack's name such as shandong; instead of "
                               "the one the configuration chooses)"))
     _config_option(t, check)
+    _selection_options(t, check)
+    check.add_argument("--exit-zero", action="store_true",
+                       help=t("有问题时退出码仍为 0（输入或配置有误时仍为 2）",
+                              "exit 0 even when there are findings (still 2 on input or configuration errors)"))
     check.add_argument("--fail-on", choices=["error", "warning"], default="error",
                        help=t("达到此级别的问题使退出码为 1（默认 error）",
                               "lowest severity that makes the exit code 1 (default error)"))
@@ -147,6 +171,7 @@ def _add_config(sub, t: _Say) -> None:
     show.add_argument("--format", choices=["text", "json"], default="text",
                       help=t("输出格式（默认 text）", "output format (default text)"))
     show.add_argument("--rules", metavar="PACK.yaml", help=t("使用此规则包", "use this rule pack"))
+    _selection_options(t, show)
     _config_option(t, show)
     _lang_option(t, show)
 
@@ -251,7 +276,8 @@ def _check(args: argparse.Namespace) -> int:
         _write(sys.stderr, f"reportlint: error: {problem}\n")
         return EXIT_ERROR
     options = api.CheckOptions(tuple(args.paths), args.format, lang, args.config, args.rules, tuple(args.history),
-                               args.baseline, args.write_baseline, args.output, args.statistics, args.jobs)
+                               args.baseline, args.write_baseline, args.output, args.statistics, args.jobs,
+                               _selection(args))
     try:
         run = api.prepare(options)
     except ReportlintError as exc:
@@ -283,7 +309,7 @@ def _check(args: argparse.Namespace) -> int:
     _tell(args, report, lang)
     if report.errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if found else EXIT_OK
+    return EXIT_FINDINGS if found and not args.exit_zero else EXIT_OK
 
 
 def _output(args: argparse.Namespace, options, report) -> int:
@@ -416,6 +442,7 @@ def _dump(args: argparse.Namespace) -> int:
 
 
 def _config(args: argparse.Namespace) -> int:
+    from .api import check_selection
     from .output.config_show import render
 
     lang = _lang(args)
@@ -430,8 +457,15 @@ def _config(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     from .aggregates import describe
 
+    selection = _selection(args)
+    try:
+        check_selection(selection, (args.path,), resolver)
+    except ReportlintError as exc:
+        _write(sys.stderr, exc.render(lang) + "\n")
+        return EXIT_ERROR
+    unselected = frozenset(selection.left_out(r.id for r in resolution.pack.rules))
     _write(sys.stdout, render(args.path, resolution, excluded, lang, args.format,
-                              describe(resolution.config, args.path)))
+                              describe(resolution.config, args.path), unselected))
     return EXIT_OK
 
 

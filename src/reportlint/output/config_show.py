@@ -13,18 +13,19 @@ _T = {
            "layers": "层次", "excluded": "排除", "yes": "是", "no": "否", "ignored": "不报告的规则", "rules": "规则",
            "on": "启用", "off": "停用", "default": "（默认）", "aggregates": "汇总报告",
            "summary": "本文件是汇总报告", "part": "本文件是其组成报告", "parts": "组成报告",
-           "unmatched": "没有匹配的文件"},
+           "unmatched": "没有匹配的文件", "unselected": "停用（命令行 --select/--ignore）"},
     "en": {"path": "path", "config": "configuration", "none": "(none)", "pack": "pack", "chosen": "chosen at",
            "layers": "layers", "excluded": "excluded", "yes": "yes", "no": "no", "ignored": "ignored rules",
            "rules": "rules", "on": "enabled", "off": "disabled", "default": "(default)", "aggregates": "summaries",
            "summary": "this file is the summary", "part": "this file is a part", "parts": "parts",
-           "unmatched": "matching no file"},
+           "unmatched": "matching no file", "unselected": "disabled (--select/--ignore on the command line)"},
 }
 
 
-def to_dict(path: str, resolution: Any, excluded: bool, aggregates: list[dict[str, Any]] | None = None
-            ) -> dict[str, Any]:
-    """``aggregates``: the summaries the path is or is a part of (:func:`reportlint.aggregates.describe`)."""
+def to_dict(path: str, resolution: Any, excluded: bool, aggregates: list[dict[str, Any]] | None = None,
+            unselected: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """``aggregates``: the summaries the path is or is a part of (:func:`reportlint.aggregates.describe`);
+    ``unselected``: the rules the command line's ``--select``/``--ignore`` leave out."""
     pack = resolution.pack
     rules = []
     for rule in pack.rules:
@@ -36,7 +37,8 @@ def to_dict(path: str, resolution: Any, excluded: bool, aggregates: list[dict[st
         if "severity" not in settings:
             settings["severity"] = {"value": rule.severity, "from": None}
         rules.append({"id": rule.id, "kind": rule.kind, "severity": rule.severity,
-                      "enabled": rule.severity != "off", "source": rule.source, "settings": settings})
+                      "enabled": rule.severity != "off" and rule.id not in unselected,
+                      "selected": rule.id not in unselected, "source": rule.source, "settings": settings})
     return {
         "path": path,
         "config": str(resolution.config.path) if resolution.config else None,
@@ -51,8 +53,8 @@ def to_dict(path: str, resolution: Any, excluded: bool, aggregates: list[dict[st
 
 
 def render(path: str, resolution: Any, excluded: bool, lang: str = "zh", fmt: str = "text",
-           aggregates: list[dict[str, Any]] | None = None) -> str:
-    data = to_dict(path, resolution, excluded, aggregates)
+           aggregates: list[dict[str, Any]] | None = None, unselected: frozenset[str] = frozenset()) -> str:
+    data = to_dict(path, resolution, excluded, aggregates, unselected)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     t = _T["en" if lang == "en" else "zh"]
@@ -71,7 +73,8 @@ def render(path: str, resolution: Any, excluded: bool, lang: str = "zh", fmt: st
             out.append(f"    {t['unmatched']}: {', '.join(entry['unmatched'])}")
     out += ["", f"{t['rules']}:"]
     for rule in data["rules"]:
-        out.append(f"  {rule['id']}  {rule['kind']}  {rule['severity']}  {t['on'] if rule['enabled'] else t['off']}")
+        state = t["on"] if rule["enabled"] else t["off"] if rule["severity"] == "off" else t["unselected"]
+        out.append(f"  {rule['id']}  {rule['kind']}  {rule['severity']}  {state}")
         width = max(len(k) for k in rule["settings"])
         for key, setting in rule["settings"].items():
             value = json.dumps(setting["value"], ensure_ascii=False)
