@@ -68,3 +68,35 @@ def test_no_progress_in_ci_logs_or_json_output(batch):
     assert (code, err) == (0, b"")
     assert json.loads(out)["summary"] == {"files": 25, "checked": 0, "skipped": 25, "unreadable": 0, "not_checked": 0,
                                           "findings": 0, "errors": 0, "complete": True}
+
+
+def test_with_workers_progress_follows_files_as_they_finish_not_the_ordered_results(batch, monkeypatch):
+    """The first file is slow: the files after it finish (and are counted) before its result, which comes first in
+    the report's order, is handed back."""
+    import time
+
+    from reportlint import batch as batch_module
+    from reportlint.api import lint_paths
+
+    real = batch_module.lint_file
+
+    def slow_first(task):
+        if task.path.endswith("note00.md"):
+            time.sleep(1.5)
+        return real(task)
+
+    monkeypatch.setattr(batch_module, "lint_file", slow_first)  # the forked workers inherit it
+    counted: list[int] = []
+    at_first_result: list[int] = []
+    add = batch_module._Batch.add
+
+    def add_and_look(self, task, result):
+        if not at_first_result:
+            at_first_result.append(len(counted))
+        add(self, task, result)
+
+    monkeypatch.setattr(batch_module._Batch, "add", add_and_look)
+    report = lint_paths([str(batch)], jobs=2, progress=lambda path: counted.append(1))
+    assert len(report.skipped) == 25
+    assert len(counted) == 25  # once per file
+    assert at_first_result[0] >= 20  # the others were counted while the first was still being read

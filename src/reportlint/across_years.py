@@ -40,7 +40,7 @@ def summarize(doc: Document, pack: Pack, ignores: Ignores, ctx: Context | None =
 def read_history(paths: Iterable[str], linted: set[str], years: History, memo: RunMemo) -> None:
     """Earlier reports (``paths``: files and folders): read, never linted, with the national pack of their edition;
     files that cannot be read or are not reports are passed over."""
-    from .batch import collect  # the walk of folders, as for the files checked
+    from .walk import collect  # the walk of folders, as for the files checked
 
     packs: dict[str, Pack] = {}
     for path in collect(paths):

@@ -71,7 +71,7 @@ def make_plans(config: Config) -> list[Plan]:
 
 
 def _report_files(root: Path) -> list[str]:
-    from .batch import collect  # the walk of folders, as for the files checked
+    from .walk import collect  # the walk of folders, as for the files checked
 
     return [str(Path(p).resolve()) for p in collect([str(root)])]
 

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .batch import collect, lint_paths, walked
+from .batch import lint_paths
 from .config import Resolver
 from .engine import FileResult, Task, lint_document, lint_file
 from .errors import ReportlintError, UsageError
@@ -21,6 +21,7 @@ from .output.report import Report
 from .rulepack import default_pack, load_pack, rule_infos
 from .selection import Selection
 from .suppress import apply_baseline, load_baseline
+from .walk import collect, walked
 
 __all__ = ["CheckOptions", "check_selection", "Dumped", "FileResult", "Task", "check", "collect", "default_pack", "dump",
            "lint_document", "lint_file", "lint_paths", "load_pack", "resolver", "rule_infos",
@@ -43,6 +44,17 @@ class CheckOptions:
     statistics: bool = False
     jobs: int = 1
     selection: Selection = Selection()  # --select, --ignore … on top of the configuration
+    respect_ignores: bool = True  # folder walks skip what .gitignore, .ignore and .git/info/exclude ignore
+    stdin: bytes | None = None  # the content of the path "-", read from standard input
+    stdin_filename: str | None = None  # its name: the reader (by suffix), the configuration and ignores follow it
+
+    def stdin_named(self) -> tuple[str, bytes] | None:
+        """(name, content) of standard input; without a name, ``stdin`` with the suffix its content suggests."""
+        if self.stdin is None:
+            return None
+        from .readers import sniff_suffix
+
+        return self.stdin_filename or f"stdin{sniff_suffix(self.stdin)}", self.stdin
 
     @property
     def streamed(self) -> bool:
@@ -84,7 +96,7 @@ def prepare(options: CheckOptions) -> Prepared:
                              f"reportlint: error: --history {place}: no such file or directory")
     if options.selection:
         check_selection(options.selection, options.paths, found.resolver)
-    found.paths = list(collect(options.paths, found.walk_errors))
+    found.paths = list(collect(options.paths, found.walk_errors, options.respect_ignores))
     for option, target in (("--output", options.output), ("--write-baseline", options.write_baseline)):
         if target and (clash := _clobbers(target, found.paths, options)) is not None:
             if os.path.isdir(clash):
@@ -130,7 +142,8 @@ def check(run: Prepared, progress: Callable[[str], None] | None = None) -> Repor
     options = run.options
     report = lint_paths(run.paths, lang=options.lang, progress=progress, resolver=run.resolver,
                         history=options.history, jobs=options.jobs, keep_tables=BY_NAME[options.format].tables,
-                        spill_findings=options.streamed, selection=options.selection)
+                        spill_findings=options.streamed, selection=options.selection,
+                        respect_ignores=options.respect_ignores, stdin=options.stdin_named())
     report.errors[:0] = run.walk_errors
     if run.recorded is not None and options.baseline:
         apply_baseline(report, run.recorded, options.baseline)  # type: ignore[arg-type]

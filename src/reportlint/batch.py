@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 
 from .across_years import compare, read_history
 from .aggregates import Aggregates, not_a_report, problem_of
@@ -18,60 +17,23 @@ from .errors import ConfigError, InputError, ReportlintError
 from .history import History
 from .output.report import Report, RuleInfo
 from .pack import Pack
-from .readers import LINE_FORMATS, SUFFIXES
+from .readers import LINE_FORMATS
 from .rulepack import default_pack, rule_infos
 from .selection import Selection
+from .walk import collect
 
-SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 MIN_FILES_PER_JOB = 4  # fewer files than this per worker: start-up of the pool costs more than it saves
-
-
-def _is_report_name(name: str) -> bool:
-    if name.startswith("~$") or name.startswith(".~lock"):
-        return False  # Word / LibreOffice lock files
-    dot = name.rfind(".")
-    return 0 < dot < len(name) - 1 and name[dot:].lower() in SUFFIXES  # Path(name).suffix, as a string
-
-
-def walked(path: str, folder: str) -> bool:
-    """Whether walking ``folder`` (as :func:`collect` does) picks up ``path``, whether or not it exists yet."""
-    rel = os.path.relpath(path, folder)
-    if rel == os.curdir or rel.startswith(os.pardir + os.sep) or rel == os.pardir or os.path.isabs(rel):
-        return False
-    *dirs, name = Path(rel).parts
-    return _is_report_name(name) and not any(d in SKIP_DIRS or d.startswith(".") for d in dirs)
-
-
-def collect(paths: Iterable[str], errors: list[ReportlintError] | None = None) -> Iterator[str]:
-    """Files named explicitly are always checked; directories are walked for report files, in sorted order. A folder
-    that cannot be read is an ``unreadable`` input error in ``errors`` (never passed over in silence)."""
-
-    def unreadable(exc: OSError) -> None:
-        if errors is not None:
-            errors.append(InputError(str(exc.filename or exc), "unreadable", exc.strerror or type(exc).__name__))
-
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path, onerror=unreadable):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                # str(Path(root) / name) for every name, with the Path made once a folder ("./a//b" → "a/b/")
-                prefix = str(Path(root) / "_")[:-1]
-                for name in sorted(files):
-                    if _is_report_name(name):
-                        yield prefix + name
-        else:
-            yield raw
 
 
 def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
                progress: Callable[[str], None] | None = None, resolver: Resolver | None = None,
                history: Iterable[str] = (), jobs: int = 1, keep_tables: bool = True,
-               spill_findings: bool = False, selection: Selection | None = None) -> Report:
+               spill_findings: bool = False, selection: Selection | None = None, respect_ignores: bool = True,
+               stdin: tuple[str, bytes] | None = None) -> Report:
     """Lint files and directories. Each file gets the pack its ``.reportlint.yaml`` chooses (``resolver``; by
     default configurations are discovered), unless ``pack`` is given for all. ``keep_tables`` keeps a snapshot of
     every table with findings (the HTML report draws them); nothing else of a document outlives its own linting.
-    ``progress`` is called after each file. Rules across years compare the reports checked together, and earlier
+    ``progress(path)`` is called as each file is done (with workers, with "" for a path). Rules across years compare the reports checked together, and earlier
     reports found under ``history`` (files or folders, read but not linted).
 
     ``jobs`` > 1 lints files in that many worker processes (``jobs`` = 0: one per core). Results are merged in the
@@ -82,12 +44,12 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
     a batch of any size takes the memory of one report (close it with ``report.findings.close()``).
 
     ``selection``: the rules chosen on the command line (``--select``/``--ignore``), on top of each file's
-    configuration."""
+    configuration. ``respect_ignores``: folder walks skip what ``.gitignore`` and ``.ignore`` ignore. ``stdin``: (name,
+    content) of the file ``-`` stands for among ``paths``."""
     batch = _Batch(pack, lang, resolver or Resolver(), keep_tables, spill_findings, selection or Selection())
-    for task, result in _run_tasks(batch.tasks(paths), jobs):
+    batch.respect_ignores, batch.stdin = respect_ignores, stdin
+    for task, result in _run_tasks(batch.tasks(paths), jobs, progress):
         batch.add(task, result)
-        if progress is not None:
-            progress(result.path)
     return batch.finish(history)
 
 
@@ -116,6 +78,8 @@ class _Batch:
                  selection: Selection) -> None:
         self.pack, self.resolver, self.keep_tables, self.spill = pack, resolver, keep_tables, spill
         self.selection = selection
+        self.respect_ignores = True
+        self.stdin: tuple[str, bytes] | None = None
         self.left_out: dict[int, list[str]] = {}  # id(pack) → the ids of its rules the selection does not run
         self.report = Report(lang=lang)
         self.memo = RunMemo()  # what this run remembers across its documents (table layouts, plans from labels)
@@ -134,8 +98,14 @@ class _Batch:
             self.report.findings = SpilledFindings()  # type: ignore[assignment]
 
     def tasks(self, paths: Iterable[str]) -> Iterator[Task]:
-        for path in collect(paths, self.walk_errors):
-            task = self._task(path)
+        for path in collect(paths, self.walk_errors, self.respect_ignores):
+            if path == "-" and self.stdin is not None:
+                name, data = self.stdin
+                task = self._task(name)
+                if task is not None:
+                    task.data = data
+            else:
+                task = self._task(path)
             if task is not None:
                 yield task
 
@@ -224,18 +194,23 @@ class _Batch:
         return report
 
 
-def _run_tasks(tasks: Iterator[Task], jobs: int) -> Iterator[tuple[Task, FileResult]]:
+def _run_tasks(tasks: Iterator[Task], jobs: int, progress: Callable[[str], None] | None
+               ) -> Iterator[tuple[Task, FileResult]]:
     """(task, result) in task order. In one process a task is made only when its file is linted; workers are
-    handed the whole list."""
+    handed the whole list. ``progress(path)`` after each file is done (with workers, as each finishes, its path
+    not known here: "")."""
     if jobs == 1:
         for task in tasks:
-            yield task, lint_file(task)
+            result = lint_file(task)
+            if progress is not None:
+                progress(result.path)
+            yield task, result
         return
     listed = list(tasks)
-    yield from zip(listed, _run(listed, jobs), strict=True)
+    yield from zip(listed, _run(listed, jobs, progress), strict=True)
 
 
-def _run(tasks: list[Task], jobs: int) -> Iterator[FileResult]:
+def _run(tasks: list[Task], jobs: int, progress: Callable[[str], None] | None) -> Iterator[FileResult]:
     """Results in task order: in this process, or in ``jobs`` forked workers (see :mod:`.workers`: a worker that
     dies costs only its own file, ``worker-died``, and the run ends with exit code 2)."""
     if jobs <= 0:
@@ -248,9 +223,13 @@ def _run(tasks: list[Task], jobs: int) -> Iterator[FileResult]:
             jobs = 1  # Windows: no fork; the tasks' packs and closures are not sent to spawned workers
     if jobs <= 1:
         for task in tasks:
-            yield lint_file(task)
+            result = lint_file(task)
+            if progress is not None:
+                progress(result.path)
+            yield result
         return
     from . import workers
 
     yield from workers.run(tasks, jobs, lint_file,
-                           lambda task: FileResult(task.path, errors=[InputError(task.path, "worker-died")]))
+                           lambda task: FileResult(task.path, errors=[InputError(task.path, "worker-died")]),
+                           None if progress is None else lambda: progress(""))

@@ -85,8 +85,12 @@ def _lang_option(t: _Say, p: argparse.ArgumentParser) -> None:
 
 def _add_check(sub, t: _Say) -> None:
     check = sub.add_parser("check", help=t("检查报告文件或目录", "lint report files or directories"))
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                       help=t("文件或目录（默认当前目录）", "files or directories (default .)"))
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help=t("文件或目录（默认当前目录）；- 表示标准输入", "files or directories (default .); - for standard input"))
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help=t("标准输入内容的文件名：按其后缀选择读取方式，配置和按路径忽略的规则也按此名称（只给此项时读取标准输入）",
+                              "the name of what standard input holds: its suffix picks the reader, and the "
+                              "configuration and per-file ignores follow it (given alone, standard input is read)"))
     check.add_argument("--format", choices=FORMATS, default="text", help=t("输出格式（默认 text）", "output format (default text)"))
     check.add_argument("--output", "-o", metavar="FILE",
                        help=t("把结果写入 FILE 而不是标准输出", "write the output to FILE instead of standard output"))
@@ -97,6 +101,10 @@ def _add_check(sub, t: _Say) -> None:
                               "the one the configuration chooses)"))
     _config_option(t, check)
     _selection_options(t, check)
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
+                       help=t("遍历目录时也检查 .gitignore、.ignore 和 .git/info/exclude 忽略的文件",
+                              "when walking folders, check the files .gitignore, .ignore and .git/info/exclude "
+                              "ignore too"))
     check.add_argument("--exit-zero", action="store_true",
                        help=t("有问题时退出码仍为 0（输入或配置有误时仍为 2）",
                               "exit 0 even when there are findings (still 2 on input or configuration errors)"))
@@ -275,9 +283,11 @@ def _check(args: argparse.Namespace) -> int:
     if (problem := _usage(args)) is not None:
         _write(sys.stderr, f"reportlint: error: {problem}\n")
         return EXIT_ERROR
-    options = api.CheckOptions(tuple(args.paths), args.format, lang, args.config, args.rules, tuple(args.history),
+    paths = args.paths or (["-"] if args.stdin_filename else ["."])
+    stdin = _read_stdin() if "-" in paths else None
+    options = api.CheckOptions(tuple(paths), args.format, lang, args.config, args.rules, tuple(args.history),
                                args.baseline, args.write_baseline, args.output, args.statistics, args.jobs,
-                               _selection(args))
+                               _selection(args), args.respect_gitignore, stdin, args.stdin_filename)
     try:
         run = api.prepare(options)
     except ReportlintError as exc:
@@ -312,6 +322,14 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_OK
 
 
+def _read_stdin() -> bytes:
+    """Standard input, up to one byte over the largest file a reader takes (the reader then says it is too large)."""
+    from . import limits
+
+    most = int(max(limits.current.file_mb, limits.current.text_mb) * 1024 * 1024) + 1
+    return sys.stdin.buffer.read(most)
+
+
 def _output(args: argparse.Namespace, options, report) -> int:
     """Write the report in the chosen format, to --output or standard output."""
     from .atomic import write_atomic_chunks
@@ -342,7 +360,7 @@ def _output(args: argparse.Namespace, options, report) -> int:
 def _tell(args: argparse.Namespace, report, lang: str) -> None:
     """On standard error: no files found, why files were skipped (--verbose), every error."""
     if not report.paths and not report.errors:
-        given = " ".join(args.paths)
+        given = " ".join(args.paths or ["."])
         _write(sys.stderr, f"reportlint: warning: no report files to check under {given}\n" if lang == "en"
                else f"reportlint: 警告: 在 {given} 下没有找到要检查的报告文件\n")
     if args.verbose:

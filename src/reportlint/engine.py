@@ -43,6 +43,7 @@ class Task:
     keep_tables: bool = True
     memo: RunMemo | None = None  # the run's, shared by its tasks (a forked worker has its copy)
     numbers: bool = False  # a summary report or a part of one (``aggregates:``): keep what its tables hold
+    data: bytes | None = None  # the content, already read (standard input: ``path`` is the name it is given)
 
 
 @dataclass
@@ -106,7 +107,7 @@ def _lint_file(task: Task) -> FileResult:
     result = FileResult(task.path)
     memo = task.memo or RunMemo()
     try:
-        doc = load_document(task.path, memo.layouts)
+        doc = load_document(task.path, memo.layouts, task.data)
     except InputError as exc:
         result.errors.append(exc)
         return result

@@ -20,11 +20,17 @@ from . import limits
 
 _WORK: Callable[[Any], Any] | None = None  # set before forking, so the workers have it
 _TASKS: list[Any] = []
+_DONE: Any = None  # a shared counter of the tasks finished, for progress (results come back in chunks, in order)
+POLL_SECONDS = 0.1
 
 
 def _run_task(index: int) -> Any:
     assert _WORK is not None
-    return _WORK(_TASKS[index])
+    result = _WORK(_TASKS[index])
+    if _DONE is not None:
+        with _DONE.get_lock():
+            _DONE.value += 1
+    return result
 
 
 def _worker_init(bounds: limits.Limits) -> None:
@@ -45,16 +51,19 @@ def _die_with_parent() -> None:
         pass
 
 
-def run(tasks: list[Any], jobs: int, work: Callable[[Any], Any], died: Callable[[Any], Any]) -> Iterator[Any]:
+def run(tasks: list[Any], jobs: int, work: Callable[[Any], Any], died: Callable[[Any], Any],
+        finished: Callable[[], None] | None = None) -> Iterator[Any]:
     """``work(task)`` for every task in ``jobs`` forked workers, results in task order; ``died(task)`` is the result
-    of a task whose process died."""
+    of a task whose process died. ``finished()`` is called once per task as it finishes, in whatever order (from a
+    thread of this process), for a progress bar."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    global _WORK, _TASKS
-    _WORK, _TASKS = work, tasks
+    global _WORK, _TASKS, _DONE
     context = multiprocessing.get_context("fork")
+    _WORK, _TASKS, _DONE = work, tasks, context.Value("q", 0) if finished is not None else None
+    watch = _Watch(_DONE, finished) if finished is not None else None
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init, initargs=(limits.current,))
     done = 0
     try:
@@ -66,14 +75,51 @@ def run(tasks: list[Any], jobs: int, work: Callable[[Any], Any], died: Callable[
         except BrokenProcessPool:
             pool.shutdown(wait=False, cancel_futures=True)
             for index in range(done, len(tasks)):  # alone, each in a process of its own
-                yield _alone(context, index, died)
+                result = _alone(context, index, died)
+                if watch is not None:
+                    watch.one_more()
+                yield result
     except BaseException:  # Ctrl-C, or the consumer stopped: the workers go at once, not after their chunks
         for process in list(getattr(pool, "_processes", {}).values()):
             process.kill()
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        _WORK, _TASKS = None, []
+        if watch is not None:
+            watch.stop(len(tasks))
+        _WORK, _TASKS, _DONE = None, [], None
+
+
+class _Watch:
+    """A thread calling ``finished()`` for each task the workers have counted as done."""
+
+    def __init__(self, counter: Any, finished: Callable[[], None]) -> None:
+        import threading
+
+        self.counter, self.finished, self.told, self.extra = counter, finished, 0, 0
+        self.lock = threading.Lock()
+        self.halt = threading.Event()
+        self.thread = threading.Thread(target=self._poll, daemon=True)
+        self.thread.start()
+
+    def _poll(self) -> None:
+        while not self.halt.wait(POLL_SECONDS):
+            self._tell(self.counter.value + self.extra)
+
+    def _tell(self, done: int) -> None:
+        with self.lock:
+            while self.told < done:
+                self.told += 1
+                self.finished()
+
+    def one_more(self) -> None:
+        """A task finished outside the pool (alone, after a worker died)."""
+        self.extra += 1
+
+    def stop(self, total: int) -> None:
+        self.halt.set()
+        self.thread.join()
+        self._tell(total)
 
 
 def _alone(context, index: int, died: Callable[[Any], Any]) -> Any:

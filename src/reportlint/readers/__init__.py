@@ -90,14 +90,15 @@ SUFFIXES = _WalkSuffixes()
 TEXT_SUFFIXES = frozenset(s for f in FORMATS if f.line_based for s in f.suffixes)  # bounded by text_mb
 
 
-def load_document(path: str, layouts: LayoutLibrary | None = None) -> Document:
+def load_document(path: str, layouts: LayoutLibrary | None = None, data: bytes | None = None) -> Document:
     """Read one report file, its tables made through ``layouts`` (the run's; a library of its own by default).
-    Raises only :class:`InputError` (and :class:`~reportlint.limits.OverBudget` when the caller's time budget runs
-    out)."""
+    ``data``: the file's content, already read (standard input), ``path`` then only naming it (its suffix picks the
+    reader). Raises only :class:`InputError` (and :class:`~reportlint.limits.OverBudget` when the caller's time
+    budget runs out)."""
     path = str(path)
     limits.document()
     try:
-        return _load(path, layouts)
+        return _load(path, layouts) if data is None else _given(path, data, layouts)
     except InputError:
         raise
     except RecursionError:
@@ -145,6 +146,33 @@ def _load(path: str, layouts: LayoutLibrary | None) -> Document:
     if len(data) > max_bytes:  # grew while we read it, or a device file
         raise InputError(path, "too-large", f"> {mb:g} MB")
     return reader(path, data, layouts)
+
+
+def _given(path: str, data: bytes, layouts: LayoutLibrary | None) -> Document:
+    suffix = Path(path).suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
+        raise InputError(path, "unsupported", suffix or Path(path).name)
+    mb = limits.current.text_mb if suffix in TEXT_SUFFIXES else limits.current.file_mb
+    if len(data) > int(mb * 1024 * 1024):
+        raise InputError(path, "too-large", f"{len(data) / 1024 / 1024:.1f} MB > {mb:g} MB")
+    if not data:
+        raise InputError(path, "empty")
+    return reader(path, data, layouts)
+
+
+def sniff_suffix(data: bytes) -> str:
+    """The suffix of a content without a name (standard input without ``--stdin-filename``): a ZIP package is read
+    as .docx, %PDF as .pdf, markup as .html, text with Markdown headings or tables as .md, other text as .txt."""
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"pk\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        return ".docx" if head.startswith(b"pk") else ".doc"
+    if head.startswith(b"%pdf"):
+        return ".pdf"
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<div", b"<table", b"<p")):
+        return ".html"
+    markdown = any(line.lstrip().startswith((b"#", b"|")) for line in data[:65536].splitlines())
+    return ".md" if markdown else ".txt"
 
 
 def _short(exc: BaseException, limit: int = 120) -> str:
