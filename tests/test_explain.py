@@ -6,6 +6,7 @@ import re
 import textwrap
 from decimal import Decimal
 
+import docx
 import pytest
 
 from report_builder import (
@@ -39,7 +40,7 @@ RULE_IDS = [
     "blank-cell",
     "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "year-inconsistent",
     "text-table-mismatch", "agency-mismatch", "old-format",
-    "carryover-mismatch", "effective-docs-drift", "aggregate-mismatch",
+    "carryover-mismatch", "effective-docs-drift", "aggregate-mismatch", "unused-suppression",
 ]
 FIELDS = ("what", "why", "pass", "fail")
 
@@ -221,6 +222,14 @@ def defect_findings(tmp_path_factory, pack):
                                              encoding="utf-8")
     for f in lint_paths([str(summed / "汇总.docx")]).findings:
         found.setdefault(f.rule, []).append((f.text("zh"), f.text("en")))
+    # A Word comment "reportlint: ignore[t3-balance]" on a cell whose numbers are right.
+    commented = build_report(root / "commented.docx", ReportSpec())
+    document = docx.Document(str(commented))
+    total = next(row.cells[-1] for t in document.tables for row in t.rows if "（七）总计" in [c.text for c in row.cells])
+    document.add_comment(total.paragraphs[0].runs, text="reportlint: ignore[t3-balance]", author="x")
+    document.save(str(commented))
+    for f in lint_paths([str(commented)], pack=pack).findings:
+        found.setdefault(f.rule, []).append((f.text("zh"), f.text("en")))
     return found
 
 
@@ -270,6 +279,7 @@ def test_rules_lists_every_rule_as_text(capsys):
         "carryover-mismatch    national-2021  cross_year           error    是    E5：本年“上年结转”等于上年报告的“结转下年度继续办理”",
         "effective-docs-drift  national-2021  cross_year           warning  是    E6：现行有效件数等于上年现行有效件数加本年制发减本年废止",
         "aggregate-mismatch    national-2021  aggregate            error    是    汇总报告的统计表等于各组成报告之和（在配置中指明时）",
+        "unused-suppression    national-2021  unused_suppression   warning  是    文档中的忽略标注确实忽略了问题",
         "",
     ]
     code, out, err = run(capsys, "rules", "--lang", "en")

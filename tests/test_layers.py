@@ -52,7 +52,7 @@ def test_override_replace_disable_and_add(city):
     pack = load_pack(city)
     rules = {r.id: r for r in pack.rules}
     assert pack.name == "city" and pack.layers == [NATIONAL, str(city)]
-    assert [r.id for r in pack.rules][-2:] == ["aggregate-mismatch", "portal"]  # inherited order kept, new ones appended
+    assert [r.id for r in pack.rules][-2:] == ["unused-suppression", "portal"]  # inherited order kept, new ones appended
     contact = rules["contact-info"]
     assert (contact.kind, contact.severity, contact.spec["require"]) == ("contact_info", "error", ["phone", "email"])
     assert contact.origins["require"] == f"{city}:{line_of(city, 'require: [phone, email]')}"

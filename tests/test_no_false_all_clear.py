@@ -56,7 +56,7 @@ def test_json_carries_the_error_and_says_incomplete(capsys, broken):
                                           f"{CONFIG_ERROR}"}]
     assert data["not_checked"] == [{"path": f"{broken}/clean.docx", "reason": data["errors"][0]["message"]}]
     assert data["summary"] == {"files": 1, "checked": 0, "skipped": 0, "unreadable": 0, "not_checked": 1,
-                               "findings": 0, "errors": 1, "complete": False}
+                               "findings": 0, "suppressed": 0, "baselined": 0, "errors": 1, "complete": False}
 
 
 def test_junit_marks_the_file_errored_with_no_passing_rules(capsys, broken, tmp_path):

@@ -20,7 +20,7 @@ def test_national_pack_ships_inside_the_package_with_every_rule():
         "blank-cell",
         "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "year-inconsistent",
         "text-table-mismatch", "agency-mismatch", "old-format", "carryover-mismatch", "effective-docs-drift",
-        "aggregate-mismatch",
+        "aggregate-mismatch", "unused-suppression",
     ]
     assert {r.id: r.severity for r in pack.rules}["section-title"] == "warning"
     assert [s.title for s in pack.sections][4] == "五、存在的主要问题及改进情况"
@@ -64,7 +64,7 @@ TABLES = "pack: x\ntables:\n  t3: {name: 表三, locate: [自然人]}\n"
             "'statistics_period', 'contact_info', 'table_arithmetic', 'no_blank_cells', 'require_text', 'forbid_text', "
                 "'leftover_text', 'publication_date', 'year_mismatch', 'text_table_mismatch', 'old_format', "
                 "'cross_year', 'section_content', 'section_numbering', 'agency_consistency', 'year_consistency', "
-                "'aggregate']",
+                "'aggregate', 'unused_suppression']",
             None,
         ),
         (

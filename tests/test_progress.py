@@ -67,7 +67,7 @@ def test_no_progress_in_ci_logs_or_json_output(batch):
     code, out, err = run(["--format", "json", str(batch)], tty=True)
     assert (code, err) == (0, b"")
     assert json.loads(out)["summary"] == {"files": 25, "checked": 0, "skipped": 25, "unreadable": 0, "not_checked": 0,
-                                          "findings": 0, "errors": 0, "complete": True}
+                                          "findings": 0, "suppressed": 0, "baselined": 0, "errors": 0, "complete": True}
 
 
 def test_with_workers_progress_follows_files_as_they_finish_not_the_ordered_results(batch, monkeypatch):

@@ -14,12 +14,14 @@ from .checks.tableindex import RunMemo
 from .config import Resolver
 from .engine import FileResult, Task, lint_file
 from .errors import ConfigError, InputError, ReportlintError
+from .findings import Finding
 from .history import History
 from .output.report import Report, RuleInfo
 from .pack import Pack
 from .readers import LINE_FORMATS
 from .rulepack import default_pack, rule_infos
 from .selection import Selection
+from .suppress import Inline
 from .walk import collect
 
 MIN_FILES_PER_JOB = 4  # fewer files than this per worker: start-up of the pool costs more than it saves
@@ -85,6 +87,7 @@ class _Batch:
         self.memo = RunMemo()  # what this run remembers across its documents (table layouts, plans from labels)
         self.years = History()
         self.aggregates = Aggregates()  # summary reports and their parts (`aggregates:` of a configuration)
+        self.inline: dict[str, Inline] = {}  # the files with inline suppressions
         self.walk_errors: list[ReportlintError] = []
         self.config_errors: list[ReportlintError] = []
         self.broken: set[int] = set()  # configuration errors already reported
@@ -164,6 +167,8 @@ class _Batch:
             report.findings.extend(result.findings)
         if result.tables:
             report.tables[result.path] = result.tables
+        if result.inline is not None:
+            self.inline[result.path] = result.inline
         self.result_rules.add(result.rules)
         pack_used = task.by_edition(result.edition) if result.edition and task.by_edition else task.pack
         if result.entry is not None:
@@ -183,6 +188,7 @@ class _Batch:
         late = compare(self.years) if self.years.with_rules else []
         self.years.close()
         late += self.aggregates.compare(self.memo)
+        late = self._suppressed(late)
         if late and self.spill:
             report.findings.add_late(late, report.paths)  # type: ignore[attr-defined]
         elif late:
@@ -192,6 +198,19 @@ class _Batch:
         if not report.rules:
             report.rules = rule_infos(default_pack())
         return report
+
+
+    def _suppressed(self, late: list[Finding]) -> list[Finding]:
+        """The findings known only at the end, less what the files' inline suppressions hide, and the suppressions
+        that hid nothing at all (counted in the report)."""
+        kept = []
+        for f in late:
+            inline = self.inline.get(f.path)
+            kept += inline.keep([f]) if inline is not None else [f]
+        for inline in self.inline.values():
+            kept += inline.unused()
+            self.report.suppressed += inline.hidden
+        return kept
 
 
 def _run_tasks(tasks: Iterator[Task], jobs: int, progress: Callable[[str], None] | None

@@ -28,7 +28,7 @@ from .output.report import RuleInfo
 from .pack import Pack
 from .readers import load_document
 from .rulepack import rule_infos
-from .suppress import Ignores
+from .suppress import UNUSED_KIND, Ignores, Inline
 
 
 @dataclass(slots=True)
@@ -61,6 +61,7 @@ class FileResult:
     entry: Entry | None = None  # what the rules across years need of this report (its rules as ids)
     edition: str | None = None  # the edition whose pack was used, when the task's pack was chosen by edition
     numbers: dict[str, Any] | None = None  # what its tables hold, for a summary or a part (checks.aggregate)
+    inline: Inline | None = None  # its inline suppressions (the findings above are what they left)
 
 
 def lint_document(doc: Document, pack: Pack, errors: list[ReportlintError] | None = None,
@@ -122,6 +123,9 @@ def _lint_file(task: Task) -> FileResult:
     if ctx is None:
         return result
     result.findings = lint_document(doc, ctx.pack, result.errors, ctx)  # per-file ignores: not run at all
+    if doc.suppressions:
+        result.inline = inline_of(doc, ctx)
+        result.findings = result.inline.keep(result.findings)
     wanted = {f.location.table for f in result.findings if f.location.table is not None}
     if wanted and task.keep_tables:
         result.tables = {t.index: t.to_dict() for t in doc.tables if t.index in wanted}
@@ -130,6 +134,13 @@ def _lint_file(task: Task) -> FileResult:
         result.numbers = numbers(ctx)
     doc.release()
     return result
+
+
+def inline_of(doc: Document, ctx: Context) -> Inline:
+    """The document's inline suppressions, with the rule that reports unused ones when it runs on the file."""
+    unused = next((r for r in ctx.pack.rules if r.kind == UNUSED_KIND and ctx.active(r)), None)
+    return Inline(doc.path, tuple(doc.suppressions), (unused.id, unused.severity) if unused else None,
+                  frozenset(r.id for r in ctx.pack.rules))
 
 
 def _edition_context(ctx: Context, task: Task, result: FileResult, memo: RunMemo) -> Context | None:

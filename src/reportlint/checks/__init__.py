@@ -24,6 +24,7 @@ from . import (
     statistics_period,
     table_arithmetic,
     text_table_mismatch,
+    unused_suppression,
     year_consistency,
     year_mismatch,
 )
@@ -37,7 +38,7 @@ KINDS: dict[str, Kind] = {
     for m in (required_sections, section_content, section_numbering, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells,
               require_text, forbid_text, leftover_text,
               publication_date, year_mismatch, year_consistency, text_table_mismatch,
-              old_format, agency_consistency, cross_year, aggregate)
+              old_format, agency_consistency, cross_year, aggregate, unused_suppression)
 }
 ACROSS_YEARS: dict[str, AcrossYears] = {name: k for name, k in KINDS.items() if isinstance(k, AcrossYears)}
 

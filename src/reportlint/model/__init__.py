@@ -8,7 +8,8 @@ service through which readers make tables so that tables of one layout are resol
 from .cells import Cell, DataCell, Label, RawCell
 from .document import Block, Document, Paragraph, Section
 from .grid import TableTooLarge
+from .suppression import Suppression
 from .table import Table
 
-__all__ = ["Block", "Cell", "DataCell", "Document", "Label", "Paragraph", "RawCell", "Section", "Table",
+__all__ = ["Block", "Cell", "DataCell", "Document", "Label", "Paragraph", "RawCell", "Section", "Suppression", "Table",
            "TableTooLarge"]

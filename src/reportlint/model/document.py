@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..normalize import clean, nfkc, norm
+from .suppression import Suppression
 from .table import Table
 
 __all__ = ["Block", "Document", "Paragraph", "Section", "Table"]
@@ -81,6 +82,7 @@ class Document:
     year_from: str = ""  # where the year was read: title, opening, period (statistics period), date (publication)
     root: Section = field(default_factory=lambda: Section("", 0, None, None))
     generator: str = ""  # the program that wrote the file, where the format says (HTML <meta name=generator>)
+    suppressions: list[Suppression] = field(default_factory=list)  # what the document says of its findings
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -5,9 +5,11 @@
       "errors": [{"kind": "input" | "config" | "rule", "path", "code"?, "rule"?, "line"?, "column"?, "message"}, …],
       "skipped": [{"path", "reason"}, …],          # files that are not reports, and why
       "not_checked": [{"path", "reason"}, …],      # files a configuration error kept from being checked
-      "summary": {"files", "checked", "skipped", "unreadable", "not_checked", "findings", "errors", "complete"}
+      "summary": {"files", "checked", "skipped", "unreadable", "not_checked", "findings", "suppressed",
+                  "baselined", "errors", "complete"}
     }
 
+``suppressed``: findings hidden by inline suppressions in the documents; ``baselined``: by ``--baseline``.
 ``complete`` is false whenever ``errors`` is not empty: some file or rule was not checked.
 """
 
@@ -29,7 +31,8 @@ def to_dict(report: Report) -> dict[str, Any]:
                     for path in report.skipped],
         "not_checked": [{"path": path, "reason": error.render(lang)} for path, error in report.not_checked.items()],
         "summary": {"files": t.files, "checked": t.checked, "skipped": t.skipped, "unreadable": t.unreadable,
-                    "not_checked": t.not_checked, "findings": len(report.findings), "errors": t.errors,
+                    "not_checked": t.not_checked, "findings": len(report.findings),
+                    "suppressed": report.suppressed, "baselined": report.baselined, "errors": t.errors,
                     "complete": not t.errors},
     }
 

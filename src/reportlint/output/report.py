@@ -80,6 +80,7 @@ class Report:
     color: bool = False  # ANSI colour in text output (the CLI sets it for a terminal)
     quiet: bool = False  # findings only: no summary
     baselined: int = 0  # findings hidden by --baseline
+    suppressed: int = 0  # findings hidden by inline suppressions written in the documents
     stale_baseline: int = 0  # baseline entries of checked files that match nothing any more
 
     def tally(self) -> Tally:

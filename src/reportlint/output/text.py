@@ -68,7 +68,8 @@ def summary(report: Report) -> str:
         parts.append(say["clean"] if t.checked else say["no report"])
     text = say["then"].join(parts) + say["checked"](t.checked)
     for count, key in ((t.unreadable, "unreadable"), (t.not_checked, "not checked"), (t.skipped, "skipped"),
-                       (report.baselined, "baselined"), (report.stale_baseline, "stale")):
+                       (report.suppressed, "suppressed"), (report.baselined, "baselined"),
+                       (report.stale_baseline, "stale")):
         if count:
             text += say[key](count)
     return text + say["end"]
@@ -87,6 +88,7 @@ _PHRASES: dict[str, dict[str, Any]] = {
         "unreadable": lambda n: f", {n} could not be read",
         "not checked": lambda n: f", {n} not checked (configuration error)",
         "skipped": lambda n: f", {n} skipped (not a report)",
+        "suppressed": lambda n: f"; {n} suppressed in the documents",
         "baselined": lambda n: f"; {n} more in the baseline",
         "stale": lambda n: f"; {n} baseline entries no longer match (update with --write-baseline)",
     },
@@ -102,6 +104,7 @@ _PHRASES: dict[str, dict[str, Any]] = {
         "unreadable": lambda n: f"，{n} 个无法读取",
         "not checked": lambda n: f"，{n} 个因配置错误未检查",
         "skipped": lambda n: f"，{n} 个不是年度报告已跳过",
+        "suppressed": lambda n: f"；另有 {n} 个问题已在文档中标注忽略",
         "baselined": lambda n: f"；另有 {n} 个问题在基线中",
         "stale": lambda n: f"；基线中有 {n} 条已不再出现，可用 --write-baseline 更新",
     },

@@ -27,6 +27,7 @@ from ..errors import InputError
 from ..model import Document
 from ..model.layouts import LayoutLibrary
 from .docx_body import BodyReader
+from .docx_comments import Anchors, reportlint_comments, suppressions
 from .docx_package import (
     check_main_part,
     check_sizes,
@@ -75,10 +76,16 @@ def read_docx(path: str, data: bytes, layouts: LayoutLibrary | None = None, *,
     # The plain path walks every element generically; the fast path reads the common shapes (a paragraph of
     # plain runs, a table of rows of cells of paragraphs) with tight loops and hands anything else to the
     # generic walk. tests/test_fast_paths.py requires the same document both ways.
-    reader = BodyReader(styles, layouts if layouts is not None else LayoutLibrary(), fast=not via_python_docx)
+    wanted = reportlint_comments(zf, names, main_name)
+    anchors = Anchors(wanted) if wanted else None
+    reader = BodyReader(styles, layouts if layouts is not None else LayoutLibrary(), fast=not via_python_docx,
+                        anchors=anchors)
     body = child_of(body_root, w("body"))
     blocks = reader.blocks(body, 0) if body is not None else []
-    return Document.build(path, blocks, "docx")
+    doc = Document.build(path, blocks, "docx")
+    if anchors is not None:
+        doc.suppressions = suppressions(doc, anchors)
+    return doc
 
 
 def read_legacy_doc(path: str, data: bytes, layouts: LayoutLibrary | None = None) -> Document:

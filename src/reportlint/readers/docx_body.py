@@ -7,6 +7,7 @@ from itertools import pairwise
 
 from ..model import Paragraph, RawCell
 from ..model.layouts import LayoutLibrary
+from .docx_comments import COMMENT_MARKS, Anchors
 from .docx_styles import HeadingStyles, outline_value
 from .wordml import (
     MAX_DEPTH,
@@ -150,11 +151,16 @@ def _grid_span(el) -> int:
 
 
 class BodyReader:
-    def __init__(self, styles: HeadingStyles, layouts: LayoutLibrary, fast: bool = True) -> None:
+    """``anchors``: where the comments that are suppressions are anchored, noted as they are met (the generic walk
+    only: the fast path does not look at comment marks)."""
+
+    def __init__(self, styles: HeadingStyles, layouts: LayoutLibrary, fast: bool = True,
+                 anchors: Anchors | None = None) -> None:
         self.styles = styles
         self.layouts = layouts
         self.table_count = 0
-        self.fast = fast
+        self.fast = fast and anchors is None
+        self.anchors = anchors
 
     # -- blocks --------------------------------------------------------------------------------------------
     def blocks(self, container, depth: int) -> list:
@@ -174,6 +180,8 @@ class BodyReader:
                 deferred = ()
             if text or not self._mark_deleted(el):
                 out.append(Paragraph(text=text, heading_level=self.heading_level(el), para_id=el.get(W14_PARAID)))
+                if self.anchors is not None and self.anchors.pending:
+                    self.anchors.place(out[-1])
             for extra in deferred:
                 out.extend(self.blocks(extra, depth + 1))
         return out
@@ -214,6 +222,9 @@ class BodyReader:
                 stack.pop()
                 continue
             tag = el.tag
+            if tag in COMMENT_MARKS and self.anchors is not None:
+                self.anchors.mark(el)
+                continue
             if not isinstance(tag, str) or tag in SKIP_IN_PARAGRAPH:
                 continue
             visible = all(fields)
@@ -288,6 +299,8 @@ class BodyReader:
                     hm = props.get(W_HMERGE)  # legacy horizontal merge (Word 2003 files)
                     hmerge_continue = hm is not None and hm.get(W_VAL) != "restart"
                 text = self.cell_text(tc, depth, index, after)
+                if self.anchors is not None and self.anchors.pending:
+                    self.anchors.place((index, len(rows) + 1, sum(c.span for c in row) + 1))
                 if hmerge_continue and row:
                     row[-1].span = span_of(row[-1].span + span)
                     if text.strip():

@@ -48,6 +48,7 @@ from ..normalize import clean, parse_number
 from .encoding import decode_text
 from .flattened import split_run_in
 from .lines import normalize_newlines, paragraph_groups
+from .markers import line_suppressions, placed
 
 __all__ = ["declared_charset", "fragment_blocks", "read_html"]
 
@@ -123,6 +124,7 @@ def read_html(path: str, data: bytes, layouts: LayoutLibrary | None = None) -> D
     blocks = _HtmlReader(0, 1, layouts).read(root) if root is not None else []
     page_title = root.xpath("string(//head/title)") if root is not None else ""
     doc = Document.build(path, blocks, "html", page_title[:200])
+    doc.suppressions = placed(doc, line_suppressions(text))
     if root is not None:
         generator = root.xpath("string(//meta[@name='generator']/@content)")
         doc.generator = generator.strip()[:100]

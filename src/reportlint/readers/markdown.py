@@ -38,6 +38,7 @@ from ..normalize import clean
 from .encoding import decode_text
 from .flattened import split_run_in
 from .lines import normalize_newlines, paragraph_groups
+from .markers import line_suppressions, placed
 
 __all__ = ["read_markdown"]
 
@@ -108,7 +109,9 @@ def read_markdown(path: str, data: bytes, layouts: LayoutLibrary | None = None) 
     text = normalize_newlines(decode_text(path, data))
     _bound_pipe_cells(text)
     reader = _MarkdownReader(path, text, layouts if layouts is not None else LayoutLibrary())
-    return Document.build(path, reader.blocks(), "markdown")
+    doc = Document.build(path, reader.blocks(), "markdown")
+    doc.suppressions = placed(doc, line_suppressions(text))
+    return doc
 
 
 def _bound_pipe_cells(text: str) -> None:
