@@ -1,0 +1,102 @@
+"""The README's install lines work against this repository as it is: one version source, a tag named after it, the
+pre-commit configuration and the pip line run against a clone tagged so; the CHANGELOG names the version."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+from report_builder import ReportSpec, build_report
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+URL = "https://example.org/reportlint.git"
+PACKAGE_FILES = ["pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "src", "rules"]
+
+
+def test_one_version_everywhere(capsys):
+    from reportlint import __version__
+    from reportlint.cli import main
+
+    pinned = version("reportlint")
+    assert __version__ == pinned
+    assert re.findall(r"@v(\d[\w.]*)'", README) == [pinned, pinned]  # the pip lines of GitHub Actions and GitLab
+    assert re.findall(r"rev: v(\d[\w.]*)", README) == [pinned]  # pre-commit
+    assert f"## [{pinned}] - " in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    out = capsys.readouterr().out.splitlines()
+    assert done.value.code == 0
+    assert out[0] == f"reportlint {pinned}"
+    assert "  national-2021 2026.12" in out and "  shandong 2026.12" in out
+
+
+def git(cwd, *args, env):
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
+
+
+@pytest.fixture(scope="module")
+def tagged(tmp_path_factory):
+    """A clone of this repository's package files, committed and tagged v<version>, as a release would be."""
+    root = tmp_path_factory.mktemp("release")
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
+               GIT_COMMITTER_EMAIL="t@example.org", GIT_CONFIG_GLOBAL=str(root / "gitconfig"),
+               GIT_CONFIG_NOSYSTEM="1", PRE_COMMIT_HOME=str(root / "cache"))
+    env.pop("VIRTUAL_ENV", None)
+    clone = root / "reportlint"
+    clone.mkdir()
+    for name in PACKAGE_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, clone / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(source, clone / name)
+    git(clone, "init", "-q", env=env)
+    git(clone, "add", "-A", env=env)
+    git(clone, "commit", "-qm", "release", env=env)
+    git(clone, "tag", "-a", f"v{version('reportlint')}", "-m", "release", env=env)
+    return root, clone, env
+
+
+@pytest.mark.slow
+def test_the_readme_pre_commit_configuration_runs_at_the_tag(tagged):
+    root, clone, env = tagged
+    (snippet,) = re.findall(r"## pre-commit\n\n```yaml\n(.*?)```", README, re.S)
+    work = root / "work"
+    work.mkdir()
+    git(work, "init", "-q", env=env)
+    (work / ".pre-commit-config.yaml").write_text(snippet.replace(URL, str(clone)), encoding="utf-8")
+    build_report(work / "bad.docx", ReportSpec(period=None))
+    git(work, "add", "-A", env=env)
+    run = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--files", "bad.docx"], cwd=work, env=env,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "statistics-period" in run.stdout
+
+
+@pytest.mark.slow
+def test_the_readme_pip_line_installs_the_tag(tagged, tmp_path):
+    root, clone, env = tagged
+    (line,) = {m for m in re.findall(r"pip install ('reportlint\[pdf\] @ git\+[^']+')", README)}
+    requirement = line.strip("'").replace(f"git+{URL}", f"git+file://localhost{clone}")  # a host: older pip wants one
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    # the package comes from the tagged clone, built as pip builds it (build-system requires, isolated); its
+    # dependencies are this environment's, not downloaded again
+    subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", requirement], check=True, env=env, timeout=600)
+    site = next(p for p in sys.path if p.endswith("site-packages"))
+    run = subprocess.run([python, "-c", "import reportlint, sys; print(reportlint.__file__); "
+                                        "from reportlint.cli import main; sys.exit(main(['--version']))"],
+                         capture_output=True, text=True, env=dict(env, PYTHONPATH=site), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    where, first, *packs = run.stdout.splitlines()
+    assert where.startswith(str(venv)) and first == f"reportlint {version('reportlint')}"
+    assert "  national-2021 2026.12" in packs
