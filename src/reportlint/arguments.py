@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 
+from .completion import SHELLS, rule_ids
 from .errors import ReportlintError
 from .output import NAMES
 
@@ -36,6 +37,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     _add_dump(sub, t)
     _add_info(sub, t)
     _add_config(sub, t)
+    _add_completion(sub, t)
     return parser
 
 
@@ -77,15 +79,20 @@ def _config_option(t: _Say, p: argparse.ArgumentParser) -> None:
 
 def _selection_options(t: _Say, p: argparse.ArgumentParser) -> None:
     ids = t("规则 id 或前缀，逗号分隔，可重复", "rule ids or prefixes, comma-separated, repeatable")
-    p.add_argument("--select", action="append", metavar="RULES",
-                   help=t(f"只检查这些规则（{ids}；如 t3 表示全部 t3-… 规则）",
-                          f"check only these rules ({ids}; t3 means every t3-… rule)"))
-    p.add_argument("--extend-select", action="append", default=[], metavar="RULES",
-                   help=t(f"在 --select 之外再检查这些规则（{ids}）", f"check these rules too, on top of --select ({ids})"))
-    p.add_argument("--ignore", action="append", default=[], metavar="RULES",
-                   help=t(f"不检查这些规则（{ids}）", f"do not check these rules ({ids})"))
-    p.add_argument("--extend-ignore", action="append", default=[], metavar="RULES",
-                   help=t(f"另外不检查这些规则（{ids}）", f"do not check these rules either ({ids})"))
+    options = [
+        p.add_argument("--select", action="append", metavar="RULES",
+                       help=t(f"只检查这些规则（{ids}；如 t3 表示全部 t3-… 规则）",
+                              f"check only these rules ({ids}; t3 means every t3-… rule)")),
+        p.add_argument("--extend-select", action="append", default=[], metavar="RULES",
+                       help=t(f"在 --select 之外再检查这些规则（{ids}）",
+                              f"check these rules too, on top of --select ({ids})")),
+        p.add_argument("--ignore", action="append", default=[], metavar="RULES",
+                       help=t(f"不检查这些规则（{ids}）", f"do not check these rules ({ids})")),
+        p.add_argument("--extend-ignore", action="append", default=[], metavar="RULES",
+                       help=t(f"另外不检查这些规则（{ids}）", f"do not check these rules either ({ids})")),
+    ]
+    for option in options:
+        option.completer = rule_ids  # type: ignore[attr-defined]
 
 
 def selection_of(args: argparse.Namespace):
@@ -171,7 +178,7 @@ def _add_dump(sub, t: _Say) -> None:
 
 def _add_info(sub, t: _Say) -> None:
     explain = sub.add_parser("explain", help=t("显示规则说明", "show a rule's documentation"))
-    explain.add_argument("rule", metavar="RULE-ID")
+    explain.add_argument("rule", metavar="RULE-ID").completer = rule_ids  # type: ignore[attr-defined]
     _lang_option(t, explain)
     explain.add_argument("--rules", metavar="PACK.yaml", help=t("说明此规则包中的规则", "explain a rule of this pack"))
     _config_option(t, explain)
@@ -184,6 +191,12 @@ def _add_info(sub, t: _Say) -> None:
                        help=t("输出格式（默认 text）", "output format (default text)"))
     _config_option(t, rules)
 
+
+
+def _add_completion(sub, t: _Say) -> None:
+    completion = sub.add_parser("completion", help=t("输出命令行补全脚本（bash、zsh 或 fish）",
+                                                     "print the shell completion script (bash, zsh or fish)"))
+    completion.add_argument("shell", choices=SHELLS, help=t("哪个 shell", "which shell"))
 
 
 def _add_config(sub, t: _Say) -> None:

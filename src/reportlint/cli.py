@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Iterable
 
+from . import completion
 from .arguments import (
     EXIT_ERROR,
     EXIT_FINDINGS,
@@ -38,11 +39,14 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(argv_lang(argv))
+    if completion.wanted():
+        completion.complete(parser)  # answers the shell and exits
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    commands = {"check": _check, "dump": _dump, "explain": _explain, "rules": _rules, "config": _config}
+    commands = {"check": _check, "dump": _dump, "explain": _explain, "rules": _rules, "config": _config,
+                "completion": _completion}
     try:
         return commands[args.command](args)
     except KeyboardInterrupt:
@@ -304,3 +308,8 @@ def _config(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def _completion(args: argparse.Namespace) -> int:
+    write(sys.stdout, completion.script(args.shell))
+    return EXIT_OK
