@@ -255,9 +255,9 @@ def test_limit_option_is_validated(tmp_path):
     run = subprocess.run([sys.executable, "-m", "reportlint", "check", "--limit", "cells=3", str(tmp_path)],
                          capture_output=True, text=True)
     assert run.returncode == 2
-    assert run.stderr == ("reportlint: error: --limit cells=3: unknown limit 'cells'; limits: file_mb, text_mb, "
-                          "unpacked_mb, member_mb, member_ratio, table_cells, document_cells, pdf_pages, pdf_page_mb, "
-                          "part_mb, seconds\n")
+    assert run.stderr == ("reportlint: 错误: --limit cells=3：没有上限 'cells'（是不是 table_cells？）；可调整：file_mb, "
+                          "text_mb, unpacked_mb, member_mb, member_ratio, table_cells, document_cells, pdf_pages, "
+                          "pdf_page_mb, part_mb, seconds\n")
 
 
 def test_word_97_file_named_doc_says_save_as_docx(tmp_path):

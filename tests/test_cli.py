@@ -126,8 +126,7 @@ def test_pack_failing_the_schema_is_file_line_col_exit_2(capsys, reports, tmp_pa
                     encoding="utf-8")
     code, out, err = run(capsys, "check", "--rules", str(pack), str(reports))
     assert (code, out) == (2, "")
-    assert err == (f"{pack}:5:15: 不符合规则包格式：rules.0.severity: 'fatal' is not one of "
-                   "['error', 'warning', 'info', 'off']\n")
+    assert err == f"{pack}:5:15: 不符合规则包格式：rules.0.severity：'fatal' 不是可用的值；可用：error, warning, info, off\n"
 
 
 def test_custom_pack_with_severity_off_and_warning(capsys, reports, tmp_path):

@@ -123,10 +123,10 @@ def test_config_show_gives_every_setting_with_its_origin(capsys, repo):
 
 @pytest.mark.parametrize("text, where, message", [
     ("packs:\n  - paths: [a]\n    pack: national-2021\n    pak: x\n", ":4:5: ",
-     "配置文件格式不正确：packs.0.pak: unknown key 'pak'"),
+     "配置文件格式不正确：packs.0.pak：未知的键 'pak'（是不是 pack？）"),
     ("pack: shandong-typo\n", ":1:7: ", "找不到规则包 'shandong-typo'"),
     ("rules:\n  - id: contact-info\n    require: [fax]\n", ":3:15: ",
-     "不符合规则包格式：rules.contact-info.require.0: 'fax' is not one of ['phone', 'email', 'address']"),
+     "不符合规则包格式：rules.contact-info.require.0：'fax' 不是可用的值；可用：phone, email, address"),
     ("rules: [\n", ":2:1: ", "YAML 语法错误"),
 ])
 def test_broken_config_is_one_located_line_and_other_files_are_still_checked(capsys, tmp_path, text, where,

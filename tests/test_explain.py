@@ -25,7 +25,7 @@ from report_builder import (
 from reportlint.api import lint_document, lint_paths
 from reportlint.cli import main
 from reportlint.errors import ConfigError
-from reportlint.output.explain import kind_doc
+from reportlint.output.explain import kind_doc, plain
 from reportlint.pack import builtin_pack_path
 from reportlint.readers import load_document
 from reportlint.rulepack import load_pack
@@ -88,7 +88,7 @@ def test_explain_prints_header_help_and_kind_doc_in_chinese(capsys):
         "",
         "规则类型说明（table_arithmetic）",
         "",
-        *kind_doc("table_arithmetic", "zh").split("\n"),
+        *plain(kind_doc("table_arithmetic", "zh")).split("\n"),
         "",
     ]
 
@@ -115,7 +115,7 @@ EN_CONTACT = [
     "",
     "rule kind contact_info",
     "",
-    *kind_doc("contact_info", "en").split("\n"),
+    *plain(kind_doc("contact_info", "en")).split("\n"),
     "",
 ]
 
@@ -343,26 +343,30 @@ BASE = "pack: bad\nrules:\n  - id: period\n    kind: statistics_period\n"
 
 
 @pytest.mark.parametrize(
-    ("tail", "where", "message"),
+    ("tail", "where", "message", "message_zh"),
     [
-        ("    help:\n      zh:\n        what: [1]\n", ":7:9: ", "rules.0.help.zh.what: [1] is not of type 'string'"),
+        ("    help:\n      zh:\n        what: [1]\n", ":7:9: ", "rules.0.help.zh.what: [1] is not of type 'string'",
+         "rules.0.help.zh.what：[1] 的类型不对，应为文字"),
         ("    help:\n      zh:\n        what: 检查\n        example: 示例\n", ":8:9: ",
-         "rules.0.help.zh.example: unknown key 'example'"),
-        ("    help:\n      fr: {what: x}\n", ":6:7: ", "rules.0.help.fr: unknown key 'fr'"),
+         "rules.0.help.zh.example: unknown key 'example'", "rules.0.help.zh.example：未知的键 'example'"),
+        ("    help:\n      fr: {what: x}\n", ":6:7: ", "rules.0.help.fr: unknown key 'fr'",
+         "rules.0.help.fr：未知的键 'fr'"),
         ("    help:\n      en:\n        why: |\n          ok\n        pass: 3\n", ":9:15: ",
-         "rules.0.help.en.pass: 3 is not of type 'string'"),
-        ("    help: 说明\n", ":5:11: ", "rules.0.help: '说明' is not of type 'object'"),
-        ("    description_en: 5\n", ":5:21: ", "rules.0.description_en: 5 is not of type 'string'"),
+         "rules.0.help.en.pass: 3 is not of type 'string'", "rules.0.help.en.pass：3 的类型不对，应为文字"),
+        ("    help: 说明\n", ":5:11: ", "rules.0.help: '说明' is not of type 'object'",
+         "rules.0.help：'说明' 的类型不对，应为键值表（key: value）"),
+        ("    description_en: 5\n", ":5:21: ", "rules.0.description_en: 5 is not of type 'string'",
+         "rules.0.description_en：5 的类型不对，应为文字"),
     ],
 )
-def test_malformed_help_is_a_located_config_error(tmp_path, capsys, tail, where, message):
+def test_malformed_help_is_a_located_config_error(tmp_path, capsys, tail, where, message, message_zh):
     path = tmp_path / "pack.yaml"
     path.write_text(BASE + tail, encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         load_pack(path)
     assert info.value.render("en") == f"{path}{where}does not match the rule pack schema: {message}"
     assert run(capsys, "check", "--rules", str(path), str(tmp_path)) == (
-        2, "", f"{path}{where}不符合规则包格式：{message}\n")
+        2, "", f"{path}{where}不符合规则包格式：{message_zh}\n")
     assert run(capsys, "explain", "--rules", str(path), "--lang", "en", "period") == (
         2, "", f"{path}{where}does not match the rule pack schema: {message}\n")
 
@@ -379,3 +383,12 @@ def test_every_kind_is_documented_in_chinese_and_english(capsys):
     assert "\n规则类型说明（no_blank_cells）\n\nno_blank_cells —— 统计表的每个数据格都填了数字。\n" in out
     out = run(capsys, "explain", "--lang", "en", "blank-cell")[1]
     assert "\nrule kind no_blank_cells\n\nno_blank_cells — every data cell of a statistical table holds a number.\n" in out
+
+
+def test_explain_shows_the_kinds_documentation_without_markup():
+    assert plain("作用\n    只在 ``aggregates:`` 指明时检查::\n\n        aggregates: []\n    错误::\n    ::\n") == (
+        "作用\n    只在 aggregates: 指明时检查：\n\n        aggregates: []\n    错误：\n")
+    assert plain("Configuration::\n\n    - id: x") == "Configuration:\n\n    - id: x"
+    for kind in ("table_arithmetic", "aggregate", "contact_info"):
+        for lang in ("zh", "en"):
+            assert "``" not in plain(kind_doc(kind, lang)) and "::" not in plain(kind_doc(kind, lang))

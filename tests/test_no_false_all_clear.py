@@ -13,7 +13,8 @@ import pytest
 
 from reportlint.cli import main
 
-CONFIG_ERROR = "rules.contact-info.require.0: 'fax' is not one of ['phone', 'email', 'address']"
+CONFIG_ERROR = "rules.contact-info.require.0：'fax' 不是可用的值；可用：phone, email, address"
+CONFIG_ERROR_EN = "rules.contact-info.require.0: 'fax' is not one of phone, email, address"
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +54,7 @@ def test_json_carries_the_error_and_says_incomplete(capsys, broken):
     assert code == 2
     assert data["errors"] == [{"kind": "config", "path": f"{broken}/.reportlint.yaml", "line": 4, "column": 15,
                                "message": f"{broken}/.reportlint.yaml:4:15: does not match the rule pack schema: "
-                                          f"{CONFIG_ERROR}"}]
+                                          f"{CONFIG_ERROR_EN}"}]
     assert data["not_checked"] == [{"path": f"{broken}/clean.docx", "reason": data["errors"][0]["message"]}]
     assert data["summary"] == {"files": 1, "checked": 0, "skipped": 0, "unreadable": 0, "not_checked": 1,
                                "findings": 0, "suppressed": 0, "baselined": 0, "errors": 1, "complete": False}

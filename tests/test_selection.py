@@ -8,7 +8,8 @@ import pytest
 
 from report_builder import ReportSpec, build_report, t3_texts
 from reportlint.cli import main
-from reportlint.selection import Selection, did_you_mean, parse_list
+from reportlint.selection import Selection, parse_list
+from reportlint.suggest import did_you_mean
 
 
 def run(capsys, *args):

@@ -5,19 +5,86 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NoReturn
 
 from .completion import SHELLS, rule_ids
 from .errors import ReportlintError
 from .output import NAMES
+from .suggest import did_you_mean
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+# argparse's own words (its gettext message ids, Python 3.10–3.13) in Chinese
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "optional arguments": "选项",
+    "show this help message and exit": "显示此帮助信息并退出",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的值 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "expected one argument": "需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "expected at most one argument": "最多只能有一个值",
+    "expected %s argument": "需要 %s 个值",
+    "expected %s arguments": "需要 %s 个值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是：%(matches)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "需要参数 %s 之一",
+    "ignored explicit argument %r": "忽略了多余的值 %r",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "没有命令 %(parser_name)r（可选：%(choices)s）",
+    "can't open '%(filename)s': %(error)s": "无法打开 '%(filename)s'：%(error)s",
+}
+
+
+@contextmanager
+def _argparse_in(lang: str) -> Iterator[None]:
+    """argparse's own words (usage, section titles, its errors) in ``lang`` while the block runs."""
+    if lang != "zh":
+        yield
+        return
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)  # type: ignore[attr-defined]
+    argparse.ngettext = lambda one, many, n: _ARGPARSE_ZH.get(one if n == 1 else many, one if n == 1 else many)
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors: one line, exit 2
+    """One line for a usage error (exit 2), with the closest choice for a mistyped one; argparse's own words in the
+    parser's language."""
+
+    lang = "zh"  # set by build_parser for every parser it makes
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        with _argparse_in(self.lang):
+            return super().parse_args(args, namespace)
+
+    def format_usage(self) -> str:
+        with _argparse_in(self.lang):
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _argparse_in(self.lang):
+            return super().format_help()
+
+    def error(self, message: str) -> NoReturn:
+        zh = self.lang == "zh"
+        m = re.search(r"(?:invalid choice: |无效的值 )'([^']*)'.*?(?:choose from |可选：)(.*?)[)）]", message)
+        if m and (close := did_you_mean(m.group(1), [c.strip(" '") for c in m.group(2).split(",")])):
+            message += f"；是不是 {close}？" if zh else f"; did you mean {close}?"
         self.print_usage(sys.stderr)
-        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_ERROR, f"{self.prog}: {'错误' if zh else 'error'}: {message}\n")
 
 
 FORMATS = NAMES  # the output registry's (reportlint.output)
@@ -25,20 +92,22 @@ FORMATS = NAMES  # the output registry's (reportlint.output)
 
 def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     """The argument parser, its help in Chinese or English."""
-    t = _Say(lang)
-    parser = _Parser(prog="reportlint", description=t("政府信息公开工作年度报告合规检查",
-                                                      "compliance linter for government information disclosure "
-                                                      "annual reports (政府信息公开工作年度报告)"))
-    parser.add_argument("--version", action=_Version, nargs=0,
-                        help=t("显示版本号和内置规则包的版本，然后退出", "show the version and the shipped packs' versions, "
-                                                                        "then exit"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    _add_check(sub, t)
-    _add_dump(sub, t)
-    _add_info(sub, t)
-    _add_config(sub, t)
-    _add_completion(sub, t)
-    return parser
+    with _argparse_in(lang):  # the titles and the help of --help are made with the parser
+        t = _Say(lang)
+        _Parser.lang = lang
+        parser = _Parser(prog="reportlint", description=t("政府信息公开工作年度报告合规检查",
+                                                          "compliance linter for government information disclosure "
+                                                          "annual reports (政府信息公开工作年度报告)"))
+        parser.add_argument("--version", action=_Version, nargs=0,
+                            help=t("显示版本号和内置规则包的版本，然后退出", "show the version and the shipped packs' versions, "
+                                                                            "then exit"))
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+        _add_check(sub, t)
+        _add_dump(sub, t)
+        _add_info(sub, t)
+        _add_config(sub, t)
+        _add_completion(sub, t)
+        return parser
 
 
 class _Version(argparse.Action):
@@ -104,8 +173,8 @@ def selection_of(args: argparse.Namespace):
 
 def _lang_option(t: _Say, p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=["zh", "en"], default=None,
-                   help=t("输出语言（默认 zh，或环境变量 REPORTLINT_LANG）",
-                          "language of the output (default zh, or $REPORTLINT_LANG)"))
+                   help=t("输出语言（默认：环境变量 REPORTLINT_LANG，否则按系统语言环境，否则 zh）",
+                          "language of the output (default: $REPORTLINT_LANG, else the locale, else zh)"))
 
 
 def _add_check(sub, t: _Say) -> None:
@@ -215,6 +284,10 @@ def _add_config(sub, t: _Say) -> None:
     _lang_option(t, show)
 
 
+LANGS = ("zh", "en")
+_warned: set[str] = set()  # the unknown languages already warned about in this process
+
+
 def argv_lang(argv: list[str]) -> str:
     """The language asked for, read before parsing so that --help itself is in that language."""
     for i, arg in enumerate(argv):
@@ -222,13 +295,36 @@ def argv_lang(argv: list[str]) -> str:
             return "en" if argv[i + 1] == "en" else "zh"
         if arg.startswith("--lang="):
             return "en" if arg.split("=", 1)[1] == "en" else "zh"
-    return "en" if os.environ.get("REPORTLINT_LANG", "").lower().startswith("en") else "zh"
+    return environment_lang()
 
 
 def lang_of(args: argparse.Namespace) -> str:
-    if args.lang:
-        return args.lang
-    return "en" if os.environ.get("REPORTLINT_LANG", "").lower().startswith("en") else "zh"
+    return args.lang or environment_lang()
+
+
+def environment_lang() -> str:
+    """Without --lang: ``REPORTLINT_LANG``, else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else Chinese.
+    ``REPORTLINT_LANG`` naming a language reportlint does not speak is a warning (once), and Chinese."""
+    asked = os.environ.get("REPORTLINT_LANG", "").strip()
+    if asked:
+        code = _code(asked)
+        if code in LANGS:
+            return code
+        if asked not in _warned:
+            _warned.add(asked)
+            write(sys.stderr, f"reportlint: 警告: REPORTLINT_LANG={asked}：不支持这种语言，使用中文（可用：zh、en）\n")
+        return "zh"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            code = _code(value)
+            return code if code in LANGS else "zh"  # C, POSIX and other languages: the default
+    return "zh"
+
+
+def _code(value: str) -> str:
+    """"en_US.UTF-8" → "en", "zh-Hans" → "zh"."""
+    return re.split(r"[_.@-]", value.lower(), maxsplit=1)[0]
 
 
 def write(stream, text: str) -> None:

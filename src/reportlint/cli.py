@@ -76,21 +76,23 @@ def _load_pack(args: argparse.Namespace, lang: str, where: str = "."):
         return None
 
 
-def _usage(args: argparse.Namespace) -> str | None:
-    """What is wrong with the options of ``check`` (one line in English), or None."""
+def _usage(args: argparse.Namespace) -> tuple[str, str] | None:
+    """What is wrong with the options of ``check`` (zh, en), or None."""
     from . import limits
 
     for text in args.limit:
         try:
             limits.set_limit(text)
-        except ValueError as exc:
-            return f"--limit {text}: {exc}"
+        except limits.LimitError as exc:
+            return f"--limit {text}：{exc.zh}", f"--limit {text}: {exc.en}"
     if args.jobs < 0:
-        return f"--jobs {args.jobs}: give 0 (one per core) or more"
+        return (f"--jobs {args.jobs}：请给 0（每个 CPU 核一个进程）或正整数",
+                f"--jobs {args.jobs}: give 0 (one per core) or more")
     if args.statistics and args.format not in ("text", "json"):
-        return f"--statistics works with --format text or json, not {args.format}"
+        return (f"--statistics 只能与 --format text 或 json 一起使用，不能与 {args.format}",
+                f"--statistics works with --format text or json, not {args.format}")
     if args.baseline and args.write_baseline:
-        return "--baseline and --write-baseline exclude each other"
+        return "--baseline 和 --write-baseline 不能同时使用", "--baseline and --write-baseline exclude each other"
     return None
 
 
@@ -100,7 +102,7 @@ def _check(args: argparse.Namespace) -> int:
 
     lang = lang_of(args)
     if (problem := _usage(args)) is not None:
-        write(sys.stderr, f"reportlint: error: {problem}\n")
+        write(sys.stderr, f"reportlint: error: {problem[1]}\n" if lang == "en" else f"reportlint: 错误: {problem[0]}\n")
         return EXIT_ERROR
     paths = args.paths or (["-"] if args.stdin_filename else ["."])
     stdin = _read_stdin() if "-" in paths else None
@@ -171,7 +173,9 @@ def _output(args: argparse.Namespace, options, report) -> int:
     try:
         write_atomic_chunks(args.output, chunks)
     except OSError as exc:
-        write(sys.stderr, f"{args.output}: error: cannot write the output: {exc.strerror or exc}\n")
+        reason = exc.strerror or str(exc)
+        write(sys.stderr, f"{args.output}: error: cannot write the output: {reason}\n" if report.lang == "en"
+              else f"{args.output}: 错误: 无法写入输出文件：{_os_reason_zh(exc)}\n")
         return EXIT_ERROR
     return EXIT_OK
 
@@ -197,7 +201,8 @@ def _write_baseline(path: str, report, lang: str) -> int:
     try:
         _write_file(path, baseline.render(report.findings, os.path.dirname(os.path.abspath(path))))
     except OSError as exc:
-        write(sys.stderr, f"{path}: error: cannot write the baseline: {exc.strerror or exc}\n")
+        write(sys.stderr, f"{path}: error: cannot write the baseline: {exc.strerror or exc}\n" if lang == "en"
+              else f"{path}: 错误: 无法写入基线文件：{_os_reason_zh(exc)}\n")
         return EXIT_ERROR
     n = len(report.findings)
     write(sys.stdout, f"recorded {n} findings in {path}\n" if lang == "en" else f"已将 {n} 个问题记入基线 {path}\n")
@@ -224,9 +229,13 @@ def _explain(args: argparse.Namespace) -> int:
     infos = {info.id: info for info in rule_infos(pack)}
     info = infos.get(args.rule)
     if info is None:
+        from .suggest import did_you_mean
+
         known = ", ".join(sorted(infos))
-        msg = (f"unknown rule {args.rule!r}; rules: {known}" if lang == "en"
-               else f"没有规则 {args.rule!r}；现有规则：{known}")
+        close = did_you_mean(args.rule, infos)
+        msg = (f"unknown rule {args.rule!r}" + (f" (did you mean {close}?)" if close else "") + f"; rules: {known}"
+               if lang == "en" else
+               f"没有规则 {args.rule!r}" + (f"（是不是 {close}？）" if close else "") + f"；现有规则：{known}")
         write(sys.stderr, f"reportlint: {'error' if lang == 'en' else '错误'}: {msg}\n")
         return EXIT_ERROR
     write(sys.stdout, render_rule(info, lang))
@@ -313,3 +322,13 @@ if __name__ == "__main__":  # pragma: no cover
 def _completion(args: argparse.Namespace) -> int:
     write(sys.stdout, completion.script(args.shell))
     return EXIT_OK
+
+
+_OS_REASONS_ZH = {  # errno → what it means, for a file reportlint cannot write
+    2: "目录不存在", 13: "没有写入权限", 21: "这是一个目录", 28: "磁盘空间不足", 30: "文件系统为只读", 36: "文件名过长",
+}
+
+
+def _os_reason_zh(exc: OSError) -> str:
+    known = _OS_REASONS_ZH.get(exc.errno or 0)
+    return known or f"操作系统拒绝写入（错误码 {exc.errno}）"

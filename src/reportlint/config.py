@@ -32,8 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .pack.layers import DEFAULT_PACK, is_path_reference, outside, resolve_reference, shipped_names
-from .pack.yamlio import position, read_yaml, schema_message
+from .pack.explain_errors import schema_messages, unknown_key
+from .pack.layers import DEFAULT_PACK, is_path_reference, no_pack, outside, resolve_reference
+from .pack.yamlio import position, read_yaml
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 
@@ -110,10 +111,8 @@ class Config:
                 raise ConfigError(str(path), refused[0], line, col, message_en=refused[1])
             if found is None:
                 line, col = position(data, where)
-                names = ", ".join(sorted(shipped_names()))
-                raise ConfigError(str(path), f"找不到规则包 {ref!r}（内置规则包：{names}；本地文件请写相对路径）", line, col,
-                                  message_en=f"no pack {ref!r} (shipped packs: {names}; give a local file as a "
-                                             "relative path)")
+                zh, en = no_pack(ref)
+                raise ConfigError(str(path), zh, line, col, message_en=en)
         return config
 
     def pack_refs(self) -> list[tuple[list[Any], str]]:
@@ -164,18 +163,19 @@ def _validate(path: Path, data: Any) -> None:
         return
     err = errors[0]
     where = list(err.absolute_path)
-    message = schema_message(err)
+    zh, en = schema_messages(err)
     at_key = False
     if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-        extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
+        allowed = err.schema.get("properties", {})
+        extra = [k for k in err.instance if k not in allowed]
         if extra:
             where.append(extra[0])
-            message = f"unknown key {extra[0]!r}"
+            zh, en = unknown_key(extra[0], allowed)
             at_key = True
     line, col = position(data, where, at_key)
     dotted = ".".join(map(str, where)) or "(top level)"
-    raise ConfigError(str(path), f"配置文件格式不正确：{dotted}: {message}", line, col,
-                      message_en=f"invalid configuration: {dotted}: {message}")
+    raise ConfigError(str(path), f"配置文件格式不正确：{dotted}：{zh}", line, col,
+                      message_en=f"invalid configuration: {dotted}: {en}")
 
 
 _UNSEEN = Path()  # a folder not searched yet

@@ -75,20 +75,35 @@ DEFAULTS = Limits()
 current = Limits()
 
 
+class LimitError(ValueError):
+    """A ``--limit`` that cannot be applied, said in both languages (``zh``, ``en``)."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+
 def set_limit(text: str) -> None:
-    """Apply ``NAME=VALUE``; raises ValueError with a message naming the known limits."""
+    """Apply ``NAME=VALUE``; raises :class:`LimitError` naming the known limits (and the closest)."""
+    from .suggest import did_you_mean
+
     name, sep, value = text.partition("=")
+    name = name.strip()
     known = {f.name: f for f in fields(Limits)}
-    if not sep or name.strip() not in known:
-        raise ValueError(f"unknown limit {name.strip()!r}; limits: {', '.join(known)}")
-    kind = int if known[name.strip()].type in (int, "int") else float
+    if not sep or name not in known:
+        close = did_you_mean(name, known)
+        listed = ", ".join(known)
+        raise LimitError(f"没有上限 {name!r}" + (f"（是不是 {close}？）" if close else "") + f"；可调整：{listed}",
+                         f"unknown limit {name!r}" + (f" (did you mean {close}?)" if close else "") + f"; limits: {listed}")
+    kind = int if known[name].type in (int, "int") else float
     try:
         number = kind(value.strip())
     except ValueError:
-        raise ValueError(f"limit {name.strip()}: {value.strip()!r} is not a number") from None
+        raise LimitError(f"上限 {name} 的值 {value.strip()!r} 不是数字",
+                         f"limit {name}: {value.strip()!r} is not a number") from None
     if number <= 0:
-        raise ValueError(f"limit {name.strip()}: must be positive")
-    setattr(current, name.strip(), number)
+        raise LimitError(f"上限 {name} 须为正数", f"limit {name}: must be positive")
+    setattr(current, name, number)
 
 
 def reset() -> None:

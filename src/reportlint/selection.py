@@ -9,9 +9,10 @@ those (the rules of one document, across years, sums over parts) honours the sel
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from .suggest import did_you_mean
 
 
 def matches(selector: str, rule_id: str) -> bool:
@@ -56,12 +57,6 @@ class Selection:
             if not any(matches(selector, r) for r in known):
                 out.append((selector, did_you_mean(selector, known)))
         return out
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """The choice closest to a mistyped ``word`` (difflib's ratio ≥ 0.6), or None."""
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return close[0] if close else None
 
 
 def parse_list(values: list[str] | None) -> list[str] | None:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from .findings import Finding, Location, is_rule_ignored
 from .model import Suppression
 from .output.report import Report
-from .selection import did_you_mean, matches
+from .selection import matches
+from .suggest import did_you_mean
 
 UNUSED_KIND = "unused_suppression"
 

@@ -4,6 +4,7 @@ the layer that set it (pack, province pack, repository configuration)."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 _SKIP = ("id", "help")  # shown by `explain`, too long here
@@ -57,11 +58,15 @@ def render(path: str, resolution: Any, excluded: bool, lang: str = "zh", fmt: st
     data = to_dict(path, resolution, excluded, aggregates, unselected)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    other = ("description_en", "message_en") if lang != "en" else ("description", "message")
+    for rule in data["rules"]:  # the text shows a rule's wording in its own language only
+        for key in other:
+            rule["settings"].pop(key, None)
     t = _T["en" if lang == "en" else "zh"]
     out = [
         f"{t['path']}: {path}",
         f"{t['config']}: {data['config'] or t['none']}",
-        f"{t['pack']}: {data['pack']}  ({t['chosen']} {data['chosen_at']})",
+        f"{t['pack']}: {data['pack']}  ({t['chosen']} {_chosen(data['chosen_at'], lang)})",
         f"{t['layers']}: " + " → ".join(data["layers"]),
         f"{t['excluded']}: {t['yes'] if excluded else t['no']}",
         f"{t['ignored']}: {', '.join(data['ignored_rules']) or t['none']}",
@@ -82,3 +87,11 @@ def render(path: str, resolution: Any, excluded: bool, lang: str = "zh", fmt: st
                 value = value[:69] + "…"
             out.append(f"      {key.ljust(width)}  {value}  ← {setting['from'] or t['default']}")
     return "\n".join(out) + "\n"
+
+
+def _chosen(where: str, lang: str) -> str:
+    """Where the pack was chosen, said in ``lang`` (the resolver words it in English: "default (national-2021)")."""
+    if lang == "en":
+        return where
+    where = re.sub(r"^default \((.+)\)$", r"默认（\1）", where)
+    return re.sub(r" \(default (.+)\)$", r"（默认 \1）", where)

@@ -5,6 +5,7 @@ checks, why, a passing and a failing example) and, below it, the documentation o
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 from .report import RuleInfo
@@ -30,6 +31,26 @@ def kind_doc(kind: str, lang: str = "zh") -> str:
     return found.doc.text(lang) if found is not None else ""
 
 
+_LITERAL = re.compile(r"``(.+?)``")
+
+
+def plain(text: str) -> str:
+    """The kinds' documentation (reStructuredText, for the source) as a terminal shows it: ``literal`` without its
+    backquotes, a paragraph's closing "::" as one colon, a line of "::" alone left out."""
+    out = []
+    for line in text.split("\n"):
+        line = _LITERAL.sub(r"\1", line)
+        stripped = line.rstrip()
+        if stripped.strip() == "::":
+            continue
+        if stripped.endswith("::"):
+            before = stripped[:-2].rstrip()
+            wide = bool(before) and ord(before[-1]) >= 0x2E80  # after Chinese text, a full-width colon
+            line = before + ("" if before.endswith((":", "：")) else "：" if wide else ":")
+        out.append(line)
+    return "\n".join(out)
+
+
 def render_rule(info: RuleInfo, lang: str = "zh") -> str:
     h = _HEAD["en" if lang == "en" else "zh"]
     out = [
@@ -44,7 +65,7 @@ def render_rule(info: RuleInfo, lang: str = "zh") -> str:
         out += ["", body[1]]
     doc = kind_doc(info.kind, lang)
     if doc:
-        out += ["", h["kind_doc"].format(kind=info.kind), "", doc]
+        out += ["", h["kind_doc"].format(kind=info.kind), "", plain(doc)]
     return "\n".join(out) + "\n"
 
 

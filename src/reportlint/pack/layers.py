@@ -105,6 +105,18 @@ def resolve_reference(ref: str, base: Path | None) -> Path | None:
     return path if path.is_file() else None
 
 
+def no_pack(ref: str) -> tuple[str, str]:
+    """(zh, en): no pack has this name or path; the closest shipped name, and the shipped names."""
+    from ..suggest import did_you_mean
+
+    names = sorted(shipped_names())
+    close = did_you_mean(ref, names)
+    hint_zh, hint_en = (f"是不是 {close}？", f"did you mean {close}? ") if close else ("", "")
+    listed = ", ".join(names)
+    return (f"找不到规则包 {ref!r}（{hint_zh}内置规则包：{listed}；本地文件请写相对路径）",
+            f"no pack {ref!r} ({hint_en}shipped packs: {listed}; give a local file as a relative path)")
+
+
 def is_path_reference(ref: str) -> bool:
     return "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
 
@@ -158,10 +170,8 @@ class Layering:
                 raise ConfigError(str(path), f"extends：{refused[0]}", line, col, message_en=f"extends: {refused[1]}")
             if parent is None:
                 line, col = position(data, where)
-                names = ", ".join(sorted(shipped_names()))
-                raise ConfigError(str(path), f"extends：找不到规则包 {ref!r}（内置规则包：{names}；本地文件请写相对路径）",
-                                  line, col, message_en=f"extends: no pack {ref!r} (shipped packs: {names}; "
-                                                        "give a local file as a relative path)")
+                zh, en = no_pack(str(ref))
+                raise ConfigError(str(path), f"extends：{zh}", line, col, message_en=f"extends: {en}")
             key = parent.resolve()
             if key in chain or key == path.resolve():
                 line, col = position(data, where)

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from .layers import DEFAULT_PACK, Layering, Merged, Origin, RuleLayered, shipped_names
-from .yamlio import column_in_scalar, position, schema_message
+from .explain_errors import schema_messages, unknown_key
+from .layers import DEFAULT_PACK, Layering, Merged, Origin, RuleLayered, no_pack, shipped_names
+from .yamlio import column_in_scalar, position
 
 
 @dataclass
@@ -114,30 +115,42 @@ def _schema_errors(path: Path, data: Any, node: dict[str, Any] | None = None,
                       for p in paths)]
     for err in sorted(raw, key=lambda e: list(map(str, e.absolute_path))):
         where = list(err.absolute_path)
-        message = schema_message(err)
+        zh, en = schema_messages(err)
         at_key = False
         if err.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(err.instance, dict):
             allowed = set(err.schema.get("properties", {})) if err.validator == "additionalProperties" else set()
             extra = [k for k in err.instance if k not in allowed]
             if err.validator == "unevaluatedProperties":
                 extra = [k for k in err.instance if f"'{k}'" in err.message]
+                allowed = _known_keys(err.instance, full)
             if extra:
                 where.append(extra[0])
-                message = f"unknown key {extra[0]!r}"
+                zh, en = unknown_key(extra[0], allowed)
                 at_key = True
         elif err.validator in ("if", "then", "oneOf") and err.context:
             best = jsonschema.exceptions.best_match(err.context)
             where = list(best.absolute_path)
-            message = schema_message(best)
+            zh, en = schema_messages(best)
         file = str(path)
         if locate is not None:
             file, line, col = locate(where, at_key)
         else:
             line, col = position(data, where, at_key)
         dotted = ".".join(str(p) for p in [*(prefix or []), *where]) or "(top level)"
-        errors.append(ConfigError(file, f"不符合规则包格式：{dotted}: {message}", line, col,
-                                  message_en=f"does not match the rule pack schema: {dotted}: {message}"))
+        errors.append(ConfigError(file, f"不符合规则包格式：{dotted}：{zh}", line, col,
+                                  message_en=f"does not match the rule pack schema: {dotted}: {en}"))
     return errors
+
+
+def _known_keys(rule: dict[str, Any], schema: dict[str, Any]) -> set[str]:
+    """The settings a rule of its kind may have (the common ones and its kind's branch), for "did you mean"."""
+    rule_schema = schema["$defs"]["rule"]
+    keys = set(rule_schema.get("properties", {}))
+    for branch in rule_schema.get("allOf", []):
+        const = branch.get("if", {}).get("properties", {}).get("kind", {}).get("const")
+        if const == rule.get("kind"):
+            keys |= set(branch.get("then", {}).get("properties", {}))
+    return keys
 
 
 def _validate_layer(path: Path, data: Any) -> None:
@@ -149,8 +162,11 @@ def _validate_layer(path: Path, data: Any) -> None:
 def resolve_path(path: str | Path) -> Path:
     """The pack file ``path`` names: a path, or the name of a shipped pack (``--rules shandong``)."""
     path = Path(path)
-    if not path.exists() and path.suffix == "" and str(path) in shipped_names():
-        path = shipped_names()[str(path)]
+    if not path.exists() and path.suffix == "":
+        if str(path) in shipped_names():
+            return shipped_names()[str(path)]
+        zh, en = no_pack(str(path))  # a name, neither shipped nor a file
+        raise ConfigError(str(path), zh, message_en=en)
     return path
 
 

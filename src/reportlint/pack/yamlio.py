@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from .explain_errors import yaml_problem
 
 # ruamel.yaml is imported when a YAML file is read, not with this module: a run whose rule pack comes from the
 # compiled-pack cache (pack/cache.py) reads no YAML at all.
@@ -50,11 +51,12 @@ def read_yaml(path: Path) -> Any:
         problem = (exc.problem or exc.context or "").strip()
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
-        raise ConfigError(str(path), f"YAML 语法错误：{problem}", line, col,
-                          message_en=f"YAML syntax error: {problem}") from None
+        zh, en = yaml_problem(problem)
+        raise ConfigError(str(path), zh, line, col, message_en=en) from None
     except YAMLError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ConfigError(str(path), f"YAML 语法错误：{first}", message_en=f"YAML syntax error: {first}") from None
+        zh, en = yaml_problem(first)
+        raise ConfigError(str(path), zh, message_en=en) from None
 
 
 def _check_shape(path: Path, text: str) -> None:
@@ -120,15 +122,3 @@ def column_in_scalar(path: Path, line: int, col: int, offset: int) -> int:
     if first in (">", "|"):
         return col
     return col + offset
-
-
-QUOTE_MAX = 40  # characters of a value a schema error may quote
-
-
-def schema_message(error: Any) -> str:
-    """A JSON Schema error's message, the offending value quoted short: a file read as a pack or configuration by
-    mistake must never end up in a log (``'root:x:0:0:…' is not of type 'object'``)."""
-    shown = repr(error.instance)
-    if len(shown) <= QUOTE_MAX + 8:
-        return error.message
-    return error.message.replace(shown, shown[:QUOTE_MAX] + "…")
