@@ -22,6 +22,7 @@ from .arguments import (
     write,
 )
 from .errors import ReportlintError
+from .i18n import tr
 
 
 def _write_all(stream, chunks: Iterable[str]) -> None:
@@ -76,23 +77,22 @@ def _load_pack(args: argparse.Namespace, lang: str, where: str = "."):
         return None
 
 
-def _usage(args: argparse.Namespace) -> tuple[str, str] | None:
-    """What is wrong with the options of ``check`` (zh, en), or None."""
+def _usage(args: argparse.Namespace, lang: str) -> str | None:
+    """What is wrong with the options of ``check``, in ``lang``, or None."""
     from . import limits
 
     for text in args.limit:
         try:
             limits.set_limit(text)
         except limits.LimitError as exc:
-            return f"--limit {text}：{exc.zh}", f"--limit {text}: {exc.en}"
+            return tr(lang, "--limit {text}: {problem}", text=text, problem=exc.text(lang))
     if args.jobs < 0:
-        return (f"--jobs {args.jobs}：请给 0（每个 CPU 核一个进程）或正整数",
-                f"--jobs {args.jobs}: give 0 (one per core) or more")
+        return tr(lang, "--jobs {jobs}: give 0 (one per core) or more", jobs=args.jobs)
     if args.statistics and args.format not in ("text", "json"):
-        return (f"--statistics 只能与 --format text 或 json 一起使用，不能与 {args.format}",
-                f"--statistics works with --format text or json, not {args.format}")
+        return tr(lang, "--statistics works with --format text or json, not {format}",
+                  format=args.format)
     if args.baseline and args.write_baseline:
-        return "--baseline 和 --write-baseline 不能同时使用", "--baseline and --write-baseline exclude each other"
+        return tr(lang, "--baseline and --write-baseline exclude each other")
     return None
 
 
@@ -101,8 +101,8 @@ def _check(args: argparse.Namespace) -> int:
     from .progress import bar
 
     lang = lang_of(args)
-    if (problem := _usage(args)) is not None:
-        write(sys.stderr, f"reportlint: error: {problem[1]}\n" if lang == "en" else f"reportlint: 错误: {problem[0]}\n")
+    if (problem := _usage(args, lang)) is not None:
+        write(sys.stderr, tr(lang, "reportlint: error: {problem}", problem=problem) + "\n")
         return EXIT_ERROR
     paths = args.paths or (["-"] if args.stdin_filename else ["."])
     stdin = _read_stdin() if "-" in paths else None
@@ -173,9 +173,8 @@ def _output(args: argparse.Namespace, options, report) -> int:
     try:
         write_atomic_chunks(args.output, chunks)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        write(sys.stderr, f"{args.output}: error: cannot write the output: {reason}\n" if report.lang == "en"
-              else f"{args.output}: 错误: 无法写入输出文件：{_os_reason_zh(exc)}\n")
+        write(sys.stderr, tr(report.lang, "{path}: error: cannot write the output: {reason}", path=args.output,
+                             reason=_os_reason(exc, report.lang)) + "\n")
         return EXIT_ERROR
     return EXIT_OK
 
@@ -184,13 +183,12 @@ def _tell(args: argparse.Namespace, report, lang: str) -> None:
     """On standard error: no files found, why files were skipped (--verbose), every error."""
     if not report.paths and not report.errors:
         given = " ".join(args.paths or ["."])
-        write(sys.stderr, f"reportlint: warning: no report files to check under {given}\n" if lang == "en"
-               else f"reportlint: 警告: 在 {given} 下没有找到要检查的报告文件\n")
+        write(sys.stderr, tr(lang, "reportlint: warning: no report files to check under {given}", given=given) + "\n")
     if args.verbose:
         for path in report.skipped:
             zh, en = report.skip_reasons.get(path, ("", ""))
-            write(sys.stderr, f"reportlint: skipped {path}: {en}\n" if lang == "en"
-                   else f"reportlint: 已跳过 {path}：{zh}\n")
+            write(sys.stderr, tr(lang, "reportlint: skipped {path}: {reason}", path=path,
+                                 reason=en if lang == "en" else zh) + "\n")
     for error in report.errors:
         write(sys.stderr, error.render(lang) + "\n")
 
@@ -201,11 +199,11 @@ def _write_baseline(path: str, report, lang: str) -> int:
     try:
         _write_file(path, baseline.render(report.findings, os.path.dirname(os.path.abspath(path))))
     except OSError as exc:
-        write(sys.stderr, f"{path}: error: cannot write the baseline: {exc.strerror or exc}\n" if lang == "en"
-              else f"{path}: 错误: 无法写入基线文件：{_os_reason_zh(exc)}\n")
+        write(sys.stderr, tr(lang, "{path}: error: cannot write the baseline: {reason}", path=path,
+                             reason=_os_reason(exc, lang)) + "\n")
         return EXIT_ERROR
     n = len(report.findings)
-    write(sys.stdout, f"recorded {n} findings in {path}\n" if lang == "en" else f"已将 {n} 个问题记入基线 {path}\n")
+    write(sys.stdout, tr(lang, "recorded {n} findings in {path}", n=n, path=path) + "\n")
     for error in report.errors:
         write(sys.stderr, error.render(lang) + "\n")
     return EXIT_ERROR if report.errors else EXIT_OK
@@ -233,10 +231,9 @@ def _explain(args: argparse.Namespace) -> int:
 
         known = ", ".join(sorted(infos))
         close = did_you_mean(args.rule, infos)
-        msg = (f"unknown rule {args.rule!r}" + (f" (did you mean {close}?)" if close else "") + f"; rules: {known}"
-               if lang == "en" else
-               f"没有规则 {args.rule!r}" + (f"（是不是 {close}？）" if close else "") + f"；现有规则：{known}")
-        write(sys.stderr, f"reportlint: {'error' if lang == 'en' else '错误'}: {msg}\n")
+        hint = tr(lang, " (did you mean {close}?)", close=close) if close else ""
+        write(sys.stderr, tr(lang, "reportlint: error: unknown rule {rule!r}{hint}; rules: {known}", rule=args.rule, hint=hint,
+                             known=known) + "\n")
         return EXIT_ERROR
     write(sys.stdout, render_rule(info, lang))
     return EXIT_OK
@@ -324,11 +321,14 @@ def _completion(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_OS_REASONS_ZH = {  # errno → what it means, for a file reportlint cannot write
-    2: "目录不存在", 13: "没有写入权限", 21: "这是一个目录", 28: "磁盘空间不足", 30: "文件系统为只读", 36: "文件名过长",
+_OS_REASONS = {  # errno → what it means, for a file reportlint cannot write
+    2: "the folder does not exist", 13: "permission denied", 21: "it is a folder",
+    28: "no space left on the disk", 30: "the file system is read-only", 36: "the file name is too long",
 }
 
 
-def _os_reason_zh(exc: OSError) -> str:
-    known = _OS_REASONS_ZH.get(exc.errno or 0)
-    return known or f"操作系统拒绝写入（错误码 {exc.errno}）"
+def _os_reason(exc: OSError, lang: str) -> str:
+    known = _OS_REASONS.get(exc.errno or 0)
+    if known:
+        return tr(lang, known)
+    return tr(lang, "the system refused (error {errno})", errno=exc.errno)

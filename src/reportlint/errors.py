@@ -2,75 +2,32 @@
 
 from __future__ import annotations
 
-# code -> (Chinese, English). ``{detail}`` is filled from the error.
-INPUT_MESSAGES: dict[str, tuple[str, str]] = {
-    "missing": ("文件不存在", "no such file or directory"),
-    "unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
-    "empty": ("文件为空（0 字节）", "the file is empty (0 bytes)"),
-    "encrypted": (
-        "文件已加密（受密码保护），请取消密码后另存为 .docx 再检查",
-        "the file is encrypted (password protected); remove the password and save it as .docx again",
-    ),
-    "legacy-doc": (
-        "这是旧版 Word 97-2003 文档（.doc 格式），无法直接检查；请在 Word 中“另存为” .docx",
-        "this is a Word 97-2003 document (.doc format), which cannot be checked; use Save As .docx in Word",
-    ),
-    "not-zip": (
-        "不是有效的 .docx 文件（不是 ZIP 包，文件可能已损坏或被截断）",
-        "not a valid .docx file (not a ZIP package; the file may be corrupt or truncated)",
-    ),
-    "corrupt-zip": (
-        "文件已损坏：ZIP 包无法解压（可能被截断或不完整）",
-        "the file is corrupt: the ZIP package cannot be read ({detail})",
-    ),
-    "no-document": (
-        "不是 Word 文档：包内没有 word/document.xml",
-        "not a Word document: the package has no word/document.xml",
-    ),
-    "strict-ooxml": (
-        "文件为 Strict Open XML 格式，暂不支持；请在 Word 中另存为普通“Word 文档 (*.docx)”",
-        "the file uses Strict Open XML, which is not supported; save it as a standard Word document (*.docx)",
-    ),
-    "bad-xml": ("文档内容 XML 损坏：{detail}", "the document XML is damaged: {detail}"),
-    "unsupported": ("不支持的文件类型：{detail}", "unsupported file type: {detail}"),
-    "decode": ("无法识别文本编码：{detail}", "cannot decode the text: {detail}"),
-    "too-deep": (
-        "HTML 元素嵌套超过 {detail} 层，无法完整读取",
-        "the HTML nests elements more than {detail} levels deep and cannot be read completely",
-    ),
-    "too-large": ("文件过大（{detail}），已跳过；可用 --limit 调整上限", "the file is too large ({detail}); skipped (see --limit)"),
-    "zip-bomb": (
-        "ZIP 包中的 {detail}，疑似压缩炸弹，已跳过；可用 --limit 调整上限",
-        "the ZIP package has {detail}: a likely zip bomb, skipped (see --limit)",
-    ),
-    "too-many-cells": ("表格过大（{detail}），已跳过；可用 --limit table_cells=N 或 document_cells=N 调整上限",
-                       "a table is too large ({detail}); skipped (see --limit table_cells=N or document_cells=N)"),
-    "too-slow": ("读取和检查超过了单个文档 {detail} 的时间上限，已停止；可用 --limit seconds=N 调整",
-                 "reading and checking took longer than the {detail} a document may take; stopped (see --limit "
-                 "seconds=N)"),
-    "pdf-extra": (
-        "读取 PDF 需要安装可选组件：pip install 'reportlint[pdf]'",
-        "reading PDF needs the optional extra: pip install 'reportlint[pdf]'",
-    ),
-    "bad-pdf": (
-        "不是有效的 PDF 文件（文件可能已损坏或被截断）：{detail}",
-        "not a valid PDF file (the file may be corrupt or truncated): {detail}",
-    ),
-    "pdf-no-text": (
-        "PDF 中没有可提取的文字（可能是扫描件，或字体缺少字符映射），无法检查；请使用带文字层的 PDF 或原始文档",
-        "the PDF has no extractable text (a scan, or fonts without a character map); use a PDF with a text layer"
-        " or the source document",
-    ),
-    "encrypted-pdf": (
-        "PDF 文件已加密（受密码保护），请取消密码后再检查",
-        "the PDF is encrypted (password protected); remove the password and check it again",
-    ),
-    "internal": ("读取失败：{detail}", "failed to read the file: {detail}"),
-    "worker-died": (
-        "检查这批文件的工作进程意外退出（可能是内存不足或程序库崩溃），此文件未检查；请用 -j 1 重新检查",
-        "a worker process stopped unexpectedly (out of memory, or a library crashed) before this file was checked; "
-        "check it again with -j 1",
-    ),
+# code -> the message (its English text, the catalogue's message id: reportlint.i18n). ``{detail}`` is filled from the
+# error.
+INPUT_MESSAGES: dict[str, str] = {
+    "missing": "no such file or directory",
+    "unreadable": "cannot read the file: {detail}",
+    "empty": "the file is empty (0 bytes)",
+    "encrypted": "the file is encrypted (password protected); remove the password and save it as .docx again",
+    "legacy-doc": "this is a Word 97-2003 document (.doc format), which cannot be checked; use Save As .docx in Word",
+    "not-zip": "not a valid .docx file (not a ZIP package; the file may be corrupt or truncated)",
+    "corrupt-zip": "the file is corrupt: the ZIP package cannot be read ({detail})",
+    "no-document": "not a Word document: the package has no word/document.xml",
+    "strict-ooxml": "the file uses Strict Open XML, which is not supported; save it as a standard Word document (*.docx)",
+    "bad-xml": "the document XML is damaged: {detail}",
+    "unsupported": "unsupported file type: {detail}",
+    "decode": "cannot decode the text: {detail}",
+    "too-deep": "the HTML nests elements more than {detail} levels deep and cannot be read completely",
+    "too-large": "the file is too large ({detail}); skipped (see --limit)",
+    "zip-bomb": "the ZIP package has {detail}: a likely zip bomb, skipped (see --limit)",
+    "too-many-cells": "a table is too large ({detail}); skipped (see --limit table_cells=N or document_cells=N)",
+    "too-slow": "reading and checking took longer than the {detail} a document may take; stopped (see --limit seconds=N)",
+    "pdf-extra": "reading PDF needs the optional extra: pip install 'reportlint[pdf]'",
+    "bad-pdf": "not a valid PDF file (the file may be corrupt or truncated): {detail}",
+    "pdf-no-text": "the PDF has no extractable text (a scan, or fonts without a character map); use a PDF with a text layer or the source document",
+    "encrypted-pdf": "the PDF is encrypted (password protected); remove the password and check it again",
+    "internal": "failed to read the file: {detail}",
+    "worker-died": "a worker process stopped unexpectedly (out of memory, or a library crashed) before this file was checked; check it again with -j 1",
 }
 
 
@@ -109,12 +66,14 @@ class InputError(ReportlintError):
 
     def message(self, lang: str = "zh") -> str:
         """What is wrong with the file, without its name."""
-        zh, en = INPUT_MESSAGES.get(self.code, INPUT_MESSAGES["internal"])
-        return (en if lang == "en" else zh).format(detail=self.detail)
+        from .i18n import tr
+
+        return tr(lang, INPUT_MESSAGES.get(self.code, INPUT_MESSAGES["internal"]), detail=self.detail)
 
     def render(self, lang: str = "zh") -> str:
-        label = "error" if lang == "en" else "错误"
-        return f"{self.path}: {label}: {self.message(lang)}"
+        from .i18n import tr
+
+        return tr(lang, "{path}: error: {message}", path=self.path, message=self.message(lang))
 
 
 class ConfigError(ReportlintError):

@@ -76,11 +76,16 @@ current = Limits()
 
 
 class LimitError(ValueError):
-    """A ``--limit`` that cannot be applied, said in both languages (``zh``, ``en``)."""
+    """A ``--limit`` that cannot be applied: a message of the catalogue (:mod:`reportlint.i18n`) and its values."""
 
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
+    def __init__(self, message: str, **values: object) -> None:
+        super().__init__(message.format(**values))
+        self.message, self.values = message, values
+
+    def text(self, lang: str) -> str:
+        from .i18n import tr
+
+        return tr(lang, self.message, **self.values)
 
 
 def set_limit(text: str) -> None:
@@ -92,17 +97,17 @@ def set_limit(text: str) -> None:
     known = {f.name: f for f in fields(Limits)}
     if not sep or name not in known:
         close = did_you_mean(name, known)
-        listed = ", ".join(known)
-        raise LimitError(f"没有上限 {name!r}" + (f"（是不是 {close}？）" if close else "") + f"；可调整：{listed}",
-                         f"unknown limit {name!r}" + (f" (did you mean {close}?)" if close else "") + f"; limits: {listed}")
+        if close:
+            raise LimitError("unknown limit {name!r} (did you mean {close}?); limits: {known}", name=name,
+                             close=close, known=", ".join(known))
+        raise LimitError("unknown limit {name!r}; limits: {known}", name=name, known=", ".join(known))
     kind = int if known[name].type in (int, "int") else float
     try:
         number = kind(value.strip())
     except ValueError:
-        raise LimitError(f"上限 {name} 的值 {value.strip()!r} 不是数字",
-                         f"limit {name}: {value.strip()!r} is not a number") from None
+        raise LimitError("limit {name}: {value!r} is not a number", name=name, value=value.strip()) from None
     if number <= 0:
-        raise LimitError(f"上限 {name} 须为正数", f"limit {name}: must be positive")
+        raise LimitError("limit {name}: must be positive", name=name)
     setattr(current, name, number)
 
 

@@ -8,7 +8,12 @@ import re
 from dataclasses import dataclass
 
 # "reportlint: ignore", "reportlint: ignore[t3-balance, blank-cell]" (full-width colon and brackets too)
-WORD_COMMENT = re.compile(r"^\s*reportlint\s*[:：]\s*ignore\s*(?:[\[【［](?P<rules>[^\]】］]*)[\]】］])?\s*$", re.I)
+WORD_COMMENT = r"^\s*reportlint\s*[:：]\s*ignore\s*(?:[\[【［](?P<rules>[^\]】］]*)[\]】］])?\s*$"
+
+
+def word_comment(text: str) -> re.Match[str] | None:
+    """The rules of a Word comment that is a suppression (group ``rules``), or None."""
+    return re.match(WORD_COMMENT, text, re.I)  # compiled on first use: most runs meet no such comment
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ patterns) takes a quarter of a second; unpickling the compiled pack takes a mill
 pack's path and the configuration layer on top, and is used only while
 
 * the content (SHA-256) of every file merged into the pack, and of the configuration file, is unchanged, and
-* reportlint itself is the same: its version, the pack schema, and the size and mtime of every module that
+* reportlint itself is the same: where it is installed, the pack schema, and the size and mtime of every module that
   compiles rules (``pack/`` and ``checks/``).
 
 Anything else (a missing or unreadable entry, a changed file, an unpickling error) is a miss: the pack is built
@@ -41,11 +41,11 @@ def cache_dir() -> Path | None:
 
 @lru_cache(maxsize=1)
 def _code_stamp() -> str:
-    """What the compiled objects depend on in reportlint itself."""
-    from .. import __version__
-
+    """What the compiled objects depend on in reportlint itself: where it is installed, and the size and mtime of
+    every module that compiles rules (a new version rewrites them; not the version itself, which costs a run's
+    start-up the package metadata's import)."""
     here = Path(__file__).resolve().parent
-    digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
+    digest = hashlib.sha256(f"{FORMAT}:{here}".encode())
     for folder in (here, here.parent / "checks"):
         for entry in sorted(folder.iterdir()):
             if entry.suffix in (".py", ".json"):

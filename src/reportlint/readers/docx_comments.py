@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..model import Document, Paragraph, Suppression
-from ..model.suppression import WORD_COMMENT, rule_list
+from ..model.suppression import rule_list, word_comment
 from .docx_package import _inflate, _over_part_bound, _rels_targets, _safe_parser
 from .wordml import W_T, w
 
@@ -47,7 +47,7 @@ def reportlint_comments(zf: zipfile.ZipFile, names: dict[str, str], main_name: s
             continue
         for comment in root.iter(W_COMMENT):
             text = "".join(t.text or "" for t in comment.iter(W_T))
-            m = WORD_COMMENT.match(text)
+            m = word_comment(text)
             if m and comment.get(W_ID) is not None:
                 found[comment.get(W_ID)] = (m.group("rules") or "", text.strip())
     return found
