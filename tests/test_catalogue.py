@@ -61,10 +61,19 @@ def test_translations_fill_the_same_fields():
 
 
 def test_the_compiled_catalogue_is_the_source():
-    po = _po()
     zh = catalogue("zh")
-    stale = [m.id for m in po if m.id and isinstance(m.id, str) and zh.gettext(m.id) != m.string]
-    assert stale == []
+
+    def compiled(m) -> str:
+        if isinstance(m.id, tuple):
+            return zh.ngettext(m.id[0], m.id[1], 1)
+        return zh.pgettext(m.context, m.id) if m.context else zh.gettext(m.id)
+
+    def source(m) -> str:
+        return m.string[0] if isinstance(m.string, tuple) else m.string
+
+    messages = [m for m in _po() if m.id]
+    assert len(messages) > 200
+    assert [m.id for m in messages if compiled(m) != source(m)] == []
 
 
 @pytest.mark.parametrize(("lang", "expected"), [

@@ -54,6 +54,33 @@ def tr(lang: str, message: str, /, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
+def ntr(lang: str, singular: str, plural: str, n: int, /, **values: Any) -> str:
+    """The singular or plural ``message`` for ``n`` in ``lang`` (Chinese has one form), ``{n}`` and ``values``
+    filled."""
+    return catalogue(lang).ngettext(singular, plural, n).format(n=n, **values)
+
+
+def words(lang: str, context: str, english: dict[str, Any]) -> dict[str, Any]:
+    """A table of words (``key`` → English text, nested tables too) in ``lang``: each text translated in the
+    catalogue's ``context`` (headings of one output; the same English word may read differently in another)."""
+    return _words(lang, context, id(english), english)
+
+
+_WORDS: dict[tuple[str, str, int], dict[str, Any]] = {}  # per language, context and table: made once a run
+
+
+def _words(lang: str, context: str, key: int, english: dict[str, Any]) -> dict[str, Any]:
+    found = _WORDS.get((lang, context, key))
+    if found is None:
+        words_of = catalogue(lang)
+
+        def translated(table: dict[str, Any]) -> dict[str, Any]:
+            return {k: translated(v) if isinstance(v, dict) else words_of.pgettext(context, v) for k, v in table.items()}
+
+        found = _WORDS[(lang, context, key)] = translated(english)
+    return found
+
+
 class Say:
     """``say(message, **values)``: :func:`tr` in one language."""
 

@@ -7,20 +7,32 @@ import json
 import re
 from typing import Any
 
+from ..i18n import words
+
 _SKIP = ("id", "help")  # shown by `explain`, too long here
 
 _T = {
-    "zh": {"path": "路径", "config": "配置文件", "none": "（无）", "pack": "规则包", "chosen": "选择于",
-           "layers": "层次", "excluded": "排除", "yes": "是", "no": "否", "ignored": "不报告的规则", "rules": "规则",
-           "on": "启用", "off": "停用", "default": "（默认）", "aggregates": "汇总报告",
-           "summary": "本文件是汇总报告", "part": "本文件是其组成报告", "parts": "组成报告",
-           "unmatched": "没有匹配的文件", "unselected": "停用（命令行 --select/--ignore）"},
-    "en": {"path": "path", "config": "configuration", "none": "(none)", "pack": "pack", "chosen": "chosen at",
-           "layers": "layers", "excluded": "excluded", "yes": "yes", "no": "no", "ignored": "ignored rules",
-           "rules": "rules", "on": "enabled", "off": "disabled", "default": "(default)", "aggregates": "summaries",
-           "summary": "this file is the summary", "part": "this file is a part", "parts": "parts",
-           "unmatched": "matching no file", "unselected": "disabled (--select/--ignore on the command line)"},
-}
+    "path": "path",
+    "config": "configuration",
+    "none": "(none)",
+    "pack": "pack",
+    "chosen": "chosen at",
+    "layers": "layers",
+    "excluded": "excluded",
+    "yes": "yes",
+    "no": "no",
+    "ignored": "ignored rules",
+    "rules": "rules",
+    "on": "enabled",
+    "off": "disabled",
+    "default": "(default)",
+    "aggregates": "summaries",
+    "summary": "this file is the summary",
+    "part": "this file is a part",
+    "parts": "parts",
+    "unmatched": "matching no file",
+    "unselected": "disabled (--select/--ignore on the command line)"
+}  # English: the catalogue's message ids (context "config show")
 
 
 def to_dict(path: str, resolution: Any, excluded: bool, aggregates: list[dict[str, Any]] | None = None,
@@ -62,7 +74,7 @@ def render(path: str, resolution: Any, excluded: bool, lang: str = "zh", fmt: st
     for rule in data["rules"]:  # the text shows a rule's wording in its own language only
         for key in other:
             rule["settings"].pop(key, None)
-    t = _T["en" if lang == "en" else "zh"]
+    t = words(lang, "config show", _T)
     out = [
         f"{t['path']}: {path}",
         f"{t['config']}: {data['config'] or t['none']}",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..i18n import words
 from ..issuer import NAMES, issuer_of
 from ..model import Document, Section, Table
 
@@ -73,31 +74,44 @@ def _section_dict(section: Section) -> dict[str, Any]:
 
 # -- text -------------------------------------------------------------------------------------------------
 _TEXT = {
-    "zh": {
-        "title": "标题", "year": "年度", "format": "格式", "paragraphs": "段落数", "sections": "章节",
-        "none": "（无）", "tables": "表格", "table": "第{n}张表", "as": "识别为", "size": "{r}行×{c}列",
-        "labels": "标签列 {n}", "nested": "嵌套于第{n}张表", "caption": "表前文字", "cols": "数值列",
-        "rows": "数据行", "blank": "（空）", "para": "第{n}段", "line": "第{n}行", "page": "第{n}页",
-        "no_data": "（没有数据行）", "issuer": "发布机关", "from": {"title": "据标题", "opening": "据开头"},
-        "unknown_issuer": "（标题和开头未写明）", "skipped": "不按年度报告检查",
-        "year_from": {"opening": "（据开头）", "period": "（据统计期限）", "date": "（据公布日期）"},
+    "title": "title",
+    "year": "year",
+    "format": "format",
+    "paragraphs": "paragraphs",
+    "sections": "sections",
+    "none": "(none)",
+    "tables": "tables",
+    "table": "table {n}",
+    "as": "identified as",
+    "size": "{r}×{c}",
+    "labels": "{n} label columns",
+    "nested": "nested in table {n}",
+    "caption": "caption",
+    "cols": "value columns",
+    "rows": "data rows",
+    "blank": "(blank)",
+    "para": "paragraph {n}",
+    "line": "line {n}",
+    "page": "page {n}",
+    "no_data": "(no data rows)",
+    "issuer": "issuer",
+    "from": {
+        "title": "from the title",
+        "opening": "from the opening"
     },
-    "en": {
-        "title": "title", "year": "year", "format": "format", "paragraphs": "paragraphs", "sections": "sections",
-        "none": "(none)", "tables": "tables", "table": "table {n}", "as": "identified as", "size": "{r}×{c}",
-        "labels": "{n} label columns", "nested": "nested in table {n}", "caption": "caption", "cols": "value columns",
-        "rows": "data rows", "blank": "(blank)", "para": "paragraph {n}", "line": "line {n}", "page": "page {n}",
-        "no_data": "(no data rows)", "issuer": "issuer", "from": {"title": "from the title", "opening": "from the opening"},
-        "unknown_issuer": "(not named by the title or opening)", "skipped": "not checked as a report",
-        "year_from": {"opening": " (from the opening)", "period": " (from the statistics period)",
-                      "date": " (from the publication date)"},
-    },
-}
+    "unknown_issuer": "(not named by the title or opening)",
+    "skipped": "not checked as a report",
+    "year_from": {
+        "opening": " (from the opening)",
+        "period": " (from the statistics period)",
+        "date": " (from the publication date)"
+    }
+}  # English: the catalogue's message ids (context "dump")
 
 
 def render_text(doc: Document, identified: dict[int, tuple[str, str]] | None = None, lang: str = "zh",
                 checked: tuple[bool, str] | None = None, subject: str = "") -> str:
-    t = _TEXT["en" if lang == "en" else "zh"]
+    t = words(lang, "dump", _TEXT)
     data = to_dict(doc, identified, checked, subject)
     out = [doc.path]
     if checked is not None and not checked[0]:

@@ -8,14 +8,20 @@ import json
 import re
 import unicodedata
 
+from ..i18n import words
 from .report import RuleInfo
 
 _HEAD = {
-    "zh": {"rule": "规则", "pack": "规则包", "kind": "类型", "severity": "级别", "defined": "定义于",
-           "enabled": "启用", "yes": "是", "no": "否（off）", "kind_doc": "规则类型说明（{kind}）"},
-    "en": {"rule": "rule", "pack": "pack", "kind": "kind", "severity": "severity", "defined": "defined at",
-           "enabled": "enabled", "yes": "yes", "no": "no (off)", "kind_doc": "rule kind {kind}"},
-}
+    "rule": "rule",
+    "pack": "pack",
+    "kind": "kind",
+    "severity": "severity",
+    "defined": "defined at",
+    "enabled": "enabled",
+    "yes": "yes",
+    "no": "no (off)",
+    "kind_doc": "rule kind {kind}"
+}  # English: the catalogue's message ids (context "explain")
 
 
 def width(text: str) -> int:
@@ -52,7 +58,7 @@ def plain(text: str) -> str:
 
 
 def render_rule(info: RuleInfo, lang: str = "zh") -> str:
-    h = _HEAD["en" if lang == "en" else "zh"]
+    h = words(lang, "explain", _HEAD)
     out = [
         f"{info.id} — {info.title(lang)}",
         "",
@@ -74,7 +80,7 @@ def render_rules(infos: list[RuleInfo], lang: str = "zh", fmt: str = "text") -> 
         data = [{"id": i.id, "pack": i.pack, "kind": i.kind, "severity": i.severity, "enabled": i.enabled,
                  "description": i.title(lang), "source": i.source} for i in infos]
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    h = _HEAD["en" if lang == "en" else "zh"]
+    h = words(lang, "explain", _HEAD)
     header = (h["rule"], h["pack"], h["kind"], h["severity"], h["enabled"])
     rows = [(i.id, i.pack, i.kind, i.severity, h["yes"] if i.enabled else h["no"]) for i in infos]
     widths = [max(width(r[k]) for r in [header, *rows]) for k in range(5)]

@@ -20,35 +20,48 @@ from typing import Any
 from .. import __version__
 from ..errors import InputError
 from ..findings import SEVERITIES, Finding
+from ..i18n import words
 from .report import Report
 from .text import summary
 
 _TEXT = {
-    "zh": {
-        "html_lang": "zh-CN", "title": "政府信息公开工作年度报告检查结果", "summary": "概况",
-        "checked": "已检查文件", "with_findings": "有问题的文件", "findings": "问题", "error": "错误",
-        "warning": "警告", "info": "提示", "unreadable": "无法读取", "skipped": "已跳过", "comma": "，",
-        "files": "文件", "file": "文件", "status": "结果", "clean": "未发现问题", "not_read": "无法读取",
-        "not_report": "不是年度报告，已跳过", "not_checked": "因配置错误未检查", "errors": "无法读取或检查失败的文件", "severity": "级别",
-        "rule": "规则", "where": "位置", "message": "问题", "table": "第{n}张表", "left": "左边", "right": "右边",
-        "legend": "图例", "legend_finding": "问题所在单元格", "legend_involved": "等式涉及的单元格",
-        "made_by": "由 reportlint {v} 生成",
-    },
-    "en": {
-        "html_lang": "en", "title": "Annual report check results", "summary": "Summary",
-        "checked": "files checked", "with_findings": "files with findings", "findings": "findings",
-        "error": "errors", "warning": "warnings", "info": "info", "unreadable": "unreadable",
-        "skipped": "skipped", "comma": ", ", "files": "Files", "file": "File", "status": "Result",
-        "clean": "no findings", "not_read": "could not be read", "not_report": "not a report, skipped",
-        "not_checked": "not checked (configuration error)",
-        "errors": "Files that could not be read or checked", "severity": "Severity", "rule": "Rule",
-        "where": "Location", "message": "Message", "table": "Table {n}", "left": "left side",
-        "right": "right side", "legend": "Legend", "legend_finding": "cell with a finding",
-        "legend_involved": "cell in the equation", "made_by": "made by reportlint {v}",
-    },
-}
-_SEVERITY_NAMES = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
-                   "en": {"error": "error", "warning": "warning", "info": "info"}}
+    "html_lang": "en",
+    "title": "Annual report check results",
+    "summary": "Summary",
+    "checked": "files checked",
+    "with_findings": "files with findings",
+    "findings": "findings",
+    "error": "errors",
+    "warning": "warnings",
+    "info": "info",
+    "unreadable": "unreadable",
+    "skipped": "skipped",
+    "comma": ", ",
+    "files": "Files",
+    "file": "File",
+    "status": "Result",
+    "clean": "no findings",
+    "not_read": "could not be read",
+    "not_report": "not a report, skipped",
+    "not_checked": "not checked (configuration error)",
+    "errors": "Files that could not be read or checked",
+    "severity": "Severity",
+    "rule": "Rule",
+    "where": "Location",
+    "message": "Message",
+    "table": "Table {n}",
+    "left": "left side",
+    "right": "right side",
+    "legend": "Legend",
+    "legend_finding": "cell with a finding",
+    "legend_involved": "cell in the equation",
+    "made_by": "made by reportlint {v}"
+}  # English: the catalogue's message ids (context "html")
+_SEVERITY_NAMES = {
+    "error": "error",
+    "warning": "warning",
+    "info": "info"
+}  # English: the catalogue's message ids (context "severity")
 _RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 _CSS = """
@@ -90,7 +103,7 @@ def _attrs(pairs: list[tuple[str, Any]]) -> str:
 
 def render(report: Report) -> str:
     lang = "en" if report.lang == "en" else "zh"
-    t = _TEXT[lang]
+    t = words(lang, "html", _TEXT)
     by_path: dict[str, list[Finding]] = {}
     for f in report.findings:
         by_path.setdefault(f.path, []).append(f)
@@ -110,7 +123,7 @@ def render(report: Report) -> str:
 
 def _summary(report: Report, lang: str, paths: list[str], ids: dict[str, str],
              by_path: dict[str, list[Finding]]) -> list[str]:
-    t = _TEXT[lang]
+    t = words(lang, "html", _TEXT)
     severities = Counter(f.severity for f in report.findings)
     unreadable = {e.path for e in report.errors if isinstance(e, InputError)}
     counts = [("checked", report.tally().checked), ("with-findings", len(by_path)),
@@ -148,7 +161,7 @@ def _summary(report: Report, lang: str, paths: list[str], ids: dict[str, str],
 
 
 def _file(report: Report, lang: str, path: str, fid: str, findings: list[Finding]) -> list[str]:
-    t = _TEXT[lang]
+    t = words(lang, "html", _TEXT)
     tables = report.tables.get(path, {})
     out = [f'<section class="file" id="{fid}">', f"<h2>{_e(path)}</h2>", '<table class="list findings">',
            f"<tr><th>#</th><th>{_e(t['severity'])}</th><th>{_e(t['rule'])}</th><th>{_e(t['where'])}</th>"
@@ -160,7 +173,7 @@ def _file(report: Report, lang: str, path: str, fid: str, findings: list[Finding
         anchor = _anchor(fid, f, tables)
         if anchor:
             where = f'<a href="#{anchor}">{where}</a>'
-        severity = _SEVERITY_NAMES[lang].get(f.severity, f.severity)
+        severity = words(lang, "severity", _SEVERITY_NAMES).get(f.severity, f.severity)
         out.append(f'<tr id="{fid}-finding-{n}" class="{_e(f.severity)}" data-rule="{_e(f.rule)}">'
                    f'<td>{n}</td><td><span class="badge {_e(f.severity)}">{_e(severity)}</span></td>'
                    f"<td><code>{_e(f.rule)}</code>{title}</td><td>{where}</td>"
@@ -200,7 +213,7 @@ def _anchor(fid: str, f: Finding, tables: dict[int, dict[str, Any]]) -> str | No
 
 def _grid(lang: str, fid: str, snap: dict[str, Any], findings: list[tuple[int, Finding]]) -> list[str]:
     """One table as drawn in the document, its findings' cells marked, then its findings with equations."""
-    t, index = _TEXT[lang], snap["index"]
+    t, index = words(lang, "html", _TEXT), snap["index"]
     located: dict[tuple[int, int], list[Finding]] = {}
     involved: dict[tuple[int, int], list[str]] = {}
     for _, f in findings:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
 
+from ..i18n import ntr, tr
 from .report import Report
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "path": "\033[1m"}
@@ -51,65 +51,43 @@ def chunks(report: Report) -> Iterator[str]:
 def summary(report: Report) -> str:
     """The last line: what was found, in how many files, how many were checked — and, before anything else, when
     errors kept files or rules from being checked, so that such a run never reads as all clear."""
-    say = _PHRASES[report.lang if report.lang in _PHRASES else "zh"]
+    lang = report.lang
     counts = Counter(f.severity for f in report.findings)
     t = report.tally()
+    listed = tr(lang, ", ").join
     parts = []
     if report.findings:
-        kinds = say["list"].join(say[s](counts[s]) for s in ("error", "warning", "info") if counts[s])
-        parts.append(say["found"](len(report.findings), kinds, len({f.path for f in report.findings})))
+        kinds = listed(ntr(lang, *_SEVERITIES[s], counts[s]) for s in ("error", "warning", "info") if counts[s])
+        parts.append(tr(lang, "{findings} ({kinds}) in {files}", kinds=kinds,
+                        findings=ntr(lang, "{n} finding", "{n} findings", len(report.findings)),
+                        files=ntr(lang, "{n} file", "{n} files", len({f.path for f in report.findings}))))
     if t.errors:
-        problems = [say[kind](n) for n, kind in ((t.config_errors, "config"), (t.input_errors, "input"),
-                                                (t.rule_errors, "rule")) if n]
-        parts.append(say["incomplete"](say["list"].join(problems)))
+        problems = [ntr(lang, one, many, n) for n, (one, many) in (
+            (t.config_errors, ("{n} configuration error", "{n} configuration errors")),
+            (t.input_errors, ("{n} input error", "{n} input errors")),
+            (t.rule_errors, ("{n} rule error", "{n} rule errors"))) if n]
+        parts.append(tr(lang, "checking did not complete: {problems} (see the error messages)",
+                        problems=listed(problems)))
     elif not t.files:
-        return say["no files"]
+        return tr(lang, "no files to check.")
     elif not report.findings:
-        parts.append(say["clean"] if t.checked else say["no report"])
-    text = say["then"].join(parts) + say["checked"](t.checked)
-    for count, key in ((t.unreadable, "unreadable"), (t.not_checked, "not checked"), (t.skipped, "skipped"),
-                       (report.suppressed, "suppressed"), (report.baselined, "baselined"),
-                       (report.stale_baseline, "stale")):
+        parts.append(tr(lang, "no problems found") if t.checked else tr(lang, "no report checked"))
+    text = tr(lang, "; ").join(parts) + tr(lang, "; {files} checked",
+                                           files=ntr(lang, "{n} file", "{n} files", t.checked))
+    for count, (one, many) in ((t.unreadable, _UNREADABLE), (t.not_checked, _NOT_CHECKED), (t.skipped, _SKIPPED),
+                               (report.suppressed, _SUPPRESSED), (report.baselined, _BASELINED),
+                               (report.stale_baseline, _STALE)):
         if count:
-            text += say[key](count)
-    return text + say["end"]
+            text += ntr(lang, one, many, count)
+    return text + tr(lang, ".")
 
 
-_PHRASES: dict[str, dict[str, Any]] = {
-    "en": {
-        "list": ", ", "then": "; ", "end": ".",
-        "error": lambda n: _n(n, "error"), "warning": lambda n: _n(n, "warning"), "info": lambda n: _n(n, "info"),
-        "found": lambda n, kinds, files: f"{_n(n, 'finding')} ({kinds}) in {_n(files, 'file')}",
-        "config": lambda n: _n(n, "configuration error"), "input": lambda n: _n(n, "input error"),
-        "rule": lambda n: _n(n, "rule error"),
-        "incomplete": lambda problems: f"checking did not complete: {problems} (see the error messages)",
-        "no files": "no files to check.", "clean": "no problems found", "no report": "no report checked",
-        "checked": lambda n: f"; {_n(n, 'file')} checked",
-        "unreadable": lambda n: f", {n} could not be read",
-        "not checked": lambda n: f", {n} not checked (configuration error)",
-        "skipped": lambda n: f", {n} skipped (not a report)",
-        "suppressed": lambda n: f"; {n} suppressed in the documents",
-        "baselined": lambda n: f"; {n} more in the baseline",
-        "stale": lambda n: f"; {n} baseline entries no longer match (update with --write-baseline)",
-    },
-    "zh": {
-        "list": "，", "then": "；", "end": "。",
-        "error": lambda n: f"{n} 个错误", "warning": lambda n: f"{n} 个警告", "info": lambda n: f"{n} 个提示",
-        "found": lambda n, kinds, files: f"共 {n} 个问题（{kinds}），涉及 {files} 个文件",
-        "config": lambda n: f"{n} 个配置错误", "input": lambda n: f"{n} 个文件读取错误",
-        "rule": lambda n: f"{n} 个规则内部错误",
-        "incomplete": lambda problems: f"检查未完成：{problems}（见错误信息）",
-        "no files": "没有要检查的文件。", "clean": "未发现问题", "no report": "没有检查任何年度报告",
-        "checked": lambda n: f"；共检查 {n} 个文件",
-        "unreadable": lambda n: f"，{n} 个无法读取",
-        "not checked": lambda n: f"，{n} 个因配置错误未检查",
-        "skipped": lambda n: f"，{n} 个不是年度报告已跳过",
-        "suppressed": lambda n: f"；另有 {n} 个问题已在文档中标注忽略",
-        "baselined": lambda n: f"；另有 {n} 个问题在基线中",
-        "stale": lambda n: f"；基线中有 {n} 条已不再出现，可用 --write-baseline 更新",
-    },
-}
-
-
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
+_SEVERITIES = {"error": ("{n} error", "{n} errors"), "warning": ("{n} warning", "{n} warnings"),
+               "info": ("{n} info", "{n} infos")}
+_UNREADABLE = (", {n} could not be read", ", {n} could not be read")
+_NOT_CHECKED = (", {n} not checked (configuration error)", ", {n} not checked (configuration error)")
+_SKIPPED = (", {n} skipped (not a report)", ", {n} skipped (not a report)")
+_SUPPRESSED = ("; {n} suppressed in the documents", "; {n} suppressed in the documents")
+_BASELINED = ("; {n} more in the baseline", "; {n} more in the baseline")
+_STALE = ("; {n} baseline entry no longer matches (update with --write-baseline)",
+          "; {n} baseline entries no longer match (update with --write-baseline)")
