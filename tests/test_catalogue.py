@@ -23,15 +23,20 @@ def _po():
 
 
 def asked_for() -> dict[str, str]:
-    """message id → where the code asks for it: the literal first text of say(…)/t(…)/LimitError(…), the second of
-    tr(lang, …), and the messages of the input errors."""
+    """message id → where the code asks for it: the literal first text of say(…), t(…), both(…), LimitError(…),
+    the second of tr(lang, …) and ConfigError.said(path, …), and the messages of the input errors."""
     found: dict[str, str] = {}
     for path in SRC.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+            if not isinstance(node, ast.Call):
                 continue
-            index = {"tr": 1, "t": 0, "say": 0, "LimitError": 0}.get(node.func.id)
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "said":
+                index = 1  # ConfigError.said(path, message, …)
+            elif isinstance(node.func, ast.Name):
+                index = {"tr": 1, "t": 0, "say": 0, "LimitError": 0, "both": 0}.get(node.func.id)
+            else:
+                continue
             if index is not None and len(node.args) > index and isinstance(node.args[index], ast.Constant) \
                     and isinstance(node.args[index].value, str):
                 found[node.args[index].value] = f"{path.name}:{node.lineno}"

@@ -72,16 +72,15 @@ def load(path: str | Path) -> Counter:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(str(path), "基线文件不存在", message_en="baseline file not found") from None
+        raise ConfigError.said(str(path), "baseline file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"无法读取基线文件：{exc}", message_en=f"cannot read the baseline: {exc}") from None
+        raise ConfigError.said(str(path), "cannot read the baseline: {reason}", reason=exc) from None
     except json.JSONDecodeError as exc:
-        raise ConfigError(str(path), f"基线文件不是有效的 JSON：{exc.msg}", exc.lineno, exc.colno,
-                          message_en=f"the baseline is not valid JSON: {exc.msg}") from None
+        raise ConfigError.said(str(path), "the baseline is not valid JSON: {reason}", exc.lineno, exc.colno,
+                               reason=exc.msg) from None
     entries = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(entries, list):
-        raise ConfigError(str(path), "不是 reportlint 基线文件（缺少 version/findings）",
-                          message_en="not a reportlint baseline (no version/findings)")
+        raise ConfigError.said(str(path), "not a reportlint baseline (no version/findings)")
     recorded: Counter = Counter()
     for entry in entries:
         try:
@@ -89,8 +88,7 @@ def load(path: str | Path) -> Counter:
                  json.dumps(entry.get("place", {}), ensure_ascii=False, sort_keys=True))
             recorded[k] += int(entry.get("count", 1))
         except (KeyError, TypeError, ValueError):
-            raise ConfigError(str(path), f"基线条目格式不正确：{entry!r:.80}",
-                              message_en=f"malformed baseline entry: {entry!r:.80}") from None
+            raise ConfigError.said(str(path), "malformed baseline entry: {entry}", entry=f"{entry!r:.80}") from None
     return recorded
 
 

@@ -99,8 +99,7 @@ class Config:
         for i, entry in enumerate(data.get("aggregates") or []):
             if set("*?[") & set(str(entry["summary"])):
                 line, col = position(data, ["aggregates", i, "summary"])
-                raise ConfigError(str(path), "summary 须是一份报告的路径，不能是通配符", line, col,
-                                  message_en="summary must be the path of one report, not a glob")
+                raise ConfigError.said(str(path), "summary must be the path of one report, not a glob", line, col)
             parts = entry["parts"]
             config.aggregates.append(AggregateDef(str(entry["summary"]),
                                                   (str(parts),) if isinstance(parts, str) else tuple(map(str, parts)), i))
@@ -108,11 +107,10 @@ class Config:
             found = resolve_reference(ref, path.parent)
             if found is not None and is_path_reference(ref) and (refused := outside(found, path.parent)) is not None:
                 line, col = position(data, where)
-                raise ConfigError(str(path), refused[0], line, col, message_en=refused[1])
+                raise ConfigError.said(str(path), "{problem}", line, col, problem=refused)
             if found is None:
                 line, col = position(data, where)
-                zh, en = no_pack(ref)
-                raise ConfigError(str(path), zh, line, col, message_en=en)
+                raise ConfigError.said(str(path), "{problem}", line, col, problem=no_pack(ref))
         return config
 
     def pack_refs(self) -> list[tuple[list[Any], str]]:
@@ -163,19 +161,19 @@ def _validate(path: Path, data: Any) -> None:
         return
     err = errors[0]
     where = list(err.absolute_path)
-    zh, en = schema_messages(err)
+    problem = schema_messages(err)
     at_key = False
     if err.validator == "additionalProperties" and isinstance(err.instance, dict):
         allowed = err.schema.get("properties", {})
         extra = [k for k in err.instance if k not in allowed]
         if extra:
             where.append(extra[0])
-            zh, en = unknown_key(extra[0], allowed)
+            problem = unknown_key(extra[0], allowed)
             at_key = True
     line, col = position(data, where, at_key)
     dotted = ".".join(map(str, where)) or "(top level)"
-    raise ConfigError(str(path), f"配置文件格式不正确：{dotted}：{zh}", line, col,
-                      message_en=f"invalid configuration: {dotted}: {en}")
+    raise ConfigError.said(str(path), "invalid configuration: {where}: {problem}", line, col, where=dotted,
+                           problem=problem)
 
 
 _UNSEEN = Path()  # a folder not searched yet

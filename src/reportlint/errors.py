@@ -93,6 +93,16 @@ class ConfigError(ReportlintError):
     def __reduce__(self):
         return (type(self), (self.path, self.message, self.line, self.column, self.message_en))
 
+    @classmethod
+    def said(cls, path: str, message: str, line: int | None = None, column: int | None = None, /,
+             **values: object) -> ConfigError:
+        """The error whose text is ``message`` of the catalogue (its English; :mod:`reportlint.i18n`), ``values``
+        filled in, in both languages."""
+        from .i18n import both
+
+        text = both(message, **values)
+        return cls(path, text.zh, line, column, message_en=text.en)
+
     def render(self, lang: str = "zh") -> str:
         where = self.path
         if self.line is not None:

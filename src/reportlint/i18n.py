@@ -13,7 +13,7 @@ from __future__ import annotations
 import gettext
 import os
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 DOMAIN = "reportlint"
 LANGUAGES = {"zh": "zh_CN", "en": None}  # en: the message ids themselves
@@ -48,10 +48,28 @@ def _compiled_now(folder: str, locale: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(data)
 
 
+class Both(NamedTuple):
+    """A value said differently in each language (a reason worded elsewhere), for a message's field."""
+
+    zh: str
+    en: str
+
+    def __format__(self, spec: str) -> str:  # pragma: no cover - resolved by tr before formatting
+        return format(self.zh, spec)
+
+
 def tr(lang: str, message: str, /, **values: Any) -> str:
-    """``message`` (its English text) in ``lang``, its ``{fields}`` filled with ``values``."""
+    """``message`` (its English text) in ``lang``, its ``{fields}`` filled with ``values`` (a :class:`Both` value
+    in that language)."""
     text = catalogue(lang).gettext(message)
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{k: (v.en if lang == "en" else v.zh) if isinstance(v, Both) else v for k, v in values.items()})
+
+
+def both(message: str, /, **values: Any) -> Both:
+    """``message`` in both languages (for what keeps both: errors, findings)."""
+    return Both(tr("zh", message, **values), tr("en", message, **values))
 
 
 def ntr(lang: str, singular: str, plural: str, n: int, /, **values: Any) -> str:

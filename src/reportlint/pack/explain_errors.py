@@ -1,6 +1,7 @@
 """Schema and YAML errors said in the reader's language, from their structured cause (jsonschema's ``validator``,
-``validator_value`` and ``instance``; ruamel.yaml's ``problem``), not passed through in English: each is (zh, en).
-Unknown keys and values get the closest known one ("did you mean")."""
+``validator_value`` and ``instance``; ruamel.yaml's ``problem``), not passed through in English: each a
+:class:`~reportlint.i18n.Both` from the catalogue. Unknown keys and values get the closest known one ("did you
+mean")."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..i18n import Both, both, tr
 from ..suggest import did_you_mean
 
 QUOTE_MAX = 40  # characters of a value an error may quote: a file read by mistake must never end up in a log
 
-_TYPES_ZH = {"string": "文字", "array": "列表", "object": "键值表（key: value）", "integer": "整数", "number": "数字",
-             "boolean": "true 或 false", "null": "空值"}
+_TYPES = {"string": "text", "array": "a list", "object": "a mapping (key: value)", "integer": "a whole number",
+          "number": "a number", "boolean": "true or false", "null": "nothing"}
 
 
 def quoted(value: Any) -> str:
@@ -21,66 +23,76 @@ def quoted(value: Any) -> str:
     return shown if len(shown) <= QUOTE_MAX + 8 else shown[:QUOTE_MAX] + "…"
 
 
-def unknown_key(key: str, allowed: Iterable[str]) -> tuple[str, str]:
+def unknown_key(key: str, allowed: Iterable[str]) -> Both:
     close = did_you_mean(str(key), [str(a) for a in allowed])
-    return (f"未知的键 {key!r}" + (f"（是不是 {close}？）" if close else ""),
-            f"unknown key {key!r}" + (f" (did you mean {close}?)" if close else ""))
+    if close:
+        return both("unknown key {key!r} (did you mean {close}?)", key=key, close=close)
+    return both("unknown key {key!r}", key=key)
 
 
-def schema_messages(error: Any) -> tuple[str, str]:
-    """(zh, en) of a jsonschema error."""
+def schema_messages(error: Any) -> Both:
+    """A jsonschema error in both languages (the English as jsonschema words it, where it does)."""
     kind, want, value = error.validator, error.validator_value, error.instance
     shown = quoted(value)
-    en = error.message.replace(repr(value), shown) if len(repr(value)) > QUOTE_MAX + 8 else error.message
     if kind == "enum":
         close = did_you_mean(str(value), [str(w) for w in want])
-        hint_zh, hint_en = (f"（是不是 {close}？）", f" (did you mean {close}?)") if close else ("", "")
-        return (f"{shown} 不是可用的值{hint_zh}；可用：{', '.join(map(str, want))}",
-                f"{shown} is not one of {', '.join(map(str, want))}{hint_en}")
+        choices = ", ".join(map(str, want))
+        if close:
+            return both("{value} is not one of {choices} (did you mean {close}?)", value=shown, choices=choices,
+                        close=close)
+        return both("{value} is not one of {choices}", value=shown, choices=choices)
     if kind == "required":
         missing = next((w for w in want if not isinstance(value, dict) or w not in value), want[0] if want else "")
-        return f"缺少必填项 {missing!r}", en
+        return both("{name!r} is a required property", name=missing)
     if kind == "type":
         names = [want] if isinstance(want, str) else list(want)
-        return f"{shown} 的类型不对，应为{'或'.join(_TYPES_ZH.get(n, n) for n in names)}", en
-    zh = {
-        "minLength": "不能为空" if want == 1 else f"至少要有 {want} 个字符",
-        "maxLength": f"最多 {want} 个字符",
-        "minItems": "至少要有一项" if want == 1 else f"至少要有 {want} 项",
-        "maxItems": f"最多 {want} 项",
-        "pattern": f"{shown} 的写法不对（应符合 {want}）",
-        "minimum": f"{shown} 小于最小值 {want}",
-        "maximum": f"{shown} 大于最大值 {want}",
-        "const": f"应为 {want!r}",
-        "uniqueItems": "列表中有重复的项",
-        "oneOf": f"{shown} 的写法不对",
-        "anyOf": f"{shown} 的写法不对",
-    }.get(kind, "取值不符合要求")
-    return zh, en
+        return Both(tr("zh", "{value} is not of type {types}", value=shown,
+                       types="或".join(tr("zh", _TYPES.get(n, n)) for n in names)),
+                    tr("en", "{value} is not of type {types}", value=shown, types=", ".join(repr(n) for n in names)))
+    en = error.message.replace(repr(value), shown) if len(repr(value)) > QUOTE_MAX + 8 else error.message
+    return Both(_schema_zh(kind, want, shown), en)  # the English as jsonschema says it
 
 
-# ruamel.yaml's problems, as a person would say them in Chinese (the position is given beside them)
+def _schema_zh(kind: str, want: Any, shown: str) -> str:
+    if kind in ("minLength", "minItems") and want == 1:
+        return tr("zh", "must not be empty")
+    messages = {
+        "minLength": "at least {n} characters", "maxLength": "at most {n} characters",
+        "minItems": "at least {n} items", "maxItems": "at most {n} items",
+        "pattern": "{value} is not written as {n}", "minimum": "{value} is less than the minimum of {n}",
+        "maximum": "{value} is greater than the maximum of {n}", "uniqueItems": "the list has repeated items",
+        "oneOf": "{value} is not written in any of the accepted ways",
+        "anyOf": "{value} is not written in any of the accepted ways",
+    }
+    return tr("zh", messages.get(kind, "the value does not fit"), value=shown, n=want)
+
+
+# ruamel.yaml's problems, said plainly (the position is given beside them)
 _YAML_PROBLEMS = [
-    (r"expected <block end>", "缩进不一致：这一行的缩进与上一层的内容对不上"),
-    (r"could not find expected ':'", "缺少冒号“:”（“键: 值”的冒号后要有空格）"),
-    (r"mapping values are not allowed here", "这里不能出现“键: 值”（缩进不对，或值里的冒号要加引号）"),
-    (r"found character '\\t' that cannot start any token|found a tab character", "含有制表符：YAML 只能用空格缩进"),
-    (r"found duplicate key", "键重复出现"),
-    (r"expected the node content, but found '<stream end>'", "文件在这里意外结束（括号或引号没有闭合？）"),
-    (r"found unexpected end of stream", "引号没有闭合"),
-    (r"expected ',' or '\]'", "列表“[ ]”的方括号没有闭合，或项之间缺少逗号"),
-    (r"expected ',' or '}'", "键值表“{ }”的花括号没有闭合，或项之间缺少逗号"),
-    (r"found undefined alias|found unhashable key", "写法不对（别名或复杂的键）"),
-    (r"expected a comment or a line break", "这一行在值之后还有多余的内容"),
-    (r"did not find expected key", "缺少键，或缩进不对"),
-    (r"did not find expected '-' indicator", "列表项缺少“- ”，或缩进不对"),
-    (r"found character .* that cannot start any token", "含有不能开始一项内容的字符（要加引号？）"),
+    (r"expected <block end>", "the indentation of this line does not match the level above"),
+    (r"could not find expected ':'", "a colon is missing (a key: value needs a space after the colon)"),
+    (r"mapping values are not allowed here",
+     "a key: value cannot stand here (wrong indentation, or quote a value holding a colon)"),
+    (r"found character '\\t' that cannot start any token|found a tab character",
+     "a tab character: YAML indents with spaces only"),
+    (r"found duplicate key", "a key is repeated"),
+    (r"expected the node content, but found '<stream end>'",
+     "the file ends here unexpectedly (an unclosed bracket or quote?)"),
+    (r"found unexpected end of stream", "a quote is not closed"),
+    (r"expected ',' or '\]'", "a list [ ] is not closed, or a comma is missing between its items"),
+    (r"expected ',' or '}'", "a mapping { } is not closed, or a comma is missing between its items"),
+    (r"found undefined alias|found unhashable key", "written in a way rule packs do not use (an alias or a complex key)"),
+    (r"expected a comment or a line break", "something more follows the value on this line"),
+    (r"did not find expected key", "a key is missing, or the indentation is wrong"),
+    (r"did not find expected '-' indicator", "a list item lacks its dash, or the indentation is wrong"),
+    (r"found character .* that cannot start any token", "a character that cannot start a value (quote it?)"),
 ]
 
 
-def yaml_problem(problem: str) -> tuple[str, str]:
-    """(zh, en) of a ruamel.yaml problem."""
-    for pattern, zh in _YAML_PROBLEMS:
+def yaml_problem(problem: str) -> Both:
+    """A ruamel.yaml problem: said plainly in Chinese, as ruamel says it in English."""
+    en = tr("en", "YAML syntax error: {problem}", problem=problem)
+    for pattern, plain in _YAML_PROBLEMS:
         if re.search(pattern, problem):
-            return f"YAML 语法错误：{zh}", f"YAML syntax error: {problem}"
-    return "YAML 语法错误", f"YAML syntax error: {problem}"
+            return Both(tr("zh", "YAML syntax error: {problem}", problem=tr("zh", plain)), en)
+    return Both(tr("zh", "YAML syntax error"), en)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..i18n import Both, both
 from .yamlio import position, read_yaml
 
 DEFAULT_PACK = "national-2021"  # the shipped pack used when neither --rules nor a configuration names one
@@ -105,35 +106,35 @@ def resolve_reference(ref: str, base: Path | None) -> Path | None:
     return path if path.is_file() else None
 
 
-def no_pack(ref: str) -> tuple[str, str]:
-    """(zh, en): no pack has this name or path; the closest shipped name, and the shipped names."""
+def no_pack(ref: str) -> Both:
+    """No pack has this name or path: the closest shipped name, and the shipped names."""
     from ..suggest import did_you_mean
 
     names = sorted(shipped_names())
     close = did_you_mean(ref, names)
-    hint_zh, hint_en = (f"是不是 {close}？", f"did you mean {close}? ") if close else ("", "")
     listed = ", ".join(names)
-    return (f"找不到规则包 {ref!r}（{hint_zh}内置规则包：{listed}；本地文件请写相对路径）",
-            f"no pack {ref!r} ({hint_en}shipped packs: {listed}; give a local file as a relative path)")
+    if close:
+        return both("no pack {ref!r} (did you mean {close}? shipped packs: {listed}; give a local file as a relative path)",
+                    ref=ref, close=close, listed=listed)
+    return both("no pack {ref!r} (shipped packs: {listed}; give a local file as a relative path)",
+                ref=ref, listed=listed)
 
 
 def is_path_reference(ref: str) -> bool:
     return "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
 
 
-def outside(path: Path, root: Path) -> tuple[str, str] | None:
+def outside(path: Path, root: Path) -> Both | None:
     """Why a pack or configuration may not read ``path``, or None: a file a layer refers to must be a regular file
     in ``root`` (the folder of the configuration or command-line pack the chain starts from) or below it, or a
     shipped pack. Nothing of a refused file is read, so no error can quote it (``extends: /etc/passwd``,
     ``pack: ../../../proc/self/environ`` in a pull request's .reportlint.yaml)."""
     real = path.resolve()
     if not any(real.is_relative_to(folder.resolve()) for folder in (root, shipped_folder())):
-        folder = os.path.abspath(root)
-        return (f"{path} 在仓库之外（{folder}）：只能引用本目录及其子目录中的文件，或内置规则包",
-                f"{path} lies outside the repository ({folder}): refer to files in this folder and below, or to "
-                "shipped packs")
+        return both("{path} lies outside the repository ({folder}): refer to files in this folder and below, or to shipped packs",
+                    path=path, folder=os.path.abspath(root))
     if not real.is_file():
-        return f"{path} 不是普通文件", f"{path} is not a regular file"
+        return both("{path} is not a regular file", path=path)
     return None
 
 
@@ -167,17 +168,15 @@ class Layering:
             refused = outside(parent, root) if parent is not None and is_path_reference(str(ref)) else None
             if refused is not None:
                 line, col = position(data, where)
-                raise ConfigError(str(path), f"extends：{refused[0]}", line, col, message_en=f"extends: {refused[1]}")
+                raise ConfigError.said(str(path), "extends: {problem}", line, col, problem=refused)
             if parent is None:
                 line, col = position(data, where)
-                zh, en = no_pack(str(ref))
-                raise ConfigError(str(path), f"extends：{zh}", line, col, message_en=f"extends: {en}")
+                raise ConfigError.said(str(path), "extends: {problem}", line, col, problem=no_pack(str(ref)))
             key = parent.resolve()
             if key in chain or key == path.resolve():
                 line, col = position(data, where)
                 loop = " → ".join(p.name for p in (*chain, path.resolve(), key))
-                raise ConfigError(str(path), f"extends 形成循环：{loop}", line, col,
-                                  message_en=f"extends forms a cycle: {loop}")
+                raise ConfigError.said(str(path), "extends forms a cycle: {loop}", line, col, loop=loop)
             self._merge(merged, self.load(parent, (*chain, path.resolve()), root))
         self.apply(merged, data, str(path))
         return merged
@@ -187,7 +186,7 @@ class Layering:
         if key not in self.cache:
             data = read_yaml(path)
             if data is None:
-                raise ConfigError(str(path), "规则文件为空", message_en="the rule file is empty")
+                raise ConfigError.said(str(path), "the rule file is empty")
             self.validate(path, data)
             self.cache[key] = data
         return self.cache[key]
@@ -235,8 +234,8 @@ class Layering:
             here = Origin(file, data, [rules_key, i])
             if rid in seen:
                 line, col = here.locate()
-                raise ConfigError(file, f"规则 id {rid!r} 重复（第 {seen[rid]} 行已定义）", line, col,
-                                  message_en=f"duplicate rule id {rid!r} (first defined on line {seen[rid]})")
+                raise ConfigError.said(file, "duplicate rule id {rid!r} (first defined on line {first})", line, col,
+                                       rid=rid, first=seen[rid])
             seen[rid] = here.locate()[0] or 0
             spec = _plain(entry)
             if "kind" in spec:  # a definition: replaces any inherited rule with this id
@@ -247,9 +246,8 @@ class Layering:
             if inherited is None:
                 line, col = Origin(file, data, [rules_key, i, "id"]).locate()
                 known = ", ".join(merged.rules) or "-"
-                raise ConfigError(file, f"规则 {rid!r} 没有 kind，但继承的规则包中没有这条规则可以覆盖（现有：{known}）",
-                                  line, col, message_en=f"rule {rid!r} has no kind, and no inherited pack defines a "
-                                                        f"rule with this id to override (known: {known})")
+                raise ConfigError.said(file, "rule {rid!r} has no kind, and no inherited pack defines a rule with this id to override (known: {known})",
+                                       line, col, rid=rid, known=known)
             spec_new = dict(inherited.spec)
             origins = dict(inherited.origins)
             for k, v in spec.items():

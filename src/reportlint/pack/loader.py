@@ -115,7 +115,7 @@ def _schema_errors(path: Path, data: Any, node: dict[str, Any] | None = None,
                       for p in paths)]
     for err in sorted(raw, key=lambda e: list(map(str, e.absolute_path))):
         where = list(err.absolute_path)
-        zh, en = schema_messages(err)
+        problem = schema_messages(err)
         at_key = False
         if err.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(err.instance, dict):
             allowed = set(err.schema.get("properties", {})) if err.validator == "additionalProperties" else set()
@@ -125,20 +125,20 @@ def _schema_errors(path: Path, data: Any, node: dict[str, Any] | None = None,
                 allowed = _known_keys(err.instance, full)
             if extra:
                 where.append(extra[0])
-                zh, en = unknown_key(extra[0], allowed)
+                problem = unknown_key(extra[0], allowed)
                 at_key = True
         elif err.validator in ("if", "then", "oneOf") and err.context:
             best = jsonschema.exceptions.best_match(err.context)
             where = list(best.absolute_path)
-            zh, en = schema_messages(best)
+            problem = schema_messages(best)
         file = str(path)
         if locate is not None:
             file, line, col = locate(where, at_key)
         else:
             line, col = position(data, where, at_key)
         dotted = ".".join(str(p) for p in [*(prefix or []), *where]) or "(top level)"
-        errors.append(ConfigError(file, f"不符合规则包格式：{dotted}：{zh}", line, col,
-                                  message_en=f"does not match the rule pack schema: {dotted}: {en}"))
+        errors.append(ConfigError.said(file, "does not match the rule pack schema: {where}: {problem}", line, col,
+                                       where=dotted, problem=problem))
     return errors
 
 
@@ -165,8 +165,7 @@ def resolve_path(path: str | Path) -> Path:
     if not path.exists() and path.suffix == "":
         if str(path) in shipped_names():
             return shipped_names()[str(path)]
-        zh, en = no_pack(str(path))  # a name, neither shipped nor a file
-        raise ConfigError(str(path), zh, message_en=en)
+        raise ConfigError.said(str(path), "{problem}", problem=no_pack(str(path)))  # a name, neither shipped nor a file
     return path
 
 
@@ -211,10 +210,11 @@ def build_pack(merged: Merged, path: str, compile_rule: Callable[[Rule, Pack], o
         parent = sec.get("parent")
         if parent is not None and parent not in {s.id for s in pack.sections}:
             line, col = origin.locate("parent")
-            later = parent in merged.sections
-            zh = f"部分 {sid} 的上级 {parent!r} " + ("须在它之前定义" if later else "未定义")
-            en = f"section {sid}: parent {parent!r} " + ("must be defined before it" if later else "is not defined")
-            raise ConfigError(origin.file, zh, line, col, message_en=en)
+            if parent in merged.sections:
+                raise ConfigError.said(origin.file, "section {sid}: parent {parent!r} must be defined before it", line, col,
+                                       sid=sid, parent=parent)
+            raise ConfigError.said(origin.file, "section {sid}: parent {parent!r} is not defined", line, col, sid=sid,
+                                   parent=parent)
         pack.sections.append(SectionDef(sid, str(sec["title"]), [str(a) for a in sec.get("aliases", [])],
                                         [str(v) for v in sec.get("variants", [])],
                                         [str(k) for k in sec.get("keywords", [])],
@@ -272,8 +272,8 @@ def _report(merged: Merged) -> ReportDef:
         except re.error as exc:
             origin = merged.top["report"]
             line, col = origin.locate("subject")
-            raise ConfigError(origin.file, f"report.subject 不是有效的正则表达式：{exc}", line, col,
-                              message_en=f"report.subject is not a valid regular expression: {exc}") from None
+            raise ConfigError.said(origin.file, "report.subject is not a valid regular expression: {reason}", line, col,
+                                   reason=exc) from None
     default = ReportDef()
     return ReportDef(str(said.get("name", default.name)), str(said.get("name_en", default.name_en)), subject)
 

@@ -33,16 +33,15 @@ def read_yaml(path: Path) -> Any:
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):  # a FIFO would block, a device never end
-            raise ConfigError(str(path), "不是普通文件", message_en="not a regular file")
+            raise ConfigError.said(str(path), "not a regular file")
         if st.st_size > MAX_BYTES:
-            raise ConfigError(str(path), f"规则文件过大（{st.st_size // 1024} KB > {MAX_BYTES // 1024} KB）",
-                              message_en=f"the rule file is too large ({st.st_size // 1024} KB > "
-                                         f"{MAX_BYTES // 1024} KB)")
+            raise ConfigError.said(str(path), "the rule file is too large ({size} KB > {most} KB)", size=st.st_size // 1024,
+                                   most=MAX_BYTES // 1024)
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(str(path), "规则文件不存在", message_en="rule file not found") from None
+        raise ConfigError.said(str(path), "rule file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"无法读取规则文件：{exc}", message_en=f"cannot read the rule file: {exc}") from None
+        raise ConfigError.said(str(path), "cannot read the rule file: {reason}", reason=exc) from None
     try:
         _check_shape(path, text)
         return _yaml().load(text)
@@ -51,12 +50,12 @@ def read_yaml(path: Path) -> Any:
         problem = (exc.problem or exc.context or "").strip()
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
-        zh, en = yaml_problem(problem)
-        raise ConfigError(str(path), zh, line, col, message_en=en) from None
+        said = yaml_problem(problem)
+        raise ConfigError(str(path), said.zh, line, col, message_en=said.en) from None
     except YAMLError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        zh, en = yaml_problem(first)
-        raise ConfigError(str(path), zh, message_en=en) from None
+        said = yaml_problem(first)
+        raise ConfigError(str(path), said.zh, message_en=said.en) from None
 
 
 def _check_shape(path: Path, text: str) -> None:
@@ -69,14 +68,14 @@ def _check_shape(path: Path, text: str) -> None:
     for event in YAML(typ="safe").parse(text):
         if isinstance(event, AliasEvent):
             mark = event.start_mark
-            raise ConfigError(str(path), "规则包和配置文件中不允许使用 YAML 别名（*name）", mark.line + 1, mark.column + 1,
-                              message_en="YAML aliases (*name) are not allowed in rule packs and configurations")
+            raise ConfigError.said(str(path), "YAML aliases (*name) are not allowed in rule packs and configurations",
+                                   mark.line + 1, mark.column + 1)
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                raise ConfigError(str(path), f"YAML 嵌套超过 {MAX_DEPTH} 层", mark.line + 1, mark.column + 1,
-                                  message_en=f"the YAML nests more than {MAX_DEPTH} levels deep")
+                raise ConfigError.said(str(path), "the YAML nests more than {depth} levels deep", mark.line + 1,
+                                       mark.column + 1, depth=MAX_DEPTH)
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
 
