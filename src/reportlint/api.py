@@ -92,20 +92,17 @@ def prepare(options: CheckOptions) -> Prepared:
         found.recorded = load_baseline(options.baseline)
     for place in options.history:
         if not os.path.exists(place):
-            raise UsageError(f"reportlint: 错误: --history {place}：文件或目录不存在",
-                             f"reportlint: error: --history {place}: no such file or directory")
+            raise UsageError.said("reportlint: error: --history {place}: no such file or directory", place=place)
     if options.selection:
         check_selection(options.selection, options.paths, found.resolver)
     found.paths = list(collect(options.paths, found.walk_errors, options.respect_ignores))
     for option, target in (("--output", options.output), ("--write-baseline", options.write_baseline)):
         if target and (clash := _clobbers(target, found.paths, options)) is not None:
             if os.path.isdir(clash):
-                zh, en = (f"会写进本次检查的目录 {clash}，下次检查时会被当作报告",
-                          f"would be written into {clash}, a folder this run checks, where the next run would check it")
-            else:
-                zh, en = f"会覆盖本次检查的 {clash}", f"would overwrite {clash}, which this run checks"
-            raise UsageError(f"reportlint: 错误: {option} {target} {zh}，请写到别处",
-                             f"reportlint: error: {option} {target} {en}; write it elsewhere")
+                raise UsageError.said("reportlint: error: {option} {target} would be written into {clash}, a folder this run checks, where the next run would check it; write it elsewhere",
+                                      option=option, target=target, clash=clash)
+            raise UsageError.said("reportlint: error: {option} {target} would overwrite {clash}, which this run checks; write it elsewhere",
+                                  option=option, target=target, clash=clash)
     return found
 
 
@@ -120,10 +117,11 @@ def check_selection(selection: Selection, paths: tuple[str, ...], resolve: Resol
             return  # which rules there are is not known: the run says why
         known |= {r.id for r in resolution.pack.rules}
     for selector, close in selection.unknown(known):
-        hint_zh, hint_en = (f"；是不是 {close}？", f"; did you mean {close}?") if close else ("", "")
-        raise UsageError(f"reportlint: 错误: {selector!r} 不是任何规则的 id 或前缀{hint_zh}（reportlint rules 列出全部规则）",
-                         f"reportlint: error: {selector!r} is neither the id nor a prefix of any rule{hint_en} "
-                         "(reportlint rules lists them)")
+        if close:
+            raise UsageError.said("reportlint: error: {selector!r} is neither the id nor a prefix of any rule; did you mean {close}? (reportlint rules lists them)",
+                                  selector=selector, close=close)
+        raise UsageError.said("reportlint: error: {selector!r} is neither the id nor a prefix of any rule (reportlint rules lists them)",
+                              selector=selector)
 
 
 def _clobbers(target: str, inputs: list[str], options: CheckOptions) -> str | None:

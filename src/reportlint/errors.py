@@ -155,5 +155,13 @@ class UsageError(ReportlintError):
         super().__init__(en)
         self.zh, self.en = zh, en
 
+    @classmethod
+    def said(cls, message: str, /, **values: object) -> UsageError:
+        """The error whose text is ``message`` of the catalogue, ``values`` filled in, in both languages."""
+        from .i18n import both
+
+        text = both(message, **values)
+        return cls(text.zh, text.en)
+
     def render(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh
