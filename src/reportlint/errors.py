@@ -129,20 +129,17 @@ class CheckError(ReportlintError):
         return (type(self), (self.path, self.rule, self.detail, self.timeout, self.budget))
 
     def render(self, lang: str = "zh") -> str:
+        from .i18n import tr
+
+        values = {"path": self.path, "rule": self.rule, "detail": self.detail}
         if self.budget is not None:
-            if lang == "en":
-                return (f"{self.path}: error: the time budget of {self.budget:g} s per document was spent before rule "
-                        f"{self.rule}; the remaining rules did not run (see --limit seconds=N)")
-            return (f"{self.path}: 错误: 单个文档 {self.budget:g} 秒的检查时间已用完，规则 {self.rule} 及其后的规则未运行"
-                    "（可用 --limit seconds=N 调整）")
+            return tr(lang, "{path}: error: the time budget of {budget} s per document was spent before rule {rule}; the remaining rules did not run (see --limit seconds=N)",
+                      budget=f"{self.budget:g}", **values)
         if self.timeout:
-            if lang == "en":
-                return (f"{self.path}: error: rule {self.rule}: the regular expression {self.detail} timed out; "
-                        "simplify the pattern")
-            return f"{self.path}: 错误: 规则 {self.rule} 的正则表达式 {self.detail} 运行超时，请简化该表达式"
-        if lang == "en":
-            return f"{self.path}: error: rule {self.rule} failed internally ({self.detail}); please report this bug"
-        return f"{self.path}: 错误: 规则 {self.rule} 内部出错（{self.detail}），请报告此问题"
+            return tr(lang, "{path}: error: rule {rule}: the regular expression {detail} timed out; simplify the pattern",
+                      **values)
+        return tr(lang, "{path}: error: rule {rule} failed internally ({detail}); please report this bug",
+                  **values)
 
 
 class UsageError(ReportlintError):

@@ -27,28 +27,29 @@ class Location:
 
     def render(self, lang: str = "zh", lines: bool = True) -> str:
         """The place for people. ``lines=False`` leaves out line:column (shown separately by the caller)."""
+        from .i18n import tr
+
         parts: list[str] = []
-        en = lang == "en"
         if self.line is not None and lines:
             parts.append(f"{self.line}:{self.column or 1}")
         elif self.page is not None:
-            parts.append(f"page {self.page}" if en else f"第{self.page}页")
+            parts.append(tr(lang, "page {n}", n=self.page))
         if self.table is not None:
-            t = f"table {self.table}" if en else f"第{self.table}张表"
+            t = tr(lang, "table {n}", n=self.table)
             if self.row_label:
-                t += f' row "{self.row_label}"' if en else f" 行「{self.row_label}」"
+                t += tr(lang, ' row "{label}"', label=self.row_label)
             if self.column_label:
-                t += f' column "{self.column_label}"' if en else f" 列「{self.column_label}」"
+                t += tr(lang, ' column "{label}"', label=self.column_label)
             parts.append(t)
         elif self.paragraph is not None:
-            p = f"paragraph {self.paragraph}" if en else f"第{self.paragraph}段"
+            p = tr(lang, "paragraph {n}", n=self.paragraph)
             if self.section:
-                p += f' (section "{self.section}")' if en else f"（{self.section}）"
+                p += tr(lang, ' (section "{title}")', title=self.section)
             parts.append(p)
         elif self.section:
-            parts.append(f'section "{self.section}"' if en else f"「{self.section}」")
+            parts.append(tr(lang, 'section "{title}"', title=self.section))
         if not parts:
-            parts.append("document" if en else "全文")
+            parts.append(tr(lang, "document"))
         return " ".join(parts)
 
     def astuple(self) -> tuple:

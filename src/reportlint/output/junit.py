@@ -23,6 +23,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..findings import Finding
+from ..i18n import tr
 from .report import Report
 
 # Characters XML 1.0 cannot carry (a document may contain them): dropped.
@@ -97,7 +98,7 @@ def _rule_cases(suite: ET.Element, counts: dict[str, int], report: Report, path:
         case = ET.SubElement(suite, "testcase", classname=classes.get(rule_id) or "reportlint", name=rule_id)
         counts["tests"] += 1
         if skipped:
-            reason = "not an annual report" if lang == "en" else "不是年度报告，已跳过"
+            reason = tr(lang, "not an annual report")
             ET.SubElement(case, "skipped", message=reason)
             counts["skipped"] += 1
             continue

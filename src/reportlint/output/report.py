@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import InputError, ReportlintError
 from ..findings import Finding
+from ..i18n import tr
 from ..readers import LINE_FORMATS
 
 
@@ -38,8 +39,7 @@ class RuleInfo:
         """The rule's help as plain text: the title, then what, why, a passing and a failing example, each a heading
         with its text indented under it."""
         parts = self.help.get(lang) or self.help.get("zh") or {}
-        heads = {"zh": ("检查内容", "依据", "正确示例", "错误示例"), "en": ("What", "Why", "Passing", "Failing")}
-        names = heads["en" if lang == "en" else "zh"]
+        names = [tr(lang, h) for h in ("What", "Why", "Passing", "Failing")]
         out = [self.title(lang)]
         for key, name in zip(("what", "why", "pass", "fail"), names, strict=True):
             if parts.get(key):

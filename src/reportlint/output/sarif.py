@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Finding, Location
+from ..i18n import tr
 from .report import Report, RuleInfo
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -80,20 +81,19 @@ def _split(label: str | None) -> list[str]:
 def logical_location(loc: Location, lang: str) -> dict[str, Any]:
     """The place in the document as a SARIF logicalLocation: name for people, a path-like fully qualified
     name (``第2张表/row labels…/column labels…``) and a kind."""
-    en = lang == "en"
     name = loc.render(lang, lines=False)
     if loc.table is not None:
-        parts = [f"table {loc.table}" if en else f"第{loc.table}张表"]
+        parts = [tr(lang, "table {n}", n=loc.table)]
         parts += _split(loc.row_label) + _split(loc.column_label)
         kind = "element"
     elif loc.paragraph is not None:
         parts = [loc.section] if loc.section else []
-        parts.append(f"paragraph {loc.paragraph}" if en else f"第{loc.paragraph}段")
+        parts.append(tr(lang, "paragraph {n}", n=loc.paragraph))
         kind = "text"
     elif loc.section:
         parts, kind = [loc.section], "element"
     else:
-        parts, kind = ["document" if en else "全文"], "resource"
+        parts, kind = [tr(lang, "document")], "resource"
     return {"name": name, "fullyQualifiedName": "/".join(parts), "kind": kind}
 
 

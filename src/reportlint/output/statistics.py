@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from ..i18n import tr
 from . import json_format
 from . import text as text_format
 from .report import Report
@@ -35,7 +36,7 @@ def render(report: Report, fmt: str = "text") -> str:
         title = info.title(report.lang) if info else ""
         lines.append(f"{n:>{width}}  {rule:<{rule_width}}  {sev:<7}  {title}".rstrip())
     total = sum(n for _, _, n in rows)
-    lines.append(f"{total:>{width}}  " + ("findings in all" if report.lang == "en" else "个问题合计"))
+    lines.append(f"{total:>{width}}  " + tr(report.lang, "findings in all"))
     if report.errors:  # the counts alone would read as all the findings there are
         lines.append(text_format.summary(report))
     return "".join(line + "\n" for line in lines)
