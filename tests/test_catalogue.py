@@ -32,7 +32,8 @@ def asked_for() -> dict[str, str]:
             if not isinstance(node, ast.Call):
                 continue
             if isinstance(node.func, ast.Attribute) and node.func.attr == "said":
-                index = 1 if getattr(node.func.value, "id", "") == "ConfigError" else 0  # (path,) message, …
+                # ConfigError.said(path, message …), ctx.said(rule, message …), UsageError.said(message …)
+                index = 0 if getattr(node.func.value, "id", "") == "UsageError" else 1
             elif isinstance(node.func, ast.Name):
                 index = {"tr": 1, "t": 0, "say": 0, "LimitError": 0, "both": 0}.get(node.func.id)
             else:

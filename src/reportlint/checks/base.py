@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding, Location, Related, is_rule_ignored
+from ..i18n import both
 from ..model import DataCell, Document, Paragraph, Table
 from ..pack import Pack, Rule
 from .labels import SUBTOTAL_KEYS, Labels
@@ -95,6 +96,13 @@ class Context:
         if location.paragraph is not None and location.table is None:
             location.section = self.section_title(location.paragraph) or location.section
         return Finding(rule.id, rule.severity, zh, en, location, self.doc.path, details or {}, related)
+
+    def said(self, rule: Rule, message: str, location: Location | None = None, details: dict[str, Any] | None = None,
+             related: tuple[Related, ...] = (), /, **values: Any) -> Finding:
+        """A finding whose text is ``message`` of the catalogue (its English; :mod:`reportlint.i18n`), ``values``
+        filled in, in both languages (a value worded per language: an :class:`~reportlint.i18n.Both`)."""
+        text = both(message, **values)
+        return self.finding(rule, text.zh, text.en, location, details, related)
 
     def section_title(self, paragraph: int) -> str | None:
         """The heading, as written, of the innermost section that holds paragraph number ``paragraph``: a section of

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding, Location
+from ..i18n import both
 from ..pack import Pack, Rule
 from .base import Context, SpecError, paragraph_location
 from .kind import Doc, Kind
@@ -107,8 +108,7 @@ EMAIL_CONTEXT_RE = re.compile(r"(?:电子)?(?:邮箱|邮件|信箱|E-?mail|e-?ma
 ADDRESS_RE = re.compile(r"(?:通讯地址|通信地址|联系地址|办公地址|邮寄地址|地址)\s*(?:为|是)?\s*[:：]?\s*\S{4,}")
 
 KINDS = ("phone", "email", "address")
-NAMES = {"phone": ("联系电话", "phone number"), "email": ("电子邮箱", "e-mail address"),
-         "address": ("通讯地址", "postal address")}
+NAMES = {"phone": "phone number", "email": "e-mail address", "address": "postal address"}  # the catalogue's
 
 
 @dataclass(frozen=True)
@@ -155,12 +155,10 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 if not validate:
                     continue
                 digits = re.sub(r"\D", "", candidate)
-                if re.fullmatch(r"[2-9]\d{6,7}", digits):
-                    zh, en = (f"电话号码「{candidate}」缺少区号（应为“区号-号码”，如 0537-8928868）",
-                              f"phone number \"{candidate}\" has no area code (write it as 0537-8928868)")
-                else:
-                    zh, en = (f"电话号码「{candidate}」格式不正确", f"phone number \"{candidate}\" is not valid")
-                problems.append(ctx.finding(rule, zh, en, paragraph_location(p, candidate), {"value": candidate}))
+                message = ('phone number "{value}" has no area code (write it as 0537-8928868)'
+                           if re.fullmatch(r"[2-9]\d{6,7}", digits) else 'phone number "{value}" is not valid')
+                problems.append(ctx.said(rule, message, paragraph_location(p, candidate), {"value": candidate},
+                                         value=candidate))
         for m in EMAIL_RE.finditer(text) if "@" in text or "＠" in text else ():
             value = m.group(0)
             ctx_before = text[max(0, m.start() - 12):m.start()]
@@ -171,18 +169,16 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 inner = re.sub(r"^\S*[:：]\s*", "", value.strip())
                 if re.search(r"\s", inner) and (EMAIL_CONTEXT_RE.search(ctx_before) or "@" in inner):
                     present["email"] = True
-                    problems.append(ctx.finding(
-                        rule, f"电子邮箱「{inner}」中有空格", f"e-mail address \"{inner}\" contains spaces",
-                        paragraph_location(p, inner), {"value": inner}))
+                    problems.append(ctx.said(rule, 'e-mail address "{value}" contains spaces',
+                                             paragraph_location(p, inner), {"value": inner}, value=inner))
                     continue
             present["email"] = True
         if ADDRESS_RE.search(text):
             present["address"] = True
     for kind in require:
         if not present[kind]:
-            zh, en = NAMES[kind]
-            yield ctx.finding(rule, f"未找到{zh}（如对本报告有疑问的联系方式）",
-                              f"no {en} found (how readers can contact the office)", Location())
+            yield ctx.said(rule, "no {what} found (how readers can contact the office)", Location(),
+                           what=both(NAMES[kind]))
     yield from problems
 
 
