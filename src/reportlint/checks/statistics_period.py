@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding, Location
+from ..i18n import Both
 from ..model import Paragraph
 from ..model.document import cn_number
 from ..pack import Pack, Rule
@@ -224,14 +225,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if unreadable is not None:
             yield _unreadable_finding(ctx, rule, unreadable, year)
             return
-        yield ctx.finding(
-            rule,
-            "未找到统计期限（如“本报告中所列数据的统计期限自"
-            f"{year or 'YYYY'}年1月1日起至{year or 'YYYY'}年12月31日止”）",
-            "no statistics period found (e.g. “本报告中所列数据的统计期限自"
-            f"{year or 'YYYY'}年1月1日起至{year or 'YYYY'}年12月31日止”)",
-            Location(),
-        )
+        yield ctx.said(rule, "no statistics period found (e.g. “本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止”)",
+                       Location(), year=year or "YYYY")
         return
     if year is None:
         return
@@ -242,27 +237,24 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     y2, m2, d2 = period.end
     shown = f"{y1}年{m1}月{d1}日至{y2}年{m2}月{d2}日"
     if (y1, y2) != (year, year) and period.start[1:] == (1, 1) and period.end[1:] == (12, 31):
-        zh = f"统计期限「{period.text}」是{y1}年，与报告年度{year}年不符"
-        en = f"statistics period \"{period.text}\" is for {y1}, not the report year {year}"
+        message, dates = "statistics period \"{period}\" is for {first}, not the report year {year}", ""
     else:
-        spelled = "" if re.sub(r"\s", "", period.text) == shown else f"（{shown}）"  # the dates, where it shortens them
-        zh = f"统计期限「{period.text}」{spelled}未覆盖{year}年1月1日至12月31日"
-        en = f"statistics period \"{period.text}\" ({y1}-{m1:02d}-{d1:02d} to {y2}-{m2:02d}-{d2:02d}) does not cover 1 January–31 December {year}"
-    yield ctx.finding(rule, zh, en, paragraph_location(period.paragraph),
-                      {"period": period.text, "start": f"{y1}-{m1:02d}-{d1:02d}", "end": f"{y2}-{m2:02d}-{d2:02d}",
-                       "year": year})
+        message = "statistics period \"{period}\"{dates} does not cover 1 January–31 December {year}"
+        iso = f" ({y1}-{m1:02d}-{d1:02d} to {y2}-{m2:02d}-{d2:02d})"
+        dates = Both("" if re.sub(r"\s", "", period.text) == shown else f"（{shown}）", iso)  # where it shortens them
+    yield ctx.said(rule, message, paragraph_location(period.paragraph),
+                   {"period": period.text, "start": f"{y1}-{m1:02d}-{d1:02d}", "end": f"{y2}-{m2:02d}-{d2:02d}",
+                    "year": year}, period=period.text, first=y1, year=year, dates=dates)
 
 
 def _unreadable_finding(ctx: Context, rule: Rule, found: Unreadable, year: int | None) -> Finding:
     want = f"{year}年1月1日至{year}年12月31日" if year else "YYYY年1月1日至YYYY年12月31日"
     if found.point:
-        zh = f"只写了时间点「{found.text}」，未写明统计期限的起止日期（应为“{want}”）"
-        en = f"only a point in time is given, \"{found.text}\", not the statistics period (write “{want}”)"
+        message = "only a point in time is given, \"{text}\", not the statistics period (write “{want}”)"
     else:
-        zh = f"统计期限「{found.text}」无法读作起止日期（有错字或缺字），应为“{want}”"
-        en = f"statistics period \"{found.text}\" cannot be read as a range of dates (a typo or missing characters); " \
-             f"write “{want}”"
-    return ctx.finding(rule, zh, en, paragraph_location(found.paragraph, found.text), {"period": found.text})
+        message = "statistics period \"{text}\" cannot be read as a range of dates (a typo or missing characters); write “{want}”"
+    return ctx.said(rule, message, paragraph_location(found.paragraph, found.text), {"period": found.text},
+                    text=found.text, want=want)
 
 
 RULE_KIND = Kind(KIND, compile, check, DOC)
