@@ -72,6 +72,11 @@ def both(message: str, /, **values: Any) -> Both:
     return Both(tr("zh", message, **values), tr("en", message, **values))
 
 
+def both_n(singular: str, plural: str, n: int, /, **values: Any) -> Both:
+    """:func:`ntr` in both languages."""
+    return Both(ntr("zh", singular, plural, n, **values), ntr("en", singular, plural, n, **values))
+
+
 def ntr(lang: str, singular: str, plural: str, n: int, /, **values: Any) -> str:
     """The singular or plural ``message`` for ``n`` in ``lang`` (Chinese has one form), ``{n}`` and ``values``
     filled."""

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding, Location
+from ..i18n import Both, both_n
 from ..normalize import strip_number
 from ..pack import Pack, Rule
 from .base import Context, SpecError, paragraph_location
@@ -143,12 +144,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         for sid, m in sorted(found.items(), key=lambda kv: kv[1].paragraph.index):
             if not m.variant or (spec.sections is not None and sid not in spec.sections):
                 continue
-            yield ctx.finding(
-                rule,
-                f"标题「{m.title}」与规定标题「{by_id[sid].title}」不一致",
-                f"heading \"{m.title}\" differs from the official title \"{by_id[sid].title}\"",
-                _heading_location(m),
-            )
+            yield ctx.said(rule, "heading \"{heading}\" differs from the official title \"{official}\"",
+                           _heading_location(m), heading=m.title, official=by_id[sid].title)
 
 
 def _presence(ctx: Context, rule: Rule, ids: tuple[str, ...] | None, found: dict[str, Match]) -> Iterator[Finding]:
@@ -163,23 +160,17 @@ def _presence(ctx: Context, rule: Rule, ids: tuple[str, ...] | None, found: dict
             continue
         bare = strip_number(sdef.title) or sdef.title
         number = _number_word(sdef.title)
-        yield ctx.finding(
-            rule,
-            f"缺少第{number}部分「{sdef.title}」" if number else f"缺少「{sdef.title}」部分",
-            f"missing section {number} \"{bare}\"" if number else f"missing section \"{bare}\"",
-            Location(section=sdef.title),
-        )
+        title = Both(sdef.title, bare)  # in English without its Chinese numbering
+        if number:
+            yield ctx.said(rule, 'missing section {number} "{title}"', Location(section=sdef.title), number=number,
+                           title=title)
+        else:
+            yield ctx.said(rule, 'missing section "{title}"', Location(section=sdef.title), title=title)
     for parent_id, titles in lacking.items():
         parent = found[parent_id]
-        listed = "".join(f"「{t}」" for t in titles)
-        listed_en = ", ".join(f"\"{t}\"" for t in titles)
-        yield ctx.finding(
-            rule,
-            f"「{parent.title}」缺少{len(titles)}个子项：{listed}",
-            f"\"{parent.title}\" lacks {len(titles)} item{'s' if len(titles) > 1 else ''}: {listed_en}",
-            _heading_location(parent),
-            {"missing": titles},
-        )
+        listed = Both("".join(f"「{t}」" for t in titles), ", ".join(f"\"{t}\"" for t in titles))
+        yield ctx.said(rule, "\"{parent}\" lacks {items}: {listed}", _heading_location(parent), {"missing": titles},
+                       parent=parent.title, items=both_n("{n} item", "{n} items", len(titles)), listed=listed)
 
 
 def _order(ctx: Context, rule: Rule, ids: tuple[str, ...] | None, found: dict[str, Match]) -> Iterator[Finding]:
@@ -193,12 +184,8 @@ def _order(ctx: Context, rule: Rule, ids: tuple[str, ...] | None, found: dict[st
         group = by_id[m.section_id].parent
         later = best.get(group)
         if later is not None and order[m.section_id] < order[later]:
-            yield ctx.finding(
-                rule,
-                f"「{m.title}」应排在「{by_id[later].title}」之前",
-                f"\"{m.title}\" should come before \"{by_id[later].title}\"",
-                _heading_location(m),
-            )
+            yield ctx.said(rule, "\"{heading}\" should come before \"{later}\"", _heading_location(m),
+                           heading=m.title, later=by_id[later].title)
         else:
             best[group] = m.section_id
 

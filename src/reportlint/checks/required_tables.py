@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding, Location
+from ..i18n import Both
 from ..pack import Pack, Rule
 from .base import Context, SpecError, paragraph_location, table_location
 from .kind import Doc, Kind
@@ -109,32 +110,25 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     unreadable = ctx.unreadable_tables()
     for tid in tables:
         tdef = ctx.pack.tables[tid]
-        title_zh = f"「{tdef.title}」" if tdef.title else ""
-        title_en = f" ({tdef.title})" if tdef.title else ""
+        name = Both(f"{tdef.name}「{tdef.title}」" if tdef.title else tdef.name,
+                    f"{tdef.name_en} ({tdef.title})" if tdef.title else tdef.name_en)
         if mode == "readable":
             if tid in unreadable:
-                yield _unreadable(ctx, rule, unreadable[tid], f"{tdef.name}{title_zh}", f"{tdef.name_en}{title_en}")
+                yield _unreadable(ctx, rule, unreadable[tid], name)
         elif ctx.located(tid) is None and tid not in unreadable:
-            yield ctx.finding(rule, f"未找到{tdef.name}{title_zh}统计表", f"{tdef.name_en}{title_en} not found",
-                              Location())
+            yield ctx.said(rule, "{table} not found", Location(), table=name)
 
 
-def _unreadable(ctx: Context, rule: Rule, found: Unreadable, name_zh: str, name_en: str) -> Finding:
+def _unreadable(ctx: Context, rule: Rule, found: Unreadable, name: Both) -> Finding:
     if found.how == "text":
-        zh = (f"{name_zh}只剩文字，表格结构已丢失（标签和数字连在一起，如「{found.sample}」），其中的数字无法核对；"
-              "请从原表格（Word、Excel 或网页表格）重新导出")
-        en = (f"{name_en} is only text: the table's structure is lost (labels and numbers run together, e.g. "
-              f"\"{found.sample}\"), so its numbers cannot be checked; export it again from the original table "
-              "(Word, Excel or a web page table)")
         assert found.paragraph is not None
-        return ctx.finding(rule, zh, en, paragraph_location(found.paragraph, found.sample), {"text": found.sample})
-    zh = (f"{name_zh}有 {found.count} 个单元格里挤着几个数字（如「{found.sample}」），表格结构在导出时已丢失，其中的数字"
-          "无法核对；请从原表格重新导出")
-    en = (f"{name_en} has {found.count} cells holding several numbers each (e.g. \"{found.sample}\"): the table's "
-          "structure was lost in export, so its numbers cannot be checked; export it again from the original table")
+        return ctx.said(rule, "{table} is only text: the table's structure is lost (labels and numbers run together, e.g. \"{sample}\"), so its numbers cannot be checked; export it again from the original table (Word, Excel or a web page table)",
+                        paragraph_location(found.paragraph, found.sample), {"text": found.sample}, table=name,
+                        sample=found.sample)
     assert found.table is not None
-    return ctx.finding(rule, zh, en, table_location(found.table, found.cell), {"text": found.sample,
-                                                                                "cells": found.count})
+    return ctx.said(rule, "{table} has {count} cells holding several numbers each (e.g. \"{sample}\"): the table's structure was lost in export, so its numbers cannot be checked; export it again from the original table",
+                    table_location(found.table, found.cell), {"text": found.sample, "cells": found.count}, table=name,
+                    count=found.count, sample=found.sample)
 
 
 RULE_KIND = Kind(KIND, compile, check, DOC)
