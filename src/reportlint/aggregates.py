@@ -22,6 +22,7 @@ from .checks.tableindex import RunMemo
 from .config import AggregateDef, Config
 from .errors import ConfigError, InputError, ReportlintError
 from .findings import Finding, Location, is_rule_ignored
+from .i18n import Both, both
 from .pack import Pack, Rule
 from .readers import load_document
 
@@ -114,7 +115,7 @@ class _Read:
 
     path: str  # as the run names it
     numbers: dict[str, Any] | None = None
-    problem: tuple[str, str] | None = None
+    problem: Both | None = None
     pack: Pack | None = None
     ignores: tuple[str, ...] = ()
 
@@ -141,7 +142,7 @@ class Aggregates:
         self.plans(config)
         return os.path.realpath(path) in self._members[config.path]
 
-    def add(self, path: str, numbers: dict[str, Any] | None, problem: tuple[str, str] | None,
+    def add(self, path: str, numbers: dict[str, Any] | None, problem: Both | None,
             pack: Pack | None = None, ignores: tuple[str, ...] = ()) -> None:
         self._read[os.path.realpath(path)] = _Read(path, numbers, problem, pack, ignores)
 
@@ -161,8 +162,8 @@ class Aggregates:
 
     def _compare(self, plan: Plan, summary: _Read, rules: list[Rule], memo: RunMemo) -> list[Finding]:
         assert summary.pack is not None and summary.numbers is not None
-        parts = [Part(entry, None, ("没有匹配的文件", "matches no file") if _GLOB & set(entry)
-                      else ("不存在", "does not exist")) for entry in plan.unmatched]
+        parts = [Part(entry, None, both("matches no file") if _GLOB & set(entry) else both("does not exist"))
+                 for entry in plan.unmatched]
         for path in plan.parts:
             read = self._read.get(path) or self._read_part(path, summary.pack, memo)
             parts.append(Part(plan.name(path), read.numbers, read.problem))
@@ -200,14 +201,14 @@ def _read(path: str, pack: Pack, memo: RunMemo) -> _Read:
     return read
 
 
-def problem_of(error: ReportlintError) -> tuple[str, str]:
-    """Why a part that failed to read has no numbers, for the summary's finding (zh, en)."""
+def problem_of(error: ReportlintError) -> Both:
+    """Why a part that failed to read has no numbers, for the summary's finding."""
     if isinstance(error, InputError):
-        return f"无法读取（{error.message('zh')}）", f"cannot be read ({error.message('en')})"
+        return both("cannot be read ({reason})", reason=Both(error.message("zh"), error.message("en")))
     if isinstance(error, ConfigError):
-        return "的配置有误，未检查", "was not checked: its configuration is broken"
-    return "无法读取", "cannot be read"
+        return both("was not checked: its configuration is broken")
+    return both("cannot be read")
 
 
-def not_a_report(reason_zh: str, reason_en: str) -> tuple[str, str]:
-    return f"不是年度报告（{reason_zh}）", f"is not an annual report ({reason_en})"
+def not_a_report(reason_zh: str, reason_en: str) -> Both:
+    return both("is not an annual report ({reason})", reason=Both(reason_zh, reason_en))

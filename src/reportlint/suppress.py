@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .findings import Finding, Location, is_rule_ignored
+from .i18n import both
 from .model import Suppression
 from .output.report import Report
 from .selection import matches
@@ -73,15 +74,13 @@ class Inline:
             unknown = [r for r in s.rules if not any(matches(r, k) for k in self.known)]
             if unknown:
                 close = did_you_mean(unknown[0], self.known)
-                zh = f"标注「{s.text}」中的 {unknown[0]} 不是任何规则的 id 或前缀" + (f"（是不是 {close}？）" if close else "")
-                en = f'the suppression "{s.text}" names {unknown[0]}, which is no rule' + (
-                    f" (did you mean {close}?)" if close else "")
+                text = both("the suppression \"{text}\" names {rule}, which is no rule (did you mean {close}?)", text=s.text, rule=unknown[0],
+                            close=close) if close else both("the suppression \"{text}\" names {rule}, which is no rule", text=s.text, rule=unknown[0])
             elif not used:
-                zh = f"标注「{s.text}」没有抑制任何问题，可以删除"
-                en = f'the suppression "{s.text}" suppresses nothing: remove it'
+                text = both("the suppression \"{text}\" suppresses nothing: remove it", text=s.text)
             else:
                 continue
-            out.append(Finding(rule_id, severity, zh, en, _where(s), self.path, {"suppression": s.text}))
+            out.append(Finding(rule_id, severity, text.zh, text.en, _where(s), self.path, {"suppression": s.text}))
         return out
 
 

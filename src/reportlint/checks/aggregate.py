@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from ..findings import Finding, Location
+from ..i18n import Both, both
 from ..model import Table
 from ..normalize import norm, parse_number, strip_number
 from ..pack import Pack, Rule
@@ -161,7 +163,7 @@ class Part:
 
     name: str
     numbers: dict[str, Cells | None] | None
-    problem: tuple[str, str] | None = None
+    problem: Both | None = None
 
 
 def compare(summary: dict[str, Cells | None], parts: list[Part], rule: Rule, make: Make,
@@ -177,7 +179,7 @@ def compare(summary: dict[str, Cells | None], parts: list[Part], rule: Rule, mak
         cells = summary.get(tid)
         if cells is None:
             continue  # the table is missing or unreadable: table-missing / table-unreadable say so
-        names = (table_name(pack, tid, "zh"), table_name(pack, tid, "en"))
+        names = Both(table_name(pack, tid, "zh"), table_name(pack, tid, "en"))
         lacking = [p.name for p in parts if p.numbers.get(tid) is None]  # type: ignore[union-attr]
         if lacking:
             yield _lacking_table(rule, make, names, lacking)
@@ -185,27 +187,31 @@ def compare(summary: dict[str, Cells | None], parts: list[Part], rule: Rule, mak
         yield from _compare_table(tid, cells, parts, rule, make, names)
 
 
+def _said(rule: Rule, make: Make, message: str, location: Location, details: dict[str, Any],
+          **values: Any) -> Finding:
+    """A finding whose text is ``message`` of the catalogue, ``values`` filled in."""
+    text = both(message, **values)
+    return make(rule, text.zh, text.en, location, details)
+
+
 def _not_compared(broken: list[Part], rule: Rule, make: Make) -> Iterator[Finding]:
     if not broken:
-        yield make(rule, "汇总报告没有找到任何组成报告，未核对合计",
-                   "no part of the summary report was found: the sums were not checked", Location(),
-                   {"reason": "no-parts"})
+        yield _said(rule, make, "no part of the summary report was found: the sums were not checked",
+                    Location(), {"reason": "no-parts"})
     for part in broken:
-        zh, en = part.problem or ("无法读取", "cannot be read")
-        yield make(rule, f"组成报告 {part.name} {zh}，汇总报告的合计未核对",
-                   f"part {part.name} {en}: the summary's sums were not checked", Location(),
-                   {"reason": "part-unusable", "part": part.name})
+        yield _said(rule, make, "part {part} {problem}: the summary's sums were not checked", Location(),
+                    {"reason": "part-unusable", "part": part.name}, part=part.name,
+                    problem=part.problem or both("cannot be read"))
 
 
-def _lacking_table(rule: Rule, make: Make, names: tuple[str, str], lacking: list[str]) -> Finding:
-    listed = "、".join(lacking)
-    return make(rule, f"组成报告 {listed} 没有可读取的{names[0]}，{names[0]}的合计未核对",
-                f"part(s) {', '.join(lacking)} have no readable {names[1]}: its sums were not checked", Location(),
-                {"reason": "part-lacks-table", "parts": lacking})
+def _lacking_table(rule: Rule, make: Make, names: Both, lacking: list[str]) -> Finding:
+    return _said(rule, make, "part(s) {parts} have no readable {table}: its sums were not checked", Location(),
+                 {"reason": "part-lacks-table", "parts": lacking}, parts=Both("、".join(lacking), ", ".join(lacking)),
+                 table=names)
 
 
 def _compare_table(tid: str, cells: Cells, parts: list[Part], rule: Rule, make: Make,
-                   names: tuple[str, str]) -> Iterator[Finding]:
+                   names: Both) -> Iterator[Finding]:
     unusable: dict[str, list[str]] = {}  # part → labels of the cells it cannot give
     for key, (value, row_label, column_label, place) in cells.items():
         if value is None:
@@ -224,27 +230,21 @@ def _compare_table(tid: str, cells: Cells, parts: list[Part], rule: Rule, make: 
             yield _mismatch(rule, make, names, (row_label, column_label), value, total, values, place)
     for name, labels in unusable.items():
         shown = "".join(labels[:3]) + ("…" if len(labels) > 3 else "")
-        yield make(rule, f"组成报告 {name} 的{names[0]}有{len(labels)}格不是数字或没有对应的行列（{shown}），"
-                         f"这些格的合计未核对",
-                   f"part {name}: {len(labels)} cell(s) of {names[1]} are not numbers or have no counterpart "
-                   f"({shown}); their sums were not checked", Location(),
-                   {"reason": "part-cells", "part": name, "table": tid, "cells": labels})
+        yield _said(rule, make, "part {part}: {n} cell(s) of {table} are not numbers or have no counterpart ({cells}); their sums were not checked",
+                    Location(), {"reason": "part-cells", "part": name, "table": tid, "cells": labels}, part=name,
+                    n=len(labels), table=names, cells=shown)
 
 
-def _mismatch(rule: Rule, make: Make, names: tuple[str, str], labels: tuple[str, str], value: Decimal,
+def _mismatch(rule: Rule, make: Make, names: Both, labels: tuple[str, str], value: Decimal,
               total: Decimal, values: list[tuple[str, Decimal]], place: tuple) -> Finding:
     row_label, column_label = labels
-    listed_zh, listed_en = _listed(values)
-    return make(
-        rule,
-        f"{names[0]}「{row_label}」「{column_label}」为{value}，各组成报告之和为{total}（{listed_zh}）",
-        f"{names[1]} \"{row_label}\" \"{column_label}\" is {value}, but the parts add up to {total} ({listed_en})",
-        Location(*place),
-        {"value": str(value), "sum": str(total), "parts": [{"path": n, "value": str(v)} for n, v in values]},
-    )
+    return _said(rule, make, "{table} \"{row}\" \"{column}\" is {value}, but the parts add up to {total} ({listed})",
+                 Location(*place),
+                 {"value": str(value), "sum": str(total), "parts": [{"path": n, "value": str(v)} for n, v in values]},
+                 table=names, row=row_label, column=column_label, value=value, total=total, listed=_listed(values))
 
 
-def _listed(values: list[tuple[str, Decimal]]) -> tuple[str, str]:
+def _listed(values: list[tuple[str, Decimal]]) -> Both:
     """The parts' values for a message: all of them when few, else the non-zero ones (at most SHOWN_PARTS)."""
     shown = values if len(values) <= SHOWN_PARTS else [(n, v) for n, v in values if v][:SHOWN_PARTS]
     rest = len(values) - len(shown)
@@ -252,9 +252,10 @@ def _listed(values: list[tuple[str, Decimal]]) -> tuple[str, str]:
     en = ", ".join(f"{n} {v}" for n, v in shown)
     if rest:
         rest_total = sum((v for _, v in values), Decimal(0)) - sum((v for _, v in shown), Decimal(0))
-        zh += f"{'，' if shown else ''}其余{rest}份合计{rest_total}"
-        en += f"{', ' if shown else ''}{rest} more totalling {rest_total}"
-    return zh, en
+        more = both("{rest} more totalling {total}", rest=rest, total=rest_total)
+        zh += ("，" if shown else "") + more.zh
+        en += (", " if shown else "") + more.en
+    return Both(zh, en)
 
 
 RULE_KIND = Kind(KIND, compile, check, DOC)

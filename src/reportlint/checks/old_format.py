@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..edition import detect_layout, old_labels_in
 from ..findings import Finding, Location
+from ..i18n import Both
 from ..pack import Pack, Rule
 from .base import Context, table_location
 from .kind import Doc, Kind
@@ -94,16 +95,10 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     labels = old_labels_in(ctx.doc)
     table = ctx.table("t2") if "t2" in ctx.pack.tables else None
-    shown = "".join(f"「{x}」" for x in labels[:3])
-    shown_en = ", ".join(labels[:3])
-    yield ctx.finding(
-        rule,
-        f"{year}年度报告仍使用2019年版表格（{shown}），{from_year}年起应使用新版格式",
-        f"a {year} report still uses the 2019 table layout ({shown_en}); from {from_year} on the 2021 format "
-        "applies",
-        table_location(table) if table is not None else Location(),
-        {"labels": labels},
-    )
+    shown = Both("".join(f"「{x}」" for x in labels[:3]), ", ".join(labels[:3]))
+    yield ctx.said(rule, "a {year} report still uses the 2019 table layout ({labels}); from {from_year} on the 2021 format applies",
+                   table_location(table) if table is not None else Location(), {"labels": labels}, year=year,
+                   labels=shown, from_year=from_year)
 
 
 RULE_KIND = Kind(KIND, compile, check, DOC)

@@ -148,16 +148,13 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def _finding(ctx: Context, rule: Rule, match: Match, said: str, empty_word: bool, loc: Location) -> Finding:
-    title = match.title
     if not said:
-        zh, en = f"「{title}」下没有内容", f"\"{title}\" has nothing under its heading"
+        message = "\"{title}\" has nothing under its heading; write what the section must report"
     elif empty_word:
-        zh, en = f"「{title}」下只写了“{said}”", f"\"{title}\" says only \"{said}\""
+        message = "\"{title}\" says only \"{said}\"; write what the section must report"
     else:
-        zh, en = (f"「{title}」下只有 {len(_bare(said))} 个字：“{said}”",
-                  f"\"{title}\" holds only {len(_bare(said))} characters: \"{said}\"")
-    return ctx.finding(rule, f"{zh}，请写明该部分的实际情况", f"{en}; write what the section must report", loc,
-                       {"text": said})
+        message = "\"{title}\" holds only {n} characters: \"{said}\"; write what the section must report"
+    return ctx.said(rule, message, loc, {"text": said}, title=match.title, said=said, n=len(_bare(said)))
 
 
 def _cut_after(ctx: Context, sid: str, found: dict[str, Match]) -> bool:

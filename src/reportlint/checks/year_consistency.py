@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding, Location
+from ..i18n import Both
 from ..pack import Rule
 from .base import Context, paragraph_location
 from .kind import Doc, Kind, no_settings
@@ -90,13 +91,11 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     named = name_years(ctx.doc.path)
     if year is None or not named or year in named:
         return
-    shown = "、".join(f"{y}年" for y in dict.fromkeys(named))
-    shown_en = ", ".join(str(y) for y in dict.fromkeys(named))
+    shown = Both("、".join(f"{y}年" for y in dict.fromkeys(named)), ", ".join(str(y) for y in dict.fromkeys(named)))
     title = ctx.doc.title_paragraph
-    yield ctx.finding(rule, f"文件名中的年份为{shown}，标题中的报告年度为{year}年，请核对是否放错了年度的文件",
-                      f"the file name says {shown_en}, the title's report year is {year}: is it the right year's file?",
-                      paragraph_location(title) if title is not None else Location(),
-                      {"file_years": list(dict.fromkeys(named)), "year": year})
+    yield ctx.said(rule, "the file name says {named}, the title's report year is {year}: is it the right year's file?",
+                   paragraph_location(title) if title is not None else Location(),
+                   {"file_years": list(dict.fromkeys(named)), "year": year}, named=shown, year=year)
 
 
 RULE_KIND = Kind(KIND, no_settings, check, DOC)
