@@ -133,12 +133,11 @@ def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name
     return Spec(frozenset(str(t) for t in rule.spec.get("ignore", [])))
 
 
-def _messages(kind: str, found: str) -> tuple[str, str]:
-    if kind == "placeholder":
-        return f"模板占位符未替换：「{found}」", f"template placeholder left in: “{found}”"
-    if kind == "chrome":
-        return f"网页上的导航或按钮文字混入了报告：「{found}」", f"web page navigation or button text left in: “{found}”"
-    return f"导出痕迹未清除：「{found}」", f"export artefact left in: “{found}”"
+_MESSAGES = {  # the catalogue's, by what was found
+    "placeholder": "template placeholder left in: “{found}”",
+    "chrome": "web page navigation or button text left in: “{found}”",
+    "artefact": "export artefact left in: “{found}”",
+}
 
 
 def _matches(text: str, ignore: frozenset[str]) -> Iterator[tuple[str, str]]:
@@ -169,15 +168,15 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     for p in paragraphs:
         for kind, found in _matches(paragraph_text(p), ignore):
-            zh, en = _messages(kind, found)
-            yield ctx.finding(rule, zh, en, paragraph_location(p, found), {"value": found, "type": kind})
+            yield ctx.said(rule, _MESSAGES.get(kind, _MESSAGES["artefact"]), paragraph_location(p, found),
+                           {"value": found, "type": kind}, found=found)
     for table in ctx.doc.tables:
         data = {id(d.cell): d for d in table.data}
         for cell in table.origins():
             for kind, found in _matches(cell.display, ignore):
-                zh, en = _messages(kind, found)
-                yield ctx.finding(rule, zh, en, table_location(table, data.get(id(cell)), row=cell.row),
-                                  {"value": found, "type": kind})
+                yield ctx.said(rule, _MESSAGES.get(kind, _MESSAGES["artefact"]),
+                               table_location(table, data.get(id(cell)), row=cell.row), {"value": found, "type": kind},
+                               found=found)
 
 
 RULE_KIND = Kind(KIND, compile, check, DOC)

@@ -115,9 +115,9 @@ def _top_level(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if want is not None and have is not None and want[0] == have[0] == 1 and want[1] != have[1]:
             loc = paragraph_location(match.paragraph)
             loc.section = match.title
-            yield ctx.finding(rule, f"「{match.title}」的序号应为“{_shown(1, want[1])}”",
-                              f"\"{match.title}\" should be numbered {_shown(1, want[1])}", loc,
-                              {"number": _shown(1, have[1]), "expected": _shown(1, want[1])})
+            yield ctx.said(rule, "\"{title}\" should be numbered {number}", loc,
+                           {"number": _shown(1, have[1]), "expected": _shown(1, want[1])}, title=match.title,
+                           number=_shown(1, want[1]))
         if last is None or match.paragraph.index > last.paragraph.index:
             last = match
     if last is None or len([s for s in ctx.pack.sections if s.parent is None]) < 2:
@@ -125,9 +125,8 @@ def _top_level(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for p in _headings(ctx, after=last.paragraph.index):
         head = heading_of(p)
         if head is not None and head[0] == 1 and head[1] == 1:
-            yield ctx.finding(rule, f"「{last.title}」之后序号又从“一、”开始：「{head[2]}」",
-                              f"the numbering starts again at 一、 after \"{last.title}\": \"{head[2]}\"",
-                              paragraph_location(p), {"number": "一、"})
+            yield ctx.said(rule, "the numbering starts again at 一、 after \"{last}\": \"{heading}\"",
+                           paragraph_location(p), {"number": "一、"}, last=last.title, heading=head[2])
             return
 
 
@@ -162,14 +161,13 @@ def _gap(ctx: Context, rule: Rule, p: Paragraph, level: int, number: int, expect
          before: tuple[int, str] | None) -> Finding:
     want, have = _shown(level, expected), _shown(level, number)
     if before is None:
-        zh, en = f"序号应从“{want}”开始：「{title}」", f"the numbering should start at {want}: \"{title}\""
+        message = "the numbering should start at {want}: \"{title}\""
     elif number == before[0]:
-        zh, en = (f"序号“{have}”重复：「{title}」前一项是「{before[1]}」，应为“{want}”",
-                  f"{have} is used twice: \"{title}\" follows \"{before[1]}\"; it should be {want}")
+        message = "{have} is used twice: \"{title}\" follows \"{before}\"; it should be {want}"
     else:
-        zh, en = (f"序号跳过了“{want}”：「{title}」前一项是「{before[1]}」",
-                  f"the numbering skips {want}: \"{title}\" follows \"{before[1]}\"")
-    return ctx.finding(rule, zh, en, paragraph_location(p), {"number": have, "expected": want})
+        message = "the numbering skips {want}: \"{title}\" follows \"{before}\""
+    return ctx.said(rule, message, paragraph_location(p), {"number": have, "expected": want}, want=want, have=have,
+                    title=title, before=before[1] if before else "")
 
 
 def _item_title(text: str) -> str:
