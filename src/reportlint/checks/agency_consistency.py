@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..history import agency_key
+from ..i18n import both
 from ..issuer import agency_in, kind_of
 from ..model import Paragraph
 from ..pack import Rule
@@ -99,8 +100,9 @@ _COMPILED_RE = re.compile(r"由(?P<org>[^，,。；;、\s]{2,30}?)(?:负责)?(?:
 _SELF_RE = re.compile(r"^(?:本|我|该|上述|相关|各)")
 _OFFICE_RE = re.compile(r"(?:政府信息公开|政务公开)?(?:工作)?(?:领导小组)?(?:办公室|办)$")
 _DATE_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}")
-_PLACES = {"contact": ("联系方式", "the contact"), "compiled": ("编制说明", "the compiler"),
-           "signature": ("落款", "the signature")}
+_PLACES = {  # the catalogue's
+    "contact": "the contact", "compiled": "the compiler", "signature": "the signature",
+}
 
 
 def same_organ(a: str, b: str) -> bool:
@@ -118,12 +120,9 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for place, name, p in _mentions(ctx):
         if same_organ(agency, name):
             continue
-        zh_place, en_place = _PLACES[place]
-        yield ctx.finding(
-            rule,
-            f"{zh_place}中的机关「{name}」与标题中的「{agency}」不是同一机关，可能沿用了其他单位的报告",
-            f"{en_place} names {name}, not the title's {agency}: copied from another agency's report?",
-            paragraph_location(p, name), {"agency": agency, "named": name, "place": place})
+        yield ctx.said(rule, "{place} names {name}, not the title's {agency}: copied from another agency's report?",
+                       paragraph_location(p, name), {"agency": agency, "named": name, "place": place},
+                       place=both(_PLACES[place]), name=name, agency=agency)
 
 
 def _mentions(ctx: Context) -> Iterator[tuple[str, str, Paragraph]]:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..i18n import Both
 from ..model import Paragraph
 from ..pack import Rule
 from .base import Context, paragraph_location
@@ -162,15 +163,10 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if not years:
                 continue
             shown = sentence if len(sentence) <= _QUOTE_MAX else sentence[:_QUOTE_MAX] + "……"
-            later = "、".join(f"{y}年" for y in dict.fromkeys(years))
-            later_en = ", ".join(str(y) for y in dict.fromkeys(years))
-            yield ctx.finding(
-                rule,
-                f"正文叙述了报告年度（{year}年）之后的{later}：「{shown}」",
-                f"the body describes {later_en}, after the report year {year}: “{shown}”",
-                paragraph_location(p, sentence[:20]),
-                {"sentence": sentence, "years": list(dict.fromkeys(years))},
-            )
+            later = Both("、".join(f"{y}年" for y in dict.fromkeys(years)), ", ".join(str(y) for y in dict.fromkeys(years)))
+            yield ctx.said(rule, "the body describes {later}, after the report year {year}: “{sentence}”",
+                           paragraph_location(p, sentence[:20]), {"sentence": sentence, "years": list(dict.fromkeys(years))},
+                           later=later, year=year, sentence=shown)
 
 
 def _earlier(ctx: Context, rule: Rule, p: Paragraph, year: int) -> Iterator[Finding]:
@@ -178,14 +174,9 @@ def _earlier(ctx: Context, rule: Rule, p: Paragraph, year: int) -> Iterator[Find
         sentence = m.group(0).strip()
         if earlier_year(sentence, year):
             shown = sentence if len(sentence) <= _QUOTE_MAX else sentence[:_QUOTE_MAX] + "……"
-            yield ctx.finding(
-                rule,
-                f"正文以{year - 1}年叙述本年度工作（报告年度为{year}年），可能沿用了上年报告：「{shown}」",
-                f"the body reports the work of {year - 1} as the year's (the report year is {year}); copied from last "
-                f"year's report? “{shown}”",
-                paragraph_location(p, sentence[:20]),
-                {"sentence": sentence, "years": [year - 1]},
-            )
+            yield ctx.said(rule, "the body reports the work of {before} as the year's (the report year is {year}); copied from last year's report? “{sentence}”",
+                           paragraph_location(p, sentence[:20]), {"sentence": sentence, "years": [year - 1]},
+                           before=year - 1, year=year, sentence=shown)
 
 
 RULE_KIND = Kind(KIND, no_settings, check, DOC)
