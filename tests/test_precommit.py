@@ -1,52 +1,26 @@
 """The pre-commit hook, for real: a temporary repository that uses this repo's hook refuses a defective report."""
 
-import os
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from package_repo import committed_copy, git, git_env
 from report_builder import ReportSpec, build_report
 from test_markdown_reader import markdown_report
-
-ROOT = Path(__file__).resolve().parents[1]
-HOOK_FILES = ["pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "src", "rules"]
 
 pytestmark = pytest.mark.slow
 
 
-def git(cwd, *args, env):
-    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
-
-
 @pytest.fixture
 def env(tmp_path):
-    env = dict(os.environ)
-    env.update(
-        GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
-        GIT_COMMITTER_EMAIL="t@example.org", PRE_COMMIT_HOME=str(tmp_path / "cache"),
-        GIT_CONFIG_GLOBAL=str(tmp_path / "gitconfig"), GIT_CONFIG_NOSYSTEM="1",
-    )
-    env.pop("VIRTUAL_ENV", None)
-    return env
+    return git_env(tmp_path)
 
 
 def test_hook_refuses_a_defective_report_and_accepts_a_clean_one(tmp_path, env):
     # The hook repository: this project's files as committed to a repo pre-commit can clone.
     hook_repo = tmp_path / "hook"
-    hook_repo.mkdir()
-    for name in HOOK_FILES:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, hook_repo / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(src, hook_repo / name)
-    git(hook_repo, "init", "-q", env=env)
-    git(hook_repo, "add", "-A", env=env)
-    git(hook_repo, "commit", "-qm", "hook", env=env)
-    rev = git(hook_repo, "rev-parse", "HEAD", env=env).stdout.strip()
+    rev = committed_copy(hook_repo, env, "hook")
 
     work = tmp_path / "work"
     work.mkdir()

@@ -3,9 +3,7 @@ pre-commit configuration and the pip line run against a clone tagged so; the CHA
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import sys
 from importlib.metadata import version
@@ -13,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from package_repo import committed_copy, git, git_env
 from report_builder import ReportSpec, build_report
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 URL = "https://example.org/reportlint.git"
-PACKAGE_FILES = ["pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "src", "rules"]
 
 
 def test_one_version_everywhere(capsys):
@@ -38,29 +36,13 @@ def test_one_version_everywhere(capsys):
     assert "  national-2021 2026.12" in out and "  shandong 2026.12" in out
 
 
-def git(cwd, *args, env):
-    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
-
-
 @pytest.fixture(scope="module")
 def tagged(tmp_path_factory):
     """A clone of this repository's package files, committed and tagged v<version>, as a release would be."""
     root = tmp_path_factory.mktemp("release")
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@example.org", GIT_CONFIG_GLOBAL=str(root / "gitconfig"),
-               GIT_CONFIG_NOSYSTEM="1", PRE_COMMIT_HOME=str(root / "cache"))
-    env.pop("VIRTUAL_ENV", None)
+    env = git_env(root)
     clone = root / "reportlint"
-    clone.mkdir()
-    for name in PACKAGE_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, clone / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(source, clone / name)
-    git(clone, "init", "-q", env=env)
-    git(clone, "add", "-A", env=env)
-    git(clone, "commit", "-qm", "release", env=env)
+    committed_copy(clone, env, "release")
     git(clone, "tag", "-a", f"v{version('reportlint')}", "-m", "release", env=env)
     return root, clone, env
 
