@@ -10,6 +10,7 @@ from typing import Any
 
 from ..findings import Finding, Location
 from ..history import Entry
+from ..i18n import both
 from ..model import DataCell, Table
 from ..normalize import norm, parse_number
 from ..pack import Pack, Rule
@@ -179,11 +180,11 @@ def compare(current: Entry, previous: Entry, rule: Rule, finding: Make) -> Itera
                 continue
             then = before[key][0]
             leaf = label.split(" / ")[-1] if label else key
+            text = both("table 三 \"{carried_in}\" \"{column}\" is {value}, but last year's report {previous} gives \"{carried_out}\" \"{column}\" = {then}",
+                        carried_in=CARRIED_IN, carried_out=CARRIED_OUT, column=leaf, value=value, previous=prev_name,
+                        then=then)
             yield finding(
-                rule,
-                f"表三「{CARRIED_IN}」「{leaf}」为{value}，与上年报告 {prev_name} 的「{CARRIED_OUT}」「{leaf}」{then}不一致",
-                f"table 三 \"{CARRIED_IN}\" \"{leaf}\" is {value}, but last year's report {prev_name} gives "
-                f"\"{CARRIED_OUT}\" \"{leaf}\" = {then}",
+                rule, text.zh, text.en,
                 Location(*loc),
                 {"previous": prev_name, "previous_value": then,
                  "previous_location": Location(*before[key][2]).to_dict()},
@@ -199,12 +200,10 @@ def compare(current: Entry, previous: Entry, rule: Rule, finding: Make) -> Itera
         expected = then + issued - repealed
         if now == expected:
             continue
+        text = both("table 二 \"{row}\" 现行有效件数 is {now}; last year's report {previous} gives {then}, plus {issued} issued minus {repealed} repealed makes {expected}",
+                    row=row, now=now, previous=prev_name, then=then, issued=issued, repealed=repealed, expected=expected)
         yield finding(
-            rule,
-            f"表二「{row}」现行有效件数为{now}，按上年报告 {prev_name} 的{then}件 + 本年制发{issued}件 − 本年废止"
-            f"{repealed}件应为{expected}件",
-            f"table 二 \"{row}\" 现行有效件数 is {now}; last year's report {prev_name} gives {then}, plus {issued} "
-            f"issued minus {repealed} repealed makes {expected}",
+            rule, text.zh, text.en,
             Location(*now_loc),
             {"previous": prev_name, "previous_value": then, "expected": expected},
         )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding
+from ..i18n import Both, both
 from ..model import Table
 from ..normalize import PLACEHOLDERS, cell_key, clean, parse_number
 from ..pack import Pack, Rule, TableDef
@@ -106,9 +107,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         blank_groups = {i for cells in group_rows.values() if all(not clean(texts[i]) for i in cells) for i in cells}
         if texts and not any(text and clean(text) for text in texts):  # nothing filled in: one finding, not hundreds
             blank = len(texts) - len(blank_groups)
-            yield ctx.finding(rule, f"{tdef.name}未填写：{blank} 个单元格为空，应填数字（没有的填 0）",
-                              f"{tdef.name_en} is not filled in: {blank} cells are blank; fill in numbers (0 when "
-                              "there is nothing)", table_location(table), {"blank": blank})
+            yield ctx.said(rule, "{table} is not filled in: {blank} cells are blank; fill in numbers (0 when there is nothing)",
+                           table_location(table), {"blank": blank}, table=Both(tdef.name, tdef.name_en), blank=blank)
             continue
         for i, (cell_text, (decimal, signed)) in enumerate(zip(texts, kinds, strict=True)):
             if cell_text.isdigit() and cell_text.isascii():
@@ -119,24 +119,21 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             text = d.cell.display
             kind = "number" if decimal else "integer"
             if not text:
-                zh, en = "为空", "is blank"
+                problem = "is blank"
             elif cell_key(text) in PLACEHOLDERS:
-                zh, en = f"填写了「{text}」", f"holds \"{text}\""
+                problem = "holds \"{text}\""
             elif (value := parse_number(d.cell.text, True, True)) is not None and value < 0:  # signed columns only
-                zh, en = f"「{text}」是负数", f"\"{text}\" is negative"
+                problem = "\"{text}\" is negative"
             elif parse_number(d.cell.text, True) is not None:
-                zh, en = f"「{text}」不是整数", f"\"{text}\" is not a whole number"
+                problem = "\"{text}\" is not a whole number"
             else:
-                zh, en = f"「{text}」不是数字", f"\"{text}\" is not a number"
-            where_zh = _where(tdef.name, d.row_label, d.column_label, "zh")
-            where_en = _where(tdef.name_en, d.row_label, d.column_label, "en")
-            yield ctx.finding(
-                rule,
-                f"{where_zh}{zh}，应填{'数字' if decimal else '整数'}（没有的填 0）",
-                f"{where_en} {en}; fill in a{'' if decimal else ' whole'} number (0 when there is nothing)",
-                table_location(table, d),
-                {"text": text, "expected": kind},
-            )
+                problem = "\"{text}\" is not a number"
+            where = Both(_where(tdef.name, d.row_label, d.column_label, "zh"),
+                         _where(tdef.name_en, d.row_label, d.column_label, "en"))
+            message = ("{where} {problem}; fill in a number (0 when there is nothing)" if decimal
+                       else "{where} {problem}; fill in a whole number (0 when there is nothing)")
+            yield ctx.said(rule, message, table_location(table, d), {"text": text, "expected": kind}, where=where,
+                           problem=both(problem, text=text))
 
 
 def _plan(ctx: Context, rule: Rule, table: Table, tdef: TableDef) -> tuple[list[tuple[bool, bool]], dict[int, list[int]]]:
