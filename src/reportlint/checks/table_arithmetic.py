@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..findings import Finding, Location, Related
+from ..i18n import Both
 from ..model import DataCell, Table
 from ..normalize import parse_number
 from ..pack import Pack, Rule, TableDef
@@ -247,9 +248,6 @@ def _culprit_finding(ctx: Context, rule: Rule, table: Table, tdef: TableDef, cul
     where_zh = "".join(f"「{label}」" for label in (cell.row_label, cell.column_label) if label)
     where_en = "".join(f' {kind} "{label}"' for kind, label in (("row", cell.row_label), ("column", cell.column_label))
                        if label)
-    zh = f"{tdef.name}{where_zh}很可能填错：现为 {was}，它所在的 {len(broken)} 个等式都要求它为 {expected}（{scopes_zh}）"
-    en = (f"{tdef.name_en}{where_en} is probably wrong: it is {was}, and the {len(broken)} equations it takes part in "
-          f"all give {expected} ({scopes_en})")
     others = [{**c, "rule": f.rule} for f in broken for c in f.details["cells"]
               if (c["row"], c["col"]) != (cell.row + 1, cell.col + 1)]
     details = {"value": was, "expected": expected,
@@ -257,7 +255,9 @@ def _culprit_finding(ctx: Context, rule: Rule, table: Table, tdef: TableDef, cul
                              for f in broken],
                "cells": list({(c["row"], c["col"]): c for c in others}.values())}
     related = tuple(Related(f.location, f.message, f.message_en) for f in broken)
-    return ctx.finding(rule, zh, en, table_location(table, cell), details, related)
+    return ctx.said(rule, "{cell} is probably wrong: it is {was}, and the {n} equations it takes part in all give {expected} ({equations})",
+                    table_location(table, cell), details, related, cell=Both(tdef.name + where_zh, tdef.name_en + where_en),
+                    was=was, n=len(broken), expected=expected, equations=Both(scopes_zh, scopes_en))
 
 
 def _scope(for_each: str, loc: Location, lang: str) -> str:
@@ -408,17 +408,14 @@ def _finding(ctx: Context, rule: Rule, table: Table, tdef: TableDef, eq: Equatio
     left_text = _side(show(eq.left, it), left)
     right_text = _side(show(eq.right, it), right)
     if eq.op == "=":
-        zh = f"{tdef.name}{scope_zh}不平：{text}，但左边 {left_text}，右边 {right_text}（相差 {diff}）"
-        en = (f"{tdef.name_en} {scope_en} does not add up: {text}, but the left side is {left_text} "
-              f"and the right side {right_text} (difference {diff})").replace("  ", " ")
+        message = "{where} does not add up: {equation}, but the left side is {left} and the right side {right} (difference {diff})"
     else:
-        zh = f"{tdef.name}{scope_zh}不满足：{text}，但左边 {left_text}，右边 {right_text}"
-        en = (f"{tdef.name_en} {scope_en} does not hold: {text}, but the left side is {left_text} "
-              f"and the right side {right_text}").replace("  ", " ")
+        message = "{where} does not hold: {equation}, but the left side is {left} and the right side {right}"
     cells = [{"row_label": c.row_label, "column_label": c.column_label, "row": c.row + 1, "col": c.col + 1,
               "text": c.cell.display} for c in involved]
-    return ctx.finding(rule, zh, en, loc,
-                       {"equation": text, "left": _fmt(left), "right": _fmt(right), "cells": cells})
+    return ctx.said(rule, message, loc, {"equation": text, "left": _fmt(left), "right": _fmt(right), "cells": cells},
+                    where=Both(f"{tdef.name}{scope_zh}", f"{tdef.name_en} {scope_en}".rstrip()), equation=text,
+                    left=left_text, right=right_text, diff=diff)
 
 
 RULE_KIND = Kind(KIND, compile, check, DOC)
