@@ -49,6 +49,8 @@ def files(tmp_path_factory):
     build_report(root / "r.docx", ReportSpec(period=None, contact="联系电话：8928868", t3={("（七）总计", "总计"): "1"}))
     (root / "bad.yaml").write_text("pack: x\nrules:\n  - id: a\n    kind: of\n    severty: warning\n", encoding="utf-8")
     (root / "broken.yaml").write_text("pack: x\nrules: [\n", encoding="utf-8")
+    (root / "equation.yaml").write_text("pack: x\nextends: national-2021\nrules:\n  - id: t3-balance\n"
+                                        "    equation: '[a] + = [b]'\n", encoding="utf-8")
     (root / "conf").mkdir()
     (root / "conf" / ".reportlint.yaml").write_text("exlude: [x]\n", encoding="utf-8")
     return root
@@ -59,6 +61,7 @@ CASES = [
     ("check", "--limit", "cels=3", "{r}"), ("check", "--statistics", "--format", "html", "{r}"),
     ("check", "--baseline", "a", "--write-baseline", "b", "{r}"), ("check", "--select", "t3-balence", "{r}"),
     ("check", "--rules", "shandog", "{r}"), ("check", "--rules", "{bad}", "{r}"), ("check", "--rules", "{broken}", "{r}"),
+    ("check", "--rules", "{equation}", "{r}"),
     ("check", "--config", "{conf}", "{r}"), ("check", "-o", "/nonexistent/out.txt", "{r}"), ("check", "--help"),
     ("--help",), ("explain", "t3-balence"), ("explain", "aggregate-mismatch"), ("rules",), ("config", "show", "{r}"),
     ("dump", "{r}"), ("chek",), ("check", "--statistics", "{r}"),
@@ -68,6 +71,7 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: " ".join(c))
 def test_chinese_output_holds_no_english_sentence(files, case):
     args = [a.format(r=files / "r.docx", bad=files / "bad.yaml", broken=files / "broken.yaml",
+                     equation=files / "equation.yaml",
                      conf=files / "conf" / ".reportlint.yaml") for a in case]
     out = run(*args)
     assert out.strip()

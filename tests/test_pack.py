@@ -81,13 +81,13 @@ TABLES = "pack: x\ntables:\n  t3: {name: 表三, locate: [自然人]}\n"
         (
             TABLES + "rules:\n  - id: a\n    kind: table_arithmetic\n    table: t3\n    equation: '[a] + = [b]'\n",
             ":8:22: ",
-            "规则 a：invalid equation: unexpected '=' (at character 7)",
+            "规则 a：等式有误：此处不应出现 '='（第 7 个字符）",
             "rule a: invalid equation: unexpected '=' (at character 7)",
         ),
         (
             TABLES + "rules:\n  - id: a\n    kind: no_blank_cells\n    tables: [t3, t9]\n",
             ":7:18: ",
-            "规则 a：unknown table 't9' (defined: t3)",
+            "规则 a：未知的表 't9'（已定义：t3）",
             None,
         ),
         (

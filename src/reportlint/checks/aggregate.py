@@ -111,7 +111,7 @@ def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name
     tables = tuple(str(t) for t in rule.spec.get("tables", ("t2", "t3", "t4")))
     for i, tid in enumerate(tables):
         if tid not in pack.tables:
-            raise SpecError(f"the pack defines no table {tid!r}", key="tables", index=i)
+            raise SpecError("the pack defines no table {table!r}", key="tables", index=i, table=tid)
     return Spec(tables)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding, Location, Related, is_rule_ignored
-from ..i18n import both
+from ..i18n import Both, both
 from ..model import DataCell, Document, Paragraph, Table
 from ..pack import Pack, Rule
 from .labels import SUBTOTAL_KEYS, Labels
@@ -18,14 +18,20 @@ __all__ = ["SUBTOTAL_KEYS", "Context", "Labels", "SpecError", "locate_tables", "
 
 
 class SpecError(ValueError):
-    """A rule whose settings cannot be compiled; ``key``/``index``/``offset`` locate it inside the rule."""
+    """A rule whose settings cannot be compiled: ``message`` of the catalogue (its English) with ``values``;
+    ``key``/``index``/``offset`` locate it inside the rule."""
 
     def __init__(self, message: str, key: str | None = None, index: int | None = None,
-                 offset: int | None = None) -> None:
-        super().__init__(message)
+                 offset: int | None = None, **values: Any) -> None:
+        super().__init__(both(message, **values).en)
+        self.message, self.values = message, values
         self.key = key
         self.index = index
         self.offset = offset
+
+    def said(self) -> Both:
+        """The problem in both languages."""
+        return both(self.message, **self.values)
 
 
 @dataclass

@@ -121,7 +121,7 @@ def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name
     require = tuple(rule.spec.get("require", ["phone"]))
     for i, kind in enumerate(require):
         if kind not in KINDS:  # the schema already refuses this; kept for packs built in code
-            raise SpecError(f"unknown contact kind {kind!r}", key="require", index=i)
+            raise SpecError("unknown contact kind {kind!r}", key="require", index=i, kind=kind)
     return Spec(require, bool(rule.spec.get("validate", True)))
 
 

@@ -107,7 +107,7 @@ def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name
     mode = str(rule.spec.get("check", "carryover"))
     needed = "t3" if mode == "carryover" else "t2"
     if needed not in pack.tables:
-        raise SpecError(f"the pack defines no table {needed!r}", key="check")
+        raise SpecError("the pack defines no table {table!r}", key="check", table=needed)
     return Spec(mode)
 
 

@@ -91,7 +91,7 @@ def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name
     tables = tuple(str(t) for t in rule.spec["tables"])
     for i, tid in enumerate(tables):
         if tid not in pack.tables:
-            raise SpecError(f"unknown table {tid!r} (defined: {', '.join(pack.tables) or 'none'})",
+            raise SpecError("unknown table {table!r} (defined: {defined})", table=tid, defined=", ".join(pack.tables) or "-",
                             key="tables", index=i)
     return Spec(tables)
 

@@ -194,7 +194,8 @@ def _month_day(text: object, key: str) -> tuple[int, int]:
             raise ValueError
         date(2000, int(m.group(1)), int(m.group(2)))
     except ValueError:
-        raise SpecError(f"{key} must be MM-DD, e.g. \"01-31\", not {str(text)!r}", key=key) from None
+        raise SpecError('{setting} must be MM-DD, e.g. "01-31", not {text!r}', key=key, setting=key,
+                        text=str(text)) from None
     return int(m.group(1)), int(m.group(2))
 
 

@@ -128,7 +128,7 @@ def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name
         raise SpecError("the pack defines no sections:", key="kind")
     for i, sid in enumerate(ids or []):
         if sid not in known:
-            raise SpecError(f"unknown section id {sid!r}", key="sections", index=i)
+            raise SpecError("unknown section id {section!r}", key="sections", index=i, section=sid)
     return Spec(check, ids)
 
 

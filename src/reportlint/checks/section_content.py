@@ -115,7 +115,7 @@ def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name
     known = {s.id for s in pack.sections}
     for i, sid in enumerate(ids or []):
         if sid not in known:
-            raise SpecError(f"unknown section id {sid!r}", key="sections", index=i)
+            raise SpecError("unknown section id {section!r}", key="sections", index=i, section=sid)
     empty = rule.spec.get("empty", DEFAULT_EMPTY)
     return Spec(ids, int(rule.spec.get("min_chars", 15)), frozenset(_bare(str(e)) for e in empty))
 

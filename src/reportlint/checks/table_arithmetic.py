@@ -118,7 +118,7 @@ class Spec:
 def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
     tid = str(rule.spec["table"])
     if tid not in pack.tables:
-        raise SpecError(f"unknown table {tid!r} (defined: {', '.join(pack.tables) or 'none'})", key="table")
+        raise SpecError("unknown table {table!r} (defined: {defined})", key="table", table=tid, defined=", ".join(pack.tables) or "-")
     texts = [rule.spec["equation"]] if "equation" in rule.spec else list(rule.spec["equations"])
     key = "equation" if "equation" in rule.spec else "equations"
     equations: list[Equation] = []
@@ -126,8 +126,8 @@ def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name
         try:
             equations.append(parse_equation(text))
         except ExprError as exc:
-            raise SpecError(f"invalid equation: {exc}", key=key,
-                            index=i if key == "equations" else None, offset=exc.position) from None
+            raise SpecError("invalid equation: {problem}", key=key, index=i if key == "equations" else None,
+                            offset=exc.position, problem=exc.said()) from None
     return Spec(tid, str(rule.spec.get("for_each", "column")), tuple(equations))
 
 

@@ -71,7 +71,7 @@ def compile_matcher(rule: Rule) -> Matcher:
         try:
             compiled = regex.compile(source, regex.IGNORECASE if ignore_case else 0)
         except regex.error as exc:
-            raise SpecError(f"regular expression does not compile: {exc.msg}", key="pattern",
+            raise SpecError("regular expression does not compile: {reason}", key="pattern", reason=exc.msg,
                             offset=exc.pos if exc.pos is not None else 0) from None
     return Matcher(None, compiled, ignore_case, source)
 

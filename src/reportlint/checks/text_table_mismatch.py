@@ -150,7 +150,7 @@ class Spec:
 def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
     section = str(rule.spec.get("section", "overview"))
     if section not in {s.id for s in pack.sections}:
-        raise SpecError(f"unknown section id {section!r}", key="section")
+        raise SpecError("unknown section id {section!r}", key="section", section=section)
     counts = tuple(_count(i, c, pack) for i, c in enumerate(rule.spec.get("counts") or []))
     words = [re.escape(c.none) for c in counts if c.none]
     either = f"(?:{'|'.join(words)})"
@@ -161,11 +161,11 @@ def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name
 def _count(i: int, said: dict, pack: Pack) -> Count:
     table = str(said["table"])
     if table not in pack.tables:
-        raise SpecError(f"the pack defines no table {table!r}", key="counts", index=i)
+        raise SpecError("the pack defines no table {table!r}", key="counts", index=i, table=table)
     try:
         pattern = re.compile(str(said["said"]) + _N)
     except re.error as exc:
-        raise SpecError(f"invalid pattern: {exc}", key="counts", index=i) from None
+        raise SpecError("invalid pattern: {reason}", key="counts", index=i, reason=exc) from None
 
     def refs(key: str) -> tuple[CellRef, ...]:
         return tuple(CellRef(_path(c.get("row")), _path(c.get("column"))) for c in said.get(key) or [])

@@ -18,9 +18,17 @@ from decimal import Decimal
 
 
 class ExprError(ValueError):
-    def __init__(self, message: str, position: int) -> None:
-        super().__init__(f"{message} (at character {position + 1})")
-        self.position = position
+    """An equation that cannot be read: ``message`` of the catalogue (:mod:`reportlint.i18n`) with ``values``, and
+    where (0-based)."""
+
+    def __init__(self, message: str, position: int, **values: object) -> None:
+        self.message, self.values, self.position = message, values, position
+        super().__init__(self.said().en)
+
+    def said(self):  # -> reportlint.i18n.Both
+        from ..i18n import both
+
+        return both("{problem} (at character {at})", problem=both(self.message, **self.values), at=self.position + 1)
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
         m = _TOKEN_RE.match(text, pos)
         if not m:
             bad = text[pos:].lstrip()
-            raise ExprError(f"unexpected text {bad[:10]!r}", len(text) - len(bad))
+            raise ExprError("unexpected text {text!r}", len(text) - len(bad), text=bad[:10])
         kind = m.lastgroup or ""
         out.append((kind, m.group(kind), m.start(kind)))
         pos = m.end()
@@ -117,7 +125,7 @@ def parse_equation(text: str) -> Equation:
             inner = value[1:-1].strip()
             parts = tuple(p.strip() for p in inner.split("/"))
             if not inner or any(not p for p in parts):
-                raise ExprError(f"empty label in {value}", at)
+                raise ExprError("empty label in {value}", at, value=value)
             if "*" in parts[:-1]:
                 raise ExprError("'*' may only be the last label of a path", at)
             return Ref(inner, parts)
@@ -128,7 +136,7 @@ def parse_equation(text: str) -> Equation:
                 raise ExprError("missing ')'", close[2] if close else len(text))
             pos += 1
             return node
-        raise ExprError(f"unexpected {value!r}", at)
+        raise ExprError("unexpected {value!r}", at, value=value)
 
     left = expr()
     tok = peek()
@@ -138,7 +146,7 @@ def parse_equation(text: str) -> Equation:
     pos += 1
     right = expr()
     if (tok := peek()) is not None:
-        raise ExprError(f"unexpected {tok[1]!r}", tok[2])
+        raise ExprError("unexpected {value!r}", tok[2], value=tok[1])
     if not refs_of(left) and not refs_of(right):
         raise ExprError("an equation needs at least one [label]", 0)
     return Equation(text.strip(), left, right, op)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..i18n import Both
 from .explain_errors import schema_messages, unknown_key
 from .layers import DEFAULT_PACK, Layering, Merged, Origin, RuleLayered, no_pack, shipped_names
 from .yamlio import column_in_scalar, position
@@ -249,7 +250,8 @@ def build_pack(merged: Merged, path: str, compile_rule: Callable[[Rule, Pack], o
             file = origin.file if origin else path
             if offset is not None and ln is not None and cl is not None:
                 cl = column_in_scalar(Path(file), ln, cl, offset)
-            raise ConfigError(file, f"规则 {rule.id}：{exc}", ln, cl, message_en=f"rule {rule.id}: {exc}") from None
+            problem = exc.said() if hasattr(exc, "said") else Both(str(exc), str(exc))
+            raise ConfigError.said(file, "rule {rule}: {problem}", ln, cl, rule=rule.id, problem=problem) from None
         rule.spec = _plain(spec)
         pack.rules.append(rule)
     pack.fingerprint = _fingerprint(pack)
