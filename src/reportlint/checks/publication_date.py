@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..findings import Finding, Location
+from ..i18n import Both, both
 from ..issuer import NAMES, Issuer, issuer_of
 from ..model import Paragraph
 from ..pack import Pack, Rule
@@ -227,33 +228,27 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December")
 
 
-def _why(issuer: Issuer, settings: Deadlines, kind: str, year: int, deadline: date) -> tuple[str, str]:
+def _why(issuer: Issuer, settings: Deadlines, kind: str, year: int, deadline: date) -> Both:
     """Why this deadline applies to this report, in both languages."""
-    due_zh = f"{year}年度报告应于次年{deadline.month}月{deadline.day}日前公布"
     day_en = f"{deadline.day} {_MONTHS[deadline.month - 1]}"
+    due = Both(f"{year}年度报告应于次年{deadline.month}月{deadline.day}日前公布", day_en)
     if settings.fixed:
-        return f"按规则设定的期限，{due_zh}", f"the deadline set for the rule is {day_en}"
-    zh_kind, en_kind = NAMES[kind]
+        return both("the deadline set for the rule is {due}", due=due)
+    name = Both(*NAMES[kind])
     if settings.issuer is not None:
-        return (f"配置设定发布机关为{zh_kind}（issuer: {kind}），{due_zh}",
-                f"the configuration sets the issuer to {en_kind} (issuer: {kind}), due by {day_en}")
+        return both("the configuration sets the issuer to {name} (issuer: {kind}), due by {due}",
+                    name=name, kind=kind, due=due)
     if issuer.kind is None:
-        return (f"标题和开头未写明发布机关，按部门的期限，{due_zh}；如为本级人民政府的报告，请在配置中设定 issuer: "
-                "government",
-                f"the title and opening do not name the issuer, so the departments' {day_en} applies; for a "
-                "government's own report set issuer: government in the configuration")
+        return both("the title and opening do not name the issuer, so the departments' {due} applies; for a government's own report set issuer: government in the configuration", due=due)
     agency = issuer.agency
     if kind == "government":
-        return (f"「{agency}」是本级人民政府，其{year}年度报告应由政府信息公开工作主管部门于次年{deadline.month}月"
-                f"{deadline.day}日前公布（条例第四十九条）",
-                f"{agency} is {en_kind}, whose {year} report its office in charge publishes by {day_en} "
-                "(Regulations art. 49)")
+        return both("{agency} is {name}, whose {year} report its office in charge publishes by {when} (Regulations art. 49)",
+                    agency=agency, name=name, year=year, when=Both(f"次年{deadline.month}月{deadline.day}日", day_en))
     if kind == "department":
-        return (f"「{agency}」是{zh_kind}，{due_zh}（条例第四十九条）",
-                f"{agency} is {en_kind}, which publishes its {year} report by {day_en} (Regulations art. 49)")
-    return (f"「{agency}」是{zh_kind}，条例未规定其期限，按部门的期限，{due_zh}（可在配置中用 deadlines 修改）",
-            f"{agency} is {en_kind}, for which the Regulations set no date, so the departments' {day_en} applies "
-            "(change it with deadlines: in the configuration)")
+        return both("{agency} is {name}, which publishes its {year} report by {due} (Regulations art. 49)", agency=agency,
+                    name=name, year=year, due=due)
+    return both("{agency} is {name}, for which the Regulations set no date, so the departments' {due} applies (change it with deadlines: in the configuration)",
+                agency=agency, name=name, due=due)
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -263,43 +258,29 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     settings: Deadlines = rule.compiled
     found = find_publication_date(ctx.doc.paragraphs)
     if found is None:
-        finding = ctx.finding(
-            rule,
-            "未找到公布日期（文末落款日期或“发布日期”）",
-            "no publication date found (a date under the signature or a 发布日期 line)",
-            Location(),
-        )
+        finding = ctx.said(rule, "no publication date found (a date under the signature or a 发布日期 line)", Location())
         if _SEVERITY_ORDER.index(finding.severity) > _SEVERITY_ORDER.index("warning"):
             finding.severity = "warning"
         yield finding
         return
     when, p, written, meta = found
-    label, label_en = ("发布日期", "published on") if meta else ("落款日期", "dated")
+    label = both("published on") if meta else both("dated")
+    shown = Both(_shown(when), when.isoformat())
     issuer = issuer_of(ctx.doc, ctx.pack.report.subject)
     kind = settings.issuer or issuer.kind or UNKNOWN
     deadline = _deadline(year + 1, settings.by_kind[kind])
     details = {"date": when.isoformat(), "deadline": deadline.isoformat(), "issuer": settings.issuer or issuer.kind}
     if when > deadline:
-        why_zh, why_en = _why(issuer, settings, kind, year, deadline)
-        finding = ctx.finding(
-            rule,
-            f"{label}{_shown(when)}晚于公布期限{_shown(deadline)}：{why_zh}",
-            f"{label_en} {when.isoformat()}, after the deadline of {deadline.isoformat()}: {why_en}",
-            paragraph_location(p, written),
-            details,
-        )
+        finding = ctx.said(rule, "{label} {when}, after the deadline of {deadline}: {why}", paragraph_location(p, written),
+                           details, label=label, when=shown, deadline=Both(_shown(deadline), deadline.isoformat()),
+                           why=_why(issuer, settings, kind, year, deadline))
         unsure = settings.issuer is None and issuer.kind is None and not settings.fixed
         if unsure and when <= _deadline(year + 1, settings.by_kind["government"]) and finding.severity == "error":
             finding.severity = "warning"  # within a government's deadline: late only if it is a department's
         yield finding
     elif when < date(year, 12, 31):
-        yield ctx.finding(
-            rule,
-            f"{label}{_shown(when)}早于报告年度{year}年结束，报告不能涵盖全年",
-            f"{label_en} {when.isoformat()}, before the report year {year} is over",
-            paragraph_location(p, written),
-            details,
-        )
+        yield ctx.said(rule, "{label} {when}, before the report year {year} is over", paragraph_location(p, written),
+                       details, label=label, when=shown, year=year)
 
 
 RULE_KIND = Kind(KIND, compile, check, DOC)
