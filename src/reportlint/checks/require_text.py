@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding, Location
+from ..i18n import Both, both
 from ..pack import Pack, Rule
 from .base import Context, paragraph_location
 from .kind import Doc, Kind
@@ -94,9 +95,9 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     spec = rule.spec
     what = (spec.get("description") or matcher.shown) if matcher.pattern is not None else matcher.shown
-    what_en = spec.get("description_en") or what
-    zh = spec.get("message") or f"未找到规定内容「{what}」"
-    en = spec.get("message_en") or f"required text not found: “{what_en}”"
+    said = both("required text not found: “{what}”", what=Both(what, spec.get("description_en") or what))
+    zh = spec.get("message") or said.zh  # a pack's own wording is its data, in its two languages
+    en = spec.get("message_en") or said.en
     if spec.get("scope") == "opening":
         # At the opening's first paragraph; with no opening at all, at the heading it should precede.
         yield ctx.finding(rule, zh, en, paragraph_location(paragraphs[0] if paragraphs else first_section_paragraph(ctx)))

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding
+from ..i18n import Both
 from ..model import Paragraph, Table
 from ..normalize import clean, parse_number
 from ..pack import Pack, Rule
@@ -261,13 +262,13 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         tdef = ctx.pack.tables[count.table]
         in_section = next(_bare(s.title) for s in ctx.pack.sections if s.id == spec.section)
         where = count.shown or " / ".join(x for x in (cell.row_label, cell.column_label) if x)
-        yield ctx.finding(
-            rule,
-            f"{in_section}中{count.name}为{q.value}件，{tdef.name}「{where}」为{value}件",
-            f"the overview gives {q.value} {count.name_en}, {tdef.name_en} \"{where}\" gives {value}",
+        yield ctx.said(
+            rule, "{section} gives {quoted} {name}, {table} \"{where}\" gives {value}",
             paragraph_location(q.paragraph, q.sentence[:20]),
             {"sentence": q.sentence, "text": q.value, "table": value,
              "table_location": table_location(table, cell).to_dict()},
+            section=Both(in_section, "the overview"), quoted=q.value, name=Both(count.name, count.name_en),
+            table=Both(tdef.name, tdef.name_en), where=where, value=value
         )
 
 
