@@ -21,6 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..i18n import both
 from .base import Context
 from .sectionmap import find_sections
 
@@ -43,7 +44,7 @@ def assess(ctx: Context) -> Verdict:
     """Whether ``ctx.doc`` is a report of the kind ``ctx.pack`` checks, and if not, why."""
     doc = ctx.doc
     if doc.generator.startswith("reportlint"):
-        return Verdict(False, "这是 reportlint 生成的检查报告", "it is a report written by reportlint")
+        return Verdict(False, *both("it is a report written by reportlint"))
     top = {s.id for s in ctx.pack.sections if s.parent is None}
     sections = sum(1 for sid in find_sections(ctx) if sid in top)
     tables = sum(1 for tid in ctx.pack.tables if ctx.located(tid) is not None)
@@ -54,14 +55,12 @@ def assess(ctx: Context) -> Verdict:
         headings = any(s.level == 1 and s.number is not None for s in doc.root.children)
         if sections or tables or flattened or headings or chars >= STUB_CHARS:
             return Verdict(True)
-        return Verdict(False, f"标题「{doc.title}」是年度报告的标题，但没有报告的章节和统计表，正文只有 {chars} 个字",
-                       f"its title “{doc.title}” names a report, but it has none of the report's sections or tables "
-                       f"and only {chars} characters of text")
+        return Verdict(False, *both("its title “{title}” names a report, but it has none of the report's sections or tables and only {chars} characters of text",
+                                    title=doc.title, chars=chars))
     if sections >= MIN_SECTIONS or tables >= MIN_TABLES or (sections >= 2 and tables >= 1):
         return Verdict(True)
-    return Verdict(False, f"没有{name.name}的标题，只有报告的 {sections} 个部分、{tables} 张统计表",
-                   f"it has no title naming a {name.name}, and only {sections} of the report's sections "
-                   f"and {tables} of its tables")
+    return Verdict(False, *both("it has no title naming a {name}, and only {sections} of the report's sections and {tables} of its tables",
+                                name=name.name, sections=sections, tables=tables))
 
 
 @functools.lru_cache(maxsize=16)
