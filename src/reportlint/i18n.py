@@ -54,17 +54,17 @@ class Both(NamedTuple):
     zh: str
     en: str
 
-    def __format__(self, spec: str) -> str:  # pragma: no cover - resolved by tr before formatting
-        return format(self.zh, spec)
-
 
 def tr(lang: str, message: str, /, **values: Any) -> str:
     """``message`` (its English text) in ``lang``, its ``{fields}`` filled with ``values`` (a :class:`Both` value
     in that language)."""
     text = catalogue(lang).gettext(message)
-    if not values:
-        return text
-    return text.format(**{k: (v.en if lang == "en" else v.zh) if isinstance(v, Both) else v for k, v in values.items()})
+    return text.format(**_in(lang, values)) if values else text
+
+
+def _in(lang: str, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with each :class:`Both` in ``lang``."""
+    return {k: (v.en if lang == "en" else v.zh) if isinstance(v, Both) else v for k, v in values.items()}
 
 
 def both(message: str, /, **values: Any) -> Both:
@@ -80,7 +80,7 @@ def both_n(singular: str, plural: str, n: int, /, **values: Any) -> Both:
 def ntr(lang: str, singular: str, plural: str, n: int, /, **values: Any) -> str:
     """The singular or plural ``message`` for ``n`` in ``lang`` (Chinese has one form), ``{n}`` and ``values``
     filled."""
-    return catalogue(lang).ngettext(singular, plural, n).format(n=n, **values)
+    return catalogue(lang).ngettext(singular, plural, n).format(n=n, **_in(lang, values))
 
 
 def words(lang: str, context: str, english: dict[str, Any]) -> dict[str, Any]:
