@@ -38,7 +38,7 @@ NUMBER_RE = re.compile(rb"(<w:t(?: [^>]*)?>)(\d+)(</w:t>)")
 
 
 def base_reports(folder: Path) -> list[bytes]:
-    """The base documents: a full clean report, and one with a longer 六 and two digits more in table 二."""
+    """The base documents: a full clean report, and one with a longer 六 and two digits more in table 2."""
     specs = [
         ReportSpec(agency=BASE_AGENCY, year=2023),
         ReportSpec(agency=BASE_AGENCY, year=2023, t2={("行政事业性收费", "本年收费金额（单位：万元）"): "0"}),
@@ -57,7 +57,7 @@ def vary(document_xml: bytes, rng: random.Random) -> bytes:
     # One year for the whole batch, as when a province collects its reports: the base is 2023, signed 2024.
     xml = xml.replace("2024年1月".encode(), f"{YEAR + 1}年1月".encode()).replace("2023年".encode(), f"{YEAR}年".encode())
     factor = rng.randint(1, 9)
-    # the overview quotes table 三's count of new applications: scale it with the table
+    # the overview quotes table 3's count of new applications: scale it with the table
     xml = re.sub("申请(\\d+)件".encode(), lambda m: f"申请{int(m.group(1)) * factor}件".encode(), xml)
     numbers = list(NUMBER_RE.finditer(xml))
     defect = rng.random()

@@ -203,12 +203,12 @@ _T4_DEFAULT: dict[str, dict[str, int]] = {
 
 
 def default_t2() -> dict[tuple[str, str], str]:
-    """The default table 二 cell texts: (row label, column label) → text (10 cells, one decimal 万元 amount)."""
+    """The default table 2 cell texts: (row label, column label) → text (10 cells, one decimal 万元 amount)."""
     return dict(_T2_DEFAULT)
 
 
 def default_t3() -> dict[str, dict[str, int]]:
-    """The consistent default table 三 numbers: row leaf label → column leaf label → int (25 × 7).
+    """The consistent default table 3 numbers: row leaf label → column leaf label → int (25 × 7).
 
     Derived rows/columns are computed, so E1, E2 and E3 hold by construction:
     （七）总计 = Σ result leaves (E2); 一 = （七）总计 + 四 − 二 (E1); 总计 column = Σ six applicant columns (E3).
@@ -230,7 +230,7 @@ def default_t3() -> dict[str, dict[str, int]]:
 
 
 def default_t4() -> dict[str, dict[str, int]]:
-    """The consistent default table 四 numbers: group → leaf → int (总计 = sum of the other four, E4)."""
+    """The consistent default table 4 numbers: group → leaf → int (总计 = sum of the other four, E4)."""
     out: dict[str, dict[str, int]] = {}
     for group in T4_GROUPS:
         vals = dict(_T4_DEFAULT[group])
@@ -312,14 +312,14 @@ def _check_keys(
 
 
 def t2_texts(spec: ReportSpec | None = None) -> dict[tuple[str, str], str]:
-    """Final table 二 cell texts (defaults with spec.t2 applied)."""
+    """Final table 2 cell texts (defaults with spec.t2 applied)."""
     texts = default_t2()
     texts.update(_check_keys(spec.t2 if spec else None, T2_CELLS, "二"))
     return texts
 
 
 def t3_texts(spec: ReportSpec | None = None) -> dict[tuple[str, str], str]:
-    """Final table 三 cell texts keyed (row leaf, column leaf), defaults with spec.t3 applied."""
+    """Final table 3 cell texts keyed (row leaf, column leaf), defaults with spec.t3 applied."""
     nums = default_t3()
     texts = {(row, col): str(nums[row][col]) for row in T3_ROWS for col in T3_COLUMNS}
     texts.update(_check_keys(spec.t3 if spec else None, list(texts), "三"))
@@ -327,7 +327,7 @@ def t3_texts(spec: ReportSpec | None = None) -> dict[tuple[str, str], str]:
 
 
 def t4_texts(spec: ReportSpec | None = None) -> dict[tuple[str, str], str]:
-    """Final table 四 cell texts keyed (group, leaf), defaults with spec.t4 applied."""
+    """Final table 4 cell texts keyed (group, leaf), defaults with spec.t4 applied."""
     nums = default_t4()
     texts = {(g, leaf): str(nums[g][leaf]) for g, leaf in T4_CELLS}
     texts.update(_check_keys(spec.t4 if spec else None, T4_CELLS, "四"))
@@ -503,7 +503,7 @@ def _section_number(heading: str) -> int | None:
 def build_report(path, spec: ReportSpec | None = None) -> Path:
     """Write the report described by ``spec`` (defaults: a clean, consistent report) to ``path``.
 
-    Each table follows the body of its section (table 二 after section 二, …). If that section is absent from
+    Each table follows the body of its section (table 2 after section 二, …). If that section is absent from
     ``spec.sections``, the table still appears where the section would have been (before the next later
     section), like a report whose heading went missing while its content stayed.
     """

@@ -82,7 +82,7 @@ def test_a_wrong_sum_is_reported_at_the_summarys_cell_listing_the_parts(tmp_path
     ]
     assert found([root], "en") == [
         ("汇总.docx", "error", 'table 2 row "三、本年度办理结果 / （七）总计" column "申请人情况 / 总计"',
-         f'table 三 "三、本年度办理结果 / （七）总计" "申请人情况 / 总计" is {3 * total + 2}, but the parts add up to '
+         f'table 3 "三、本年度办理结果 / （七）总计" "申请人情况 / 总计" is {3 * total + 2}, but the parts add up to '
          f"{3 * total} (部门/卫生健康局.docx {total}, 部门/教育局.docx {total}, 部门/民政局.docx {total})"),
     ]
 
@@ -150,7 +150,7 @@ def test_an_unreadable_part_or_one_that_is_no_report_is_said(tmp_path, built):
 
 
 def test_a_part_without_a_table_leaves_that_table_unchecked(tmp_path, built):
-    # no-t4 is a default report without table 四: tables 二 and 三 of the three parts still sum to the summary's
+    # no-t4 is a default report without table 4: tables 二 and 三 of the three parts still sum to the summary's
     root = folder(tmp_path, built, parts=(*PARTS[:2], "no-t4.docx"))
     assert found([root]) == [
         ("汇总.docx", "error", "全文", "组成报告 部门/no-t4.docx 没有可读取的表四，表四的合计未核对")]

@@ -22,8 +22,8 @@ def test_missing_section_is_one_finding(lint):
 def test_two_missing_sections_in_english(lint):
     sections = [s for s in default_sections() if s[0][0] not in "五六"]
     assert lint(ReportSpec(sections=sections), lang="en") == [
-        ("required-sections", 'section "五、存在的主要问题及改进情况"', 'missing section 五 "存在的主要问题及改进情况"'),
-        ("required-sections", 'section "六、其他需要报告的事项"', 'missing section 六 "其他需要报告的事项"'),
+        ("required-sections", 'section "五、存在的主要问题及改进情况"', 'missing section 5 "存在的主要问题及改进情况"'),
+        ("required-sections", 'section "六、其他需要报告的事项"', 'missing section 6 "其他需要报告的事项"'),
     ]
 
 
@@ -221,7 +221,7 @@ def test_one_wrong_cell_is_one_finding_at_that_cell_with_its_equations_related(t
         "表三「三、本年度办理结果 / （七）总计」「申请人情况 / 自然人」很可能填错：现为 44，它所在的 3 个等式都要求它为 45"
         "（t3-balance 列「申请人情况 / 自然人」，t3-results-total 列「申请人情况 / 自然人」，"
         "t3-row-total 行「三、本年度办理结果 / （七）总计」）")
-    assert found.text("en").startswith('table 三 row "三、本年度办理结果 / （七）总计" column "申请人情况 / 自然人" is '
+    assert found.text("en").startswith('table 3 row "三、本年度办理结果 / （七）总计" column "申请人情况 / 自然人" is '
                                        "probably wrong: it is 44, and the 3 equations it takes part in all give 45 (")
     assert [(found.rule, r.location.render(), r.text()) for r in found.related] == [
         (found.rule, E1_NATURAL[1], E1_NATURAL[2]), (found.rule, E2_NATURAL[1], E2_NATURAL[2]),
@@ -291,7 +291,7 @@ def test_arithmetic_details_in_json_shape(tmp_path, national_pack):
         "path": str(path),
         "rule": "t4-total",
         "severity": "error",
-        "message": 'table 四 does not add up: 行政复议/总计 = 行政复议/结果维持 + 行政复议/结果纠正 + 行政复议/其他结果 + '
+        "message": 'table 4 does not add up: 行政复议/总计 = 行政复议/结果维持 + 行政复议/结果纠正 + 行政复议/其他结果 + '
                    "行政复议/尚未审结, but the left side is 3 and the right side 1 + 0 + 0 + 1 = 2 (difference 1)",
         "location": {"table": 3, "row_label": None, "column_label": "行政复议 / 总计", "row": 4, "col": 5},
         "details": {
@@ -349,6 +349,6 @@ def test_decimal_amount_column_accepts_decimals_only_there(lint):
     assert lint(ReportSpec(t2={("行政事业性收费", "本年收费金额（单位：万元）"): "0.35"})) == []
     assert lint(ReportSpec(t2={("行政事业性收费", "本年收费金额（单位：万元）"): "—"}), lang="en") == [
         ("blank-cell", 'table 1 row "第二十条第（八）项 / 行政事业性收费" column "本年收费金额（单位：万元）"',
-         'table 二 row "第二十条第（八）项 / 行政事业性收费" column "本年收费金额（单位：万元）" holds "—"; '
+         'table 2 row "第二十条第（八）项 / 行政事业性收费" column "本年收费金额（单位：万元）" holds "—"; '
          "fill in a number (0 when there is nothing)"),
     ]

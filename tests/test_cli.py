@@ -93,7 +93,7 @@ def test_json_output_in_english(capsys, reports):
         "path": str(bad),
         "rule": "blank-cell",
         "severity": "error",
-        "message": 'table 四 column "行政诉讼 / 复议后起诉 / 结果纠正" is blank; fill in a whole number (0 when there is nothing)',
+        "message": 'table 4 column "行政诉讼 / 复议后起诉 / 结果纠正" is blank; fill in a whole number (0 when there is nothing)',
         "location": {"table": 3, "row_label": None, "column_label": "行政诉讼 / 复议后起诉 / 结果纠正", "row": 4, "col": 12},
         "details": {"text": "", "expected": "integer"},
     }

@@ -126,7 +126,7 @@ def test_fee_mentioned_outside_section_six_does_not_count(tmp_path, pack):
 
 
 DEPARTMENT_WHY = "「某某市卫生健康局」是政府部门，2023年度报告应于次年1月31日前公布（条例第四十九条）"
-DEPARTMENT_WHY_EN = "某某市卫生健康局 is a government department, which publishes its 2023 report by 31 January " \
+DEPARTMENT_WHY_EN = "“某某市卫生健康局” is a government department, which publishes its 2023 report by 31 January " \
     "(Regulations art. 49)"
 
 

@@ -98,7 +98,7 @@ def test_text_dump_for_people(capsys, report):
 
 def test_text_dump_in_english(capsys, report):
     _code, out, _err = run(capsys, "dump", "--lang", "en", str(report))
-    assert "table 2 = table 三  (28×10, 3 label columns)" in out.splitlines()
+    assert "table 2 = table 3  (28×10, 3 label columns)" in out.splitlines()
 
 
 def test_dump_of_unreadable_file_is_one_line_and_exit_2(capsys, tmp_path, report):
@@ -110,7 +110,7 @@ def test_dump_of_unreadable_file_is_one_line_and_exit_2(capsys, tmp_path, report
     assert [d["path"] for d in json.loads(out)] == [str(report)]
 
 
-# -- the real reports: table 三 as `reportlint dump --format json` shows it ------------------------------------
+# -- the real reports: table 3 as `reportlint dump --format json` shows it ------------------------------------
 
 WILD = SHARED / "corpus" / "reports-wild"
 REAL = sorted(SEEDS.glob("*.txt")) + [WILD / "KIROGOVCOMPARE" / "hzq2023_working.pdf",

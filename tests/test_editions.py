@@ -100,7 +100,7 @@ def test_a_2020_report_in_the_2021_layout_follows_its_tables(tmp_path):
 
 
 def test_old_layout_in_word_with_merged_cells(tmp_path):
-    """A .docx whose table 二 is the 2019 layout with real merges is recognised and flagged for a 2023 report."""
+    """A .docx whose table 2 is the 2019 layout with real merges is recognised and flagged for a 2023 report."""
     path = build_report(tmp_path / "r.docx", ReportSpec(year=2023, include_tables=("三", "四")))
     document = docx.Document(str(path))
     rows = old_t2_rows()

@@ -184,7 +184,7 @@ def defect_findings(tmp_path_factory, pack):
     paths = [str(build_report(root / f"r{n}.docx", spec)) for n, spec in enumerate(specs)]
     paths.append(old_report(root, 2023))  # a 2023 report in the 2019 layout
     paths.append(str(build_report(root / "某某局2023年报.docx", ReportSpec(agency="某某市卫生健康局", year=2022))))
-    # a crawler's page: table 三 flattened into text, its first row run together as 15130000154
+    # a crawler's page: table 3 flattened into text, its first row run together as 15130000154
     new = dict(zip(T3_COLUMNS, ["151", "3", "0", "0", "0", "0", "154"], strict=True))
     flat = root / "page.txt"
     flat.write_text(_flattened(ReportSpec(t3={("一、本年新收政府信息公开申请数量", c): v for c, v in new.items()})),
@@ -304,7 +304,7 @@ def test_rules_as_json(capsys):
     assert json.loads(out)[9] == {
         "id": "t3-balance", "pack": "national-2021", "kind": "table_arithmetic", "severity": "error",
         "enabled": True,
-        "description": "E1: item one plus item two equals item three plus item four (table 三, every column)",
+        "description": "E1: item one plus item two equals item three plus item four (table 3, every column)",
         "source": defined_at("t3-balance")}
 
 

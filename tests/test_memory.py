@@ -76,7 +76,7 @@ def test_layouts_kept_are_bounded_and_the_common_ones_stay(tmp_path):
     layouts = LayoutLibrary(3)
     common = load_document(str(build_report(tmp_path / "common.docx", ReportSpec())), layouts)
     first = [t.layout for t in common.tables]  # tables 二, 三, 四: three layouts, the cache full
-    # a blank in another place of table 三 each time: a layout of its own there, tables 二 and 四 as before
+    # a blank in another place of table 3 each time: a layout of its own there, tables 二 and 四 as before
     for i, row in enumerate(["（一）予以公开", T3_ROWS[0], T3_ROWS[1]]):
         odd = load_document(str(build_report(tmp_path / f"odd{i}.docx", ReportSpec(t3={(row, "自然人"): ""}))), layouts)
         assert layouts.known() == 3

@@ -3,14 +3,16 @@ names, paths and quoted text excepted); the language follows --lang, REPORTLINT_
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 
+import lxml.html
 import pytest
 
-from report_builder import ReportSpec, build_report
+from report_builder import ReportSpec, build_report, default_sections
 
 # what may stay as written in a Chinese line: quoted text, paths, options, identifiers
 _EXEMPT = re.compile(r"'[^']*'|\"[^\"]*\"|「[^」]*」|“[^”]*”|\([^()]*\)|--?[\w-]+(?:=\S*)?|\S*[/\\.]\S*|\b[\w]+(?:[-_][\w]+)+\b"
@@ -98,3 +100,75 @@ def test_the_detector_finds_english_and_passes_identifiers():
     assert english_in("/x/out.txt: 错误: cannot write the output") == ["cannot write the output"]
     assert english_in("  aggregate-mismatch  aggregate  error  启用  ← /work/rules/national-2021.yaml:847") == []
     assert english_in("用法：reportlint check [-h] [--stdin-filename NAME]") == []
+
+
+# what may stay Chinese in an English line: what a document says, quoted or as a label path (三、… / （七）总计)
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*(?:\"|…)|「[^」]*」|“[^”]*”|《[^》]*》|\[[^\]]*\]|\S*[/\\]\S*"
+                     r"|(?:\S+ [-+=≥≤] )+\S+")  # the last: an equation of the form's labels
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+
+
+def chinese_in(line: str) -> list[str]:
+    return _HAN.findall(_QUOTED.sub(" ", line))
+
+
+@pytest.fixture(scope="module")
+def defects(tmp_path_factory):
+    """A report with a defect for most rules: no period, a bad phone number, a wrong total, a missing section, a
+    blank cell, a late publication date, a year in the file name that is not the title's."""
+    root = tmp_path_factory.mktemp("en")
+    sections = [s for s in default_sections() if not s[0].startswith("五")]
+    build_report(root / "2022-report.docx", ReportSpec(
+        period=None, contact="联系电话：8928868", t3={("（七）总计", "总计"): "1"}, sections=sections,
+        t2={("规章", "本年制发件数"): ""}, signed="2024年5月8日"))
+    return root / "2022-report.docx"
+
+
+EN_CASES = [c for c in CASES if c[0] not in ("dump", "explain")] + [
+    ("check", "--lang", "en", "{defects}"), ("check", "--lang", "en", "--format", "html", "{defects}"),
+    ("check", "--format", "sarif", "{defects}"), ("check", "--format", "junit", "{defects}"),
+    ("check", "--format", "github", "{defects}"), ("check", "--statistics", "{defects}")]
+
+
+@pytest.mark.parametrize("case", EN_CASES, ids=lambda c: " ".join(c))
+def test_english_output_holds_no_chinese_but_what_documents_say(files, defects, case):
+    args = [a.format(r=files / "r.docx", bad=files / "bad.yaml", broken=files / "broken.yaml",
+                     equation=files / "equation.yaml", conf=files / "conf" / ".reportlint.yaml", defects=defects)
+            for a in case]
+    out = run(*args, env_extra={"REPORTLINT_LANG": "en"})
+    assert out.strip()
+    if "html" in case:  # the tables redrawn and the sentences quoted are the document's
+        page = lxml.html.fromstring(out)
+        for drawn in page.xpath('//div[@class="grid-wrap"] | //p[@class="sentence"] | //style | //script'):
+            drawn.drop_tree()
+        lines = page.text_content().splitlines()
+    elif "sarif" in case:  # the rules' help is the explain text, which cites the form's labels: not checked here
+        log = json.loads(out)
+        for run_ in log["runs"]:
+            run_["tool"]["driver"]["rules"] = []
+            for result in run_["results"]:  # the names of places: the document's headings and labels
+                for location in result["locations"]:
+                    location.pop("logicalLocations", None)
+        lines = list(strings(log))
+    else:
+        lines = out.splitlines()
+    assert [(line, found) for line in lines if (found := chinese_in(line))] == []
+
+
+def strings(value):
+    """Every string in a JSON value."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def test_the_chinese_detector_passes_quoted_document_text():
+    assert chinese_in('table 3 "三、本年度办理结果 / （七）总计" does not add up: 行政复议/总计 = 1') == []
+    assert chinese_in("missing section 5 “存在的主要问题及改进情况”") == []
+    assert chinese_in("does not add up: 本年新收 + 上年结转 = （七）总计 + 结转下年度, but") == []
+    assert chinese_in("缺少第五部分「五、存在的主要问题」") == ["缺少第五部分"]

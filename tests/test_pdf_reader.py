@@ -543,7 +543,7 @@ def test_real_findings_are_real(name, national_pack):
                     ("t4-total", "第4页 第3张表 列「行政复议 / 总 计」"),
                     ("t4-total", "第4页 第3张表 列「行政诉讼 / 复议后起诉 / 总计」")],
         # Table 四 with a split header cell still reads right (see test_real_table_4). The overview says
-        # "区政府办代表区政府受理政府信息公开申请17件" while table 三 counts 95 new applications.
+        # "区政府办代表区政府受理政府信息公开申请17件" while table 3 counts 95 new applications.
         "hzq2024": [("publication-deadline", "全文"), ("text-table-mismatch", "第1页 第7段（（一）主动公开情况）")],
         "szfgs2024": [("publication-deadline", "全文")],
     }[name]

@@ -70,8 +70,8 @@ def test_missing_items_are_one_finding_at_the_parent_heading(tmp_path, shandong)
          "「（五）本行政机关政府信息公开工作年度报告数据统计需要说明的事项」"),
     ]
     assert lint_en(path, shandong) == [
-        "\"六、其他需要报告的事项\" lacks 2 items: \"（二）本行政机关落实上级年度政务公开工作要点情况\", "
-        "\"（五）本行政机关政府信息公开工作年度报告数据统计需要说明的事项\"",
+        "\"六、其他需要报告的事项\" lacks 2 items: “（二）本行政机关落实上级年度政务公开工作要点情况”, "
+        "“（五）本行政机关政府信息公开工作年度报告数据统计需要说明的事项”",
     ]
 
 

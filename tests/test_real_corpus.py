@@ -6,7 +6,7 @@ judged by reading the document, and is one a reviewer would agree with; nothing 
   unreadable (not missing, not blank, never a phone number); 2021 keeps the page's chrome; 2025 gives no phone.
   Published in February and March, within the 31 March deadline of a government's own report.
 * KIROGOVCOMPARE/: the HTML import fixture (五 worded 存在问题及改进情况; no phone, no date; every total balances)
-  and two district reports as PDFs (2023: two table 四 totals of 0 under non-zero results, as printed).
+  and two district reports as PDFs (2023: two table 4 totals of 0 under non-zero results, as printed).
 * govnianbao/: the blank official template (placeholders, no period, no phone, the three tables never filled in:
   one finding each) and a city report as PDF; section3_raw_text.txt is a fragment of one section, not a report.
 * openings/: 31 report openings cut after 一、总体情况, checked for what an opening holds — the statistics period,

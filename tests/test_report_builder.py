@@ -69,7 +69,7 @@ def e4_failures(t: dict[str, dict[str, int]]) -> list[str]:
 
 
 def read_t3(table) -> dict[str, dict[str, str]]:
-    """Cell texts of table 三 by grid position: data rows from grid row 3, data columns from grid column 3."""
+    """Cell texts of table 3 by grid position: data rows from grid row 3, data columns from grid column 3."""
     return {
         row: {col: table.cell(3 + i, 3 + j).text for j, col in enumerate(T3_COLUMNS)}
         for i, row in enumerate(T3_ROWS)
@@ -183,7 +183,7 @@ def test_built_tables_read_back_consistent(clean):
     assert nums == default_t3()
     assert e1_failures(nums) == e2_failures(nums) == e3_failures(nums) == []
     assert as_ints(read_t4(t4)) == default_t4()
-    # table 二: every data cell numeric; single-column bands read the same text across the merged columns
+    # table 2: every data cell numeric; single-column bands read the same text across the merged columns
     assert t2.cell(6, 1).text == t2.cell(6, 3).text == "326"
     assert t2.cell(13, 2).text == "12.5"
 
@@ -322,7 +322,7 @@ def test_missing_section_and_table_subset(tmp_path):
     seq = body_sequence(doc)
     headings = [s for s in seq if s in SECTION_HEADINGS]
     assert headings == [SECTION_HEADINGS[i] for i in (0, 2, 3, 5)]
-    # table 二 keeps its place (after section 一's body, before section 三); table 四 follows section 四's body
+    # table 2 keeps its place (after section 一's body, before section 三); table 4 follows section 四's body
     i3, i4 = seq.index(SECTION_HEADINGS[2]), seq.index(SECTION_HEADINGS[3])
     assert seq[i3 - 1] == "<table>" and seq[i3 - 2] == default_sections()[0][1]
     assert seq[i4 + 2] == "<table>" and seq[i4 + 3] == SECTION_HEADINGS[5]

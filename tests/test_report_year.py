@@ -37,7 +37,7 @@ def test_a_report_dated_by_its_period_is_held_to_that_year(tmp_path):
     doc = read(tmp_path, signed="发布日期：2024年4月1日")
     found = [(f.rule, f.text("en")) for f in lint_document(doc, load_pack("national-2021"))
              if f.rule == "publication-deadline"]
-    assert found == [("publication-deadline", "published on 2024-04-01, after the deadline of 2024-01-31: 某某市卫生健康局 "
+    assert found == [("publication-deadline", "published on 2024-04-01, after the deadline of 2024-01-31: “某某市卫生健康局” "
                                               "is a government department, which publishes its 2023 report by 31 January "
                                               "(Regulations art. 49)")]
 

@@ -100,5 +100,5 @@ def test_a_report_is_told_by_the_subject_its_title_names(folder):
     assert report.skipped == [other]
     assert [(Path(f.path).name, f.rule, f.text("en")) for f in report.findings] == [
         ("named.docx", "required-sections", f"missing section {n} \"{title}\"")
-        for n, title in (("二", "存在的不足和原因"), ("三", "党政主要负责人履行推进法治建设第一责任人职责情况"),
-                         ("四", "下一年度工作安排"))]
+        for n, title in (("2", "存在的不足和原因"), ("3", "党政主要负责人履行推进法治建设第一责任人职责情况"),
+                         ("4", "下一年度工作安排"))]

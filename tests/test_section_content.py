@@ -62,7 +62,7 @@ def test_sub_headings_alone_are_no_content(tmp_path, pack):
 
 
 def test_a_section_holding_its_table_is_not_empty(tmp_path, pack):
-    # section 三 with no words, only table 三 under its heading
+    # section 三 with no words, only table 3 under its heading
     assert lint(report(tmp_path, {2: ""}), pack) == []
 
 

@@ -389,7 +389,7 @@ class _Writer:
 
 
 def _t3_labels() -> list[list[str]]:
-    """The label cells of each table 三 row as one cell per line writes them (vertical merges as empty cells)."""
+    """The label cells of each table 3 row as one cell per line writes them (vertical merges as empty cells)."""
     out: list[list[str]] = []
     for leaf in T3_ROWS:
         path = T3_ROW_PATHS[leaf]

@@ -22,7 +22,7 @@ from .checks.tableindex import RunMemo
 from .config import AggregateDef, Config
 from .errors import ConfigError, InputError, ReportlintError
 from .findings import Finding, Location, is_rule_ignored
-from .i18n import Both, both
+from .i18n import Both, both, each
 from .pack import Pack, Rule
 from .readers import load_document
 
@@ -204,7 +204,7 @@ def _read(path: str, pack: Pack, memo: RunMemo) -> _Read:
 def problem_of(error: ReportlintError) -> Both:
     """Why a part that failed to read has no numbers, for the summary's finding."""
     if isinstance(error, InputError):
-        return both("cannot be read ({reason})", reason=Both(error.message("zh"), error.message("en")))
+        return both("cannot be read ({reason})", reason=each(error.message))
     if isinstance(error, ConfigError):
         return both("was not checked: its configuration is broken")
     return both("cannot be read")

@@ -71,7 +71,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     with _argparse_in(lang):  # the titles and the help of --help are made with the parser
         t = Say(lang)
         _Parser.lang = lang
-        parser = _Parser(prog="reportlint", description=t("compliance linter for government information disclosure annual reports (政府信息公开工作年度报告)"))
+        parser = _Parser(prog="reportlint", description=t("compliance linter for government information disclosure annual reports (“政府信息公开工作年度报告”)"))
         parser.add_argument("--version", action=_Version, nargs=0,
                             help=t("show the version and the shipped packs' versions, then exit"))
         sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -1,6 +1,6 @@
 """Which edition of the national format a document's tables follow: 2019 (格式（试行）) or 2021.
 
-The two editions differ in table 二 only (FORMAT.md): the 2019 edition has the columns 本年新制作数量 · 本年新公开数量 ·
+The two editions differ in table 2 only (FORMAT.md): the 2019 edition has the columns 本年新制作数量 · 本年新公开数量 ·
 对外公开总数量, 上一年项目数量 · 本年增/减 and the block 第二十条第（九）项 (采购项目数量 · 采购总金额); the 2021 edition has
 本年制发件数 · 本年废止件数 · 现行有效件数 and 本年处理决定数量. A document shows its edition by these labels; a report that
 shows neither is taken to follow the edition of its year (2019–2020 → 2019, later → 2021).

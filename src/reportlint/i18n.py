@@ -4,14 +4,22 @@
     say = Say("zh")
     say("cannot write the output: {reason}", reason=...)   → "无法写入输出文件：…"
 
-Placeholders are ``str.format`` fields, filled after translation, so a translation may move them. The commands, their
-options and their errors speak from here; the messages of findings and reports still carry their two languages
-side by side (to be moved here)."""
+Placeholders are ``str.format`` fields, filled after translation, so a translation may move them (or leave one out:
+a value may be given for one language's wording only). Everything reportlint says speaks from here: the commands,
+their options and errors, the findings, the outputs' headings. What is composed of parts — a list, a quotation, a
+year, a date — is composed by the catalogue too (:func:`listed`, :func:`quoted`, :func:`trc` with a context), so no
+Chinese punctuation is written in code. What a pack writes (a rule's ``message``/``message_en``, a table's
+``name``/``name_en``) is the pack's data, in both languages, and :class:`Both` carries it.
+
+A finding keeps its message in both languages (``Finding.message``/``message_en``), both said from here when it is
+made: the baseline matches findings by the Chinese text, so one written with ``--lang en`` holds for a run in
+Chinese, and the output's language is chosen once, by the formatter."""
 
 from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -65,6 +73,47 @@ def tr(lang: str, message: str, /, **values: Any) -> str:
 def _in(lang: str, values: dict[str, Any]) -> dict[str, Any]:
     """``values`` with each :class:`Both` in ``lang``."""
     return {k: (v.en if lang == "en" else v.zh) if isinstance(v, Both) else v for k, v in values.items()}
+
+
+def trc(lang: str, context: str, message: str, /, **values: Any) -> str:
+    """:func:`tr` for ``message`` in the catalogue's ``context`` (msgctxt): the same English said differently."""
+    text = catalogue(lang).pgettext(context, message)
+    return text.format(**_in(lang, values)) if values else text
+
+
+def listed(lang: str, items: Iterable[Any], context: str = "list") -> str:
+    """``items`` as a list in ``lang``: "a, b, c" / "a、b、c" (of words; context "clauses": of phrases,
+    "a, b" / "a，b")."""
+    return trc(lang, context, ", ").join(str(i) for i in items)
+
+
+def quoted(lang: str, text: Any) -> str:
+    """``text`` quoted as ``lang`` quotes what a document says: “…” / 「…」."""
+    return trc(lang, "quotation", "“{text}”", text=text)
+
+
+def quoted_list(lang: str, items: Iterable[Any]) -> str:
+    """Each of ``items`` quoted, as a list: “a”, “b” / 「a」「b」 (the items after the first said with their
+    separator: Chinese needs none, and gettext has no empty translation)."""
+    first, *rest = list(items) or [None]
+    if first is None:
+        return ""
+    return quoted(lang, first) + "".join(trc(lang, "quoted list", ", “{text}”", text=i) for i in rest)
+
+
+def years_listed(lang: str, years: Iterable[int]) -> str:
+    """Years, each once, as a list: "2023, 2024" / "2023年、2024年"."""
+    return listed(lang, (trc(lang, "year", "{year}", year=y) for y in dict.fromkeys(years)))
+
+
+def day_shown(lang: str, year: int, month: int, day: int) -> str:
+    """A date as ``lang`` writes it: 2024-03-31 / 2024年3月31日."""
+    return trc(lang, "date", "{iso}", iso=f"{year}-{month:02d}-{day:02d}", year=year, month=month, day=day)
+
+
+def each(make: Callable[..., str], /, *args: Any, **kwargs: Any) -> Both:
+    """A value composed in each language by ``make(lang, *args, **kwargs)`` (which speaks from the catalogue)."""
+    return Both(make("zh", *args, **kwargs), make("en", *args, **kwargs))
 
 
 def both(message: str, /, **values: Any) -> Both:

@@ -18,15 +18,18 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .i18n import trc
 from .model import Document
 from .normalize import clean
 
 KINDS = ("government", "department", "township")
-NAMES = {
-    "government": ("本级人民政府", "a government"),
-    "department": ("政府部门", "a government department"),
-    "township": ("乡镇、街道", "a township or sub-district"),
-}
+_NAMES = {"government": "a government", "department": "a government department",
+          "township": "a township or sub-district"}  # the catalogue's, context "issuer"
+
+
+def issuer_name(lang: str, kind: str) -> str:
+    """What an issuer of ``kind`` is, in ``lang``: 本级人民政府 / a government."""
+    return trc(lang, "issuer", _NAMES[kind])
 
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?|[〇零○一二三四五六七八九]{4}\s*年度?")
 _REPORT_WORDS = "年度报告|工作报告|年报"

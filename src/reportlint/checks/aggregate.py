@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..findings import Finding, Location
-from ..i18n import Both, both
+from ..i18n import Both, both, each, listed, quoted, tr, trc
 from ..model import Table
 from ..normalize import norm, parse_number, strip_number
 from ..pack import Pack, Rule
@@ -85,12 +85,12 @@ Why
     one report is wrong.
 
 Example
-    Passing: the summary's table 三 (七）总计 / 总计 is 120; the three parts give 40, 50 and 30.
+    Passing: the summary's table 3 (七）总计 / 总计 is 120; the three parts give 40, 50 and 30.
 
     Failing::
 
         the summary gives 120, the parts 40, 50 and 28
-        → table 三 "三、本年度办理结果 / （七）总计" "申请人情况 / 总计" is 120, but the parts add up to 118 (a.docx 40,
+        → table 3 "三、本年度办理结果 / （七）总计" "申请人情况 / 总计" is 120, but the parts add up to 118 (a.docx 40,
           b.docx 50, c.docx 28)
 
     Configuration::
@@ -179,7 +179,7 @@ def compare(summary: dict[str, Cells | None], parts: list[Part], rule: Rule, mak
         cells = summary.get(tid)
         if cells is None:
             continue  # the table is missing or unreadable: table-missing / table-unreadable say so
-        names = Both(table_name(pack, tid, "zh"), table_name(pack, tid, "en"))
+        names = each(table_name, pack, tid)
         lacking = [p.name for p in parts if p.numbers.get(tid) is None]  # type: ignore[union-attr]
         if lacking:
             yield _lacking_table(rule, make, names, lacking)
@@ -206,13 +206,13 @@ def _not_compared(broken: list[Part], rule: Rule, make: Make) -> Iterator[Findin
 
 def _lacking_table(rule: Rule, make: Make, names: Both, lacking: list[str]) -> Finding:
     return _said(rule, make, "part(s) {parts} have no readable {table}: its sums were not checked", Location(),
-                 {"reason": "part-lacks-table", "parts": lacking}, parts=Both("、".join(lacking), ", ".join(lacking)),
+                 {"reason": "part-lacks-table", "parts": lacking}, parts=each(listed, lacking),
                  table=names)
 
 
 def _compare_table(tid: str, cells: Cells, parts: list[Part], rule: Rule, make: Make,
                    names: Both) -> Iterator[Finding]:
-    unusable: dict[str, list[str]] = {}  # part → labels of the cells it cannot give
+    unusable: dict[str, list[tuple[str, str]]] = {}  # part → labels of the cells it cannot give
     for key, (value, row_label, column_label, place) in cells.items():
         if value is None:
             continue  # not a number in the summary: blank-cell says so
@@ -220,7 +220,7 @@ def _compare_table(tid: str, cells: Cells, parts: list[Part], rule: Rule, make: 
         for part in parts:
             got = part.numbers[tid].get(key)  # type: ignore[index]
             if got is None or got[0] is None:
-                unusable.setdefault(part.name, []).append(f"「{row_label}」「{column_label}」")
+                unusable.setdefault(part.name, []).append((row_label, column_label))
             else:
                 values.append((part.name, got[0]))
         if len(values) < len(parts):
@@ -229,7 +229,7 @@ def _compare_table(tid: str, cells: Cells, parts: list[Part], rule: Rule, make: 
         if total != value:
             yield _mismatch(rule, make, names, (row_label, column_label), value, total, values, place)
     for name, labels in unusable.items():
-        shown = "".join(labels[:3]) + ("…" if len(labels) > 3 else "")
+        shown = each(_cells_quoted, labels)
         yield _said(rule, make, "part {part}: {n} cell(s) of {table} are not numbers or have no counterpart ({cells}); their sums were not checked",
                     Location(), {"reason": "part-cells", "part": name, "table": tid, "cells": labels}, part=name,
                     n=len(labels), table=names, cells=shown)
@@ -244,18 +244,25 @@ def _mismatch(rule: Rule, make: Make, names: Both, labels: tuple[str, str], valu
                  table=names, row=row_label, column=column_label, value=value, total=total, listed=_listed(values))
 
 
+def _cells_quoted(lang: str, labels: list[tuple[str, str]]) -> str:
+    """The first three cells by their labels: 「行」「列」、… / "row" "column", …"""
+    shown = listed(lang, (trc(lang, "row and column", "{row} {column}", row=quoted(lang, r), column=quoted(lang, c))
+                          for r, c in labels[:3]))
+    return shown + ("…" if len(labels) > 3 else "")
+
+
 def _listed(values: list[tuple[str, Decimal]]) -> Both:
     """The parts' values for a message: all of them when few, else the non-zero ones (at most SHOWN_PARTS)."""
     shown = values if len(values) <= SHOWN_PARTS else [(n, v) for n, v in values if v][:SHOWN_PARTS]
     rest = len(values) - len(shown)
-    zh = "、".join(f"{n} {v}" for n, v in shown)
-    en = ", ".join(f"{n} {v}" for n, v in shown)
-    if rest:
-        rest_total = sum((v for _, v in values), Decimal(0)) - sum((v for _, v in shown), Decimal(0))
-        more = both("{rest} more totalling {total}", rest=rest, total=rest_total)
-        zh += ("，" if shown else "") + more.zh
-        en += (", " if shown else "") + more.en
-    return Both(zh, en)
+    rest_total = sum((v for _, v in values), Decimal(0)) - sum((v for _, v in shown), Decimal(0))
+
+    def say(lang: str) -> str:
+        parts = [listed(lang, (f"{n} {v}" for n, v in shown))] if shown else []
+        if rest:
+            parts.append(tr(lang, "{rest} more totalling {total}", rest=rest, total=rest_total))
+        return listed(lang, parts, "clauses")
+    return each(say)
 
 
 RULE_KIND = Kind(KIND, compile, check, DOC)

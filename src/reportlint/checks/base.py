@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding, Location, Related, is_rule_ignored
-from ..i18n import Both, both
+from ..i18n import Both, both, trc
 from ..model import DataCell, Document, Paragraph, Table
 from ..pack import Pack, Rule
 from .labels import SUBTOTAL_KEYS, Labels
@@ -192,6 +192,25 @@ def paragraph_location(p: Paragraph, needle: str | None = None) -> Location:
                     page=p.page, para_id=p.para_id, block=p.block)
 
 
-def table_name(pack: Pack, table_id: str, lang: str) -> str:
+def table_name(lang: str, pack: Pack, table_id: str) -> str:
+    """The pack's name of a table in ``lang`` ("表三" / "table 3")."""
     tdef = pack.tables[table_id]
     return tdef.name_en if lang == "en" else tdef.name
+
+
+def table_titled(lang: str, pack: Pack, table_id: str) -> str:
+    """The name of a table with its title, when the pack gives one: 表二「主动公开政府信息情况」."""
+    title = pack.tables[table_id].title
+    name = table_name(lang, pack, table_id)
+    return trc(lang, "table", "{name} “{title}”", name=name, title=title) if title else name
+
+
+def cell_named(lang: str, table: str, row: str | None, column: str | None) -> str:
+    """A cell of a table by its labels: 表三「…」「…」 / table 3 row "…" column "…" (a label missing, left out)."""
+    if row and column:
+        return trc(lang, "cell", '{table} row "{row}" column "{column}"', table=table, row=row, column=column)
+    if row:
+        return trc(lang, "cell", '{table} row "{row}"', table=table, row=row)
+    if column:
+        return trc(lang, "cell", '{table} column "{column}"', table=table, column=column)
+    return table

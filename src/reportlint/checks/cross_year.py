@@ -63,9 +63,9 @@ What it does
     report's previous-year report is found by agency and year from the titles (卫健局 and 卫生健康局, 卫体局 and
     卫生健康和体育局 … match; a title without the city matches one with it). Then, per column or row:
 
-    * ``check: carryover`` (E5): table 三 二、上年结转政府信息公开申请数量 of year Y equals 四、结转下年度继续办理 of
+    * ``check: carryover`` (E5): table 3 二、上年结转政府信息公开申请数量 of year Y equals 四、结转下年度继续办理 of
       year Y−1, in every column (自然人 … 总计);
-    * ``check: effective_docs`` (E6): table 二 现行有效件数 of year Y equals 现行有效件数 of Y−1 + 本年制发件数 of Y −
+    * ``check: effective_docs`` (E6): table 2 现行有效件数 of year Y equals 现行有效件数 of Y−1 + 本年制发件数 of Y −
       本年废止件数 of Y, for 规章 and 行政规范性文件.
 
     Each finding is at this year's cell and names the previous report and its cell. Without a previous report,
@@ -180,7 +180,7 @@ def compare(current: Entry, previous: Entry, rule: Rule, finding: Make) -> Itera
                 continue
             then = before[key][0]
             leaf = label.split(" / ")[-1] if label else key
-            text = both("table 三 \"{carried_in}\" \"{column}\" is {value}, but last year's report {previous} gives \"{carried_out}\" \"{column}\" = {then}",
+            text = both("table 3 \"{carried_in}\" \"{column}\" is {value}, but last year's report {previous} gives \"{carried_out}\" \"{column}\" = {then}",
                         carried_in=CARRIED_IN, carried_out=CARRIED_OUT, column=leaf, value=value, previous=prev_name,
                         then=then)
             yield finding(
@@ -200,7 +200,7 @@ def compare(current: Entry, previous: Entry, rule: Rule, finding: Make) -> Itera
         expected = then + issued - repealed
         if now == expected:
             continue
-        text = both("table 二 \"{row}\" 现行有效件数 is {now}; last year's report {previous} gives {then}, plus {issued} issued minus {repealed} repealed makes {expected}",
+        text = both("table 2 \"{row}\" 现行有效件数 is {now}; last year's report {previous} gives {then}, plus {issued} issued minus {repealed} repealed makes {expected}",
                     row=row, now=now, previous=prev_name, then=then, issued=issued, repealed=repealed, expected=expected)
         yield finding(
             rule, text.zh, text.en,

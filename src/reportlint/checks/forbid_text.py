@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..i18n import Both, both
 from ..pack import Pack, Rule
 from .base import Context, paragraph_location, table_location
 from .kind import Doc, Kind
@@ -72,11 +73,13 @@ def compile(rule: Rule, pack: Pack) -> Matcher:  # noqa: A001 - the registry's n
     return compile_matcher(rule)
 
 
-def _texts(rule: Rule, found: str) -> tuple[str, str]:
+def _texts(rule: Rule, found: str) -> Both:
+    """The finding's text: the pack's ``message`` (its data, in each language) or the catalogue's, then what was
+    found."""
     lead, lead_en = rule.spec.get("message"), rule.spec.get("message_en") or rule.spec.get("message")
-    zh = f"{lead}：「{found}」" if lead else f"出现不应有的内容「{found}」"
-    en = f"{lead_en}: “{found}”" if lead_en else f"text that must not appear: “{found}”"
-    return zh, en
+    if lead:
+        return both("{lead}: “{found}”", lead=Both(lead, lead_en), found=found)
+    return both("text that must not appear: “{found}”", found=found)
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:

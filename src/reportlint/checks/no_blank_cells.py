@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding
-from ..i18n import Both, both
+from ..i18n import both, each
 from ..model import Table
 from ..normalize import PLACEHOLDERS, cell_key, clean, parse_number
 from ..pack import Pack, Rule, TableDef
-from .base import Context, SpecError, table_location
+from .base import Context, SpecError, cell_named, table_location, table_name
 from .kind import Doc, Kind
 from .labels import Labels
 
@@ -108,7 +108,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if texts and not any(text and clean(text) for text in texts):  # nothing filled in: one finding, not hundreds
             blank = len(texts) - len(blank_groups)
             yield ctx.said(rule, "{table} is not filled in: {blank} cells are blank; fill in numbers (0 when there is nothing)",
-                           table_location(table), {"blank": blank}, table=Both(tdef.name, tdef.name_en), blank=blank)
+                           table_location(table), {"blank": blank}, table=each(table_name, ctx.pack, tid), blank=blank)
             continue
         for i, (cell_text, (decimal, signed)) in enumerate(zip(texts, kinds, strict=True)):
             if cell_text.isdigit() and cell_text.isascii():
@@ -128,8 +128,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 problem = "\"{text}\" is not a whole number"
             else:
                 problem = "\"{text}\" is not a number"
-            where = Both(_where(tdef.name, d.row_label, d.column_label, "zh"),
-                         _where(tdef.name_en, d.row_label, d.column_label, "en"))
+            where = each(_where, ctx.pack, tid, d.row_label, d.column_label)
             message = ("{where} {problem}; fill in a number (0 when there is nothing)" if decimal
                        else "{where} {problem}; fill in a whole number (0 when there is nothing)")
             yield ctx.said(rule, message, table_location(table, d), {"text": text, "expected": kind}, where=where,
@@ -154,20 +153,8 @@ def _make_plan(labels: Labels, table: Table, tdef: TableDef) -> tuple[list[tuple
     return kinds, group_rows
 
 
-def _where(name: str, row: str, col: str, lang: str) -> str:
-    if lang == "en":
-        out = name
-        if row:
-            out += f' row "{row}"'
-        if col:
-            out += f' column "{col}"'
-        return out
-    out = name
-    if row:
-        out += f"「{row}」"
-    if col:
-        out += f"「{col}」"
-    return out
+def _where(lang: str, pack: Pack, tid: str, row: str, col: str) -> str:
+    return cell_named(lang, table_name(lang, pack, tid), row, col)
 
 
 RULE_KIND = Kind(KIND, compile, check, DOC)

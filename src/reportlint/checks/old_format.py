@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..edition import detect_layout, old_labels_in
 from ..findings import Finding, Location
-from ..i18n import Both
+from ..i18n import each, quoted_list
 from ..pack import Pack, Rule
 from .base import Context, table_location
 from .kind import Doc, Kind
@@ -53,21 +53,21 @@ What it does
     Looks at the labels of the document's tables: the 2019 edition of the format (格式（试行）) has columns the
     2021 edition dropped (本年新制作数量, 本年新公开数量, 对外公开总数量, 上一年项目数量, 本年增/减, 采购项目数量 …). A report
     whose year (from its title) is ``from_year`` (default 2021) or later and whose tables show the 2019 labels
-    is one finding at table 二, naming the old labels found.
+    is one finding at table 2, naming the old labels found.
 
     Without configuration such a report is checked against the 2019 pack (chosen from its tables), so the rest
     of its findings are about its content, not a cascade of missing 2021 labels.
 
 Why
     The 2021 format (国办公开办函〔2021〕30号) replaced the 2019 one for reports from 2021 on; a report in the old
-    layout does not give the figures the new table 二 asks for (本年制发件数, 现行有效件数 …).
+    layout does not give the figures the new table 2 asks for (本年制发件数, 现行有效件数 …).
 
 Example
-    Passing: a 2023 report whose table 二 has 本年制发件数 · 本年废止件数 · 现行有效件数.
+    Passing: a 2023 report whose table 2 has 本年制发件数 · 本年废止件数 · 现行有效件数.
 
     Failing::
 
-        a 2023 report whose table 二 has 本年新制作数量 · 本年新公开数量 · 对外公开总数量
+        a 2023 report whose table 2 has 本年新制作数量 · 本年新公开数量 · 对外公开总数量
         → 2023年度报告仍使用2019年版表格（「本年新制作数量」「本年新公开数量」「对外公开总数量」），2021年起应使用新版格式
 
     Configuration::
@@ -95,7 +95,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     labels = old_labels_in(ctx.doc)
     table = ctx.table("t2") if "t2" in ctx.pack.tables else None
-    shown = Both("".join(f"「{x}」" for x in labels[:3]), ", ".join(labels[:3]))
+    shown = each(quoted_list, labels[:3])
     yield ctx.said(rule, "a {year} report still uses the 2019 table layout ({labels}); from {from_year} on the 2021 format applies",
                    table_location(table) if table is not None else Location(), {"labels": labels}, year=year,
                    labels=shown, from_year=from_year)

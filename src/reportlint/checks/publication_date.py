@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..findings import Finding, Location
-from ..i18n import Both, both
-from ..issuer import NAMES, Issuer, issuer_of
+from ..i18n import Both, both, day_shown, each, trc
+from ..issuer import Issuer, issuer_name, issuer_of
 from ..model import Paragraph
 from ..pack import Pack, Rule
 from .base import Context, SpecError, paragraph_location
@@ -211,10 +211,6 @@ def compile(rule: Rule, pack: Pack) -> Deadlines:  # noqa: A001 - the registry's
     return Deadlines(by_kind, None if issuer == "auto" else issuer, "deadline" in spec)
 
 
-def _shown(when: date) -> str:
-    return f"{when.year}年{when.month}月{when.day}日"
-
-
 def _deadline(year: int, month_day: tuple[int, int]) -> date:
     month, day = month_day
     while True:
@@ -228,13 +224,23 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December")
 
 
+def _day(lang: str, context: str, year: int, deadline: date) -> str:
+    """The deadline as a day of the year after the report year ("31 March"), in the catalogue's ``context``: a
+    deadline alone (年度报告应于次年3月31日前公布) or a day (次年3月31日)."""
+    return trc(lang, context, "{day} {month}", day=deadline.day, month=_MONTHS[deadline.month - 1],
+               month_number=deadline.month, year=year)
+
+
+def _date(lang: str, when: date) -> str:
+    return day_shown(lang, when.year, when.month, when.day)
+
+
 def _why(issuer: Issuer, settings: Deadlines, kind: str, year: int, deadline: date) -> Both:
     """Why this deadline applies to this report, in both languages."""
-    day_en = f"{deadline.day} {_MONTHS[deadline.month - 1]}"
-    due = Both(f"{year}年度报告应于次年{deadline.month}月{deadline.day}日前公布", day_en)
+    due = each(_day, "deadline", year, deadline)
     if settings.fixed:
         return both("the deadline set for the rule is {due}", due=due)
-    name = Both(*NAMES[kind])
+    name = each(issuer_name, kind)
     if settings.issuer is not None:
         return both("the configuration sets the issuer to {name} (issuer: {kind}), due by {due}",
                     name=name, kind=kind, due=due)
@@ -242,12 +248,12 @@ def _why(issuer: Issuer, settings: Deadlines, kind: str, year: int, deadline: da
         return both("the title and opening do not name the issuer, so the departments' {due} applies; for a government's own report set issuer: government in the configuration", due=due)
     agency = issuer.agency
     if kind == "government":
-        return both("{agency} is {name}, whose {year} report its office in charge publishes by {when} (Regulations art. 49)",
-                    agency=agency, name=name, year=year, when=Both(f"次年{deadline.month}月{deadline.day}日", day_en))
+        return both("“{agency}” is {name}, whose {year} report its office in charge publishes by {when} (Regulations art. 49)",
+                    agency=agency, name=name, year=year, when=each(_day, "day of the following year", year, deadline))
     if kind == "department":
-        return both("{agency} is {name}, which publishes its {year} report by {due} (Regulations art. 49)", agency=agency,
+        return both("“{agency}” is {name}, which publishes its {year} report by {due} (Regulations art. 49)", agency=agency,
                     name=name, year=year, due=due)
-    return both("{agency} is {name}, for which the Regulations set no date, so the departments' {due} applies (change it with deadlines: in the configuration)",
+    return both("“{agency}” is {name}, for which the Regulations set no date, so the departments' {due} applies (change it with deadlines: in the configuration)",
                 agency=agency, name=name, due=due)
 
 
@@ -258,21 +264,21 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     settings: Deadlines = rule.compiled
     found = find_publication_date(ctx.doc.paragraphs)
     if found is None:
-        finding = ctx.said(rule, "no publication date found (a date under the signature or a 发布日期 line)", Location())
+        finding = ctx.said(rule, "no publication date found (a date under the signature or a “发布日期” line)", Location())
         if _SEVERITY_ORDER.index(finding.severity) > _SEVERITY_ORDER.index("warning"):
             finding.severity = "warning"
         yield finding
         return
     when, p, written, meta = found
     label = both("published on") if meta else both("dated")
-    shown = Both(_shown(when), when.isoformat())
+    shown = each(_date, when)
     issuer = issuer_of(ctx.doc, ctx.pack.report.subject)
     kind = settings.issuer or issuer.kind or UNKNOWN
     deadline = _deadline(year + 1, settings.by_kind[kind])
     details = {"date": when.isoformat(), "deadline": deadline.isoformat(), "issuer": settings.issuer or issuer.kind}
     if when > deadline:
         finding = ctx.said(rule, "{label} {when}, after the deadline of {deadline}: {why}", paragraph_location(p, written),
-                           details, label=label, when=shown, deadline=Both(_shown(deadline), deadline.isoformat()),
+                           details, label=label, when=shown, deadline=each(_date, deadline),
                            why=_why(issuer, settings, kind, year, deadline))
         unsure = settings.issuer is None and issuer.kind is None and not settings.fixed
         if unsure and when <= _deadline(year + 1, settings.by_kind["government"]) and finding.severity == "error":

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding, Location
-from ..i18n import Both, both_n
+from ..i18n import Both, both_n, each, quoted_list, trc
+from ..model.document import cn_number
 from ..normalize import strip_number
 from ..pack import Pack, Rule
 from .base import Context, SpecError, paragraph_location
@@ -159,7 +160,8 @@ def _presence(ctx: Context, rule: Rule, ids: tuple[str, ...] | None, found: dict
                 lacking.setdefault(sdef.parent, []).append(sdef.title)
             continue
         bare = strip_number(sdef.title) or sdef.title
-        number = _number_word(sdef.title)
+        word = _number_word(sdef.title)
+        number = each(trc, "section number", "{number}", number=cn_number(word), word=word) if word else ""
         title = Both(sdef.title, bare)  # in English without its Chinese numbering
         if number:
             yield ctx.said(rule, 'missing section {number} "{title}"', Location(section=sdef.title), number=number,
@@ -168,7 +170,7 @@ def _presence(ctx: Context, rule: Rule, ids: tuple[str, ...] | None, found: dict
             yield ctx.said(rule, 'missing section "{title}"', Location(section=sdef.title), title=title)
     for parent_id, titles in lacking.items():
         parent = found[parent_id]
-        listed = Both("".join(f"「{t}」" for t in titles), ", ".join(f"\"{t}\"" for t in titles))
+        listed = each(quoted_list, titles)
         yield ctx.said(rule, "\"{parent}\" lacks {items}: {listed}", _heading_location(parent), {"missing": titles},
                        parent=parent.title, items=both_n("{n} item", "{n} items", len(titles)), listed=listed)
 

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding, Location
-from ..i18n import Both
+from ..i18n import Both, each
 from ..pack import Pack, Rule
-from .base import Context, SpecError, paragraph_location, table_location
+from .base import Context, SpecError, paragraph_location, table_location, table_titled
 from .kind import Doc, Kind
 from .tabletext import Unreadable
 
@@ -109,9 +109,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     mode, tables = spec.check, spec.tables
     unreadable = ctx.unreadable_tables()
     for tid in tables:
-        tdef = ctx.pack.tables[tid]
-        name = Both(f"{tdef.name}「{tdef.title}」" if tdef.title else tdef.name,
-                    f"{tdef.name_en} ({tdef.title})" if tdef.title else tdef.name_en)
+        name = each(table_titled, ctx.pack, tid)
         if mode == "readable":
             if tid in unreadable:
                 yield _unreadable(ctx, rule, unreadable[tid], name)

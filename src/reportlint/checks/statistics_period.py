@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding, Location
-from ..i18n import Both
+from ..i18n import day_shown, each, trc
 from ..model import Paragraph
 from ..model.document import cn_number
 from ..pack import Pack, Rule
@@ -235,16 +235,22 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     period = candidates[0]
     y1, m1, d1 = period.start
     y2, m2, d2 = period.end
-    shown = f"{y1}年{m1}月{d1}日至{y2}年{m2}月{d2}日"
     if (y1, y2) != (year, year) and period.start[1:] == (1, 1) and period.end[1:] == (12, 31):
         message, dates = "statistics period \"{period}\" is for {first}, not the report year {year}", ""
     else:
         message = "statistics period \"{period}\"{dates} does not cover 1 January–31 December {year}"
-        iso = f" ({y1}-{m1:02d}-{d1:02d} to {y2}-{m2:02d}-{d2:02d})"
-        dates = Both("" if re.sub(r"\s", "", period.text) == shown else f"（{shown}）", iso)  # where it shortens them
+        dates = each(_dates, period)
     yield ctx.said(rule, message, paragraph_location(period.paragraph),
                    {"period": period.text, "start": f"{y1}-{m1:02d}-{d1:02d}", "end": f"{y2}-{m2:02d}-{d2:02d}",
                     "year": year}, period=period.text, first=y1, year=year, dates=dates)
+
+
+def _dates(lang: str, period: Period) -> str:
+    """The period's dates in full, where the text shortens them ("2023年1-12月") or is in another language."""
+    start, end = day_shown(lang, *period.start), day_shown(lang, *period.end)
+    if re.sub(r"\s", "", period.text) == trc(lang, "period", "{start} to {end}", start=start, end=end):
+        return ""
+    return trc(lang, "period", " ({start} to {end})", start=start, end=end)
 
 
 def _unreadable_finding(ctx: Context, rule: Rule, found: Unreadable, year: int | None) -> Finding:

@@ -10,13 +10,13 @@ from decimal import Decimal
 from typing import Any
 
 from ..findings import Finding, Location, Related
-from ..i18n import Both
+from ..i18n import each, listed, trc
 from ..model import DataCell, Table
 from ..normalize import parse_number
 from ..pack import Pack, Rule, TableDef
 from ..pack.expr import BinOp, Equation, ExprError, Node, Num, Ref, evaluate, parse_equation, refs_of
 from . import wrong_cell
-from .base import Context, SpecError, table_location
+from .base import Context, SpecError, cell_named, table_location
 from .kind import Doc, Kind
 
 KIND = "table_arithmetic"
@@ -85,7 +85,7 @@ What it does
     highest severity, the first in the pack on a tie.
 
 Why
-    The national format prints the balance of table 三 on the form itself (第一项加第二项之和，等于第三项加第四项之和);
+    The national format prints the balance of table 3 on the form itself (第一项加第二项之和，等于第三项加第四项之和);
     totals that do not add up are the most visible statistical defect in published reports.
 
 Example
@@ -243,11 +243,10 @@ def _culprit_finding(ctx: Context, rule: Rule, table: Table, tdef: TableDef, cul
     was, expected = _fmt(value), _fmt(value + culprit.change)
     broken = [_line_finding(ctx, line, table, tdef, values) for line in lines]
     scopes = [(f.rule, line.rule.compiled.for_each, f.location) for f, line in zip(broken, lines, strict=True)]
-    scopes_zh = "，".join(f"{rule_id} {_scope(each, loc, 'zh')}" for rule_id, each, loc in scopes)
-    scopes_en = ", ".join(f"{rule_id} {_scope(each, loc, 'en')}" for rule_id, each, loc in scopes)
-    where_zh = "".join(f"「{label}」" for label in (cell.row_label, cell.column_label) if label)
-    where_en = "".join(f' {kind} "{label}"' for kind, label in (("row", cell.row_label), ("column", cell.column_label))
-                       if label)
+    equations = each(lambda lang: listed(lang, (f"{rule_id} {_scope(lang, for_each, loc)}"
+                                                for rule_id, for_each, loc in scopes), "clauses"))
+    where = each(lambda lang: cell_named(lang, tdef.name_en if lang == "en" else tdef.name, cell.row_label,
+                                         cell.column_label))
     others = [{**c, "rule": f.rule} for f in broken for c in f.details["cells"]
               if (c["row"], c["col"]) != (cell.row + 1, cell.col + 1)]
     details = {"value": was, "expected": expected,
@@ -256,15 +255,25 @@ def _culprit_finding(ctx: Context, rule: Rule, table: Table, tdef: TableDef, cul
                "cells": list({(c["row"], c["col"]): c for c in others}.values())}
     related = tuple(Related(f.location, f.message, f.message_en) for f in broken)
     return ctx.said(rule, "{cell} is probably wrong: it is {was}, and the {n} equations it takes part in all give {expected} ({equations})",
-                    table_location(table, cell), details, related, cell=Both(tdef.name + where_zh, tdef.name_en + where_en),
-                    was=was, n=len(broken), expected=expected, equations=Both(scopes_zh, scopes_en))
+                    table_location(table, cell), details, related, cell=where,
+                    was=was, n=len(broken), expected=expected, equations=equations)
 
 
-def _scope(for_each: str, loc: Location, lang: str) -> str:
+def _scope(lang: str, for_each: str, loc: Location) -> str:
     """Where an equation was checked, as its finding's message names it: a column or a row."""
     if for_each == "row":
-        return f'row "{loc.row_label}"' if lang == "en" else f"行「{loc.row_label}」"
-    return f'column "{loc.column_label}"' if lang == "en" else f"列「{loc.column_label}」"
+        return trc(lang, "scope", 'row "{label}"', label=loc.row_label)
+    return trc(lang, "scope", 'column "{label}"', label=loc.column_label)
+
+
+def _where(lang: str, tdef: TableDef, for_each: str, label: str) -> str:
+    """The table, and the column or row an equation was checked in: 表四列「…」 / table 4 column "…"."""
+    name = tdef.name_en if lang == "en" else tdef.name
+    if not label:
+        return name
+    if for_each == "row":
+        return trc(lang, "scope", '{table} row "{label}"', table=name, label=label)
+    return trc(lang, "scope", '{table} column "{label}"', table=name, label=label)
 
 
 def _sum(side: tuple[Decimal, tuple[tuple[bool, int], ...]], values: list[Decimal | None]) -> Decimal | None:
@@ -396,12 +405,7 @@ def _finding(ctx: Context, rule: Rule, table: Table, tdef: TableDef, eq: Equatio
              values: list[Decimal], left: Decimal, right: Decimal) -> Finding:
     anchor = involved[0]
     loc = table_location(table, anchor)
-    if for_each == "column":
-        scope_zh, scope_en = f"列「{anchor.column_label}」", f"column \"{anchor.column_label}\""
-    else:
-        scope_zh, scope_en = f"行「{anchor.row_label}」", f"row \"{anchor.row_label}\""
-    if not anchor.row_label:
-        scope_zh, scope_en = "", ""
+    label = (anchor.column_label if for_each == "column" else anchor.row_label) if anchor.row_label else ""
     diff = _fmt(abs(left - right))
     text = f"{show(eq.left)} {eq.op} {show(eq.right)}"
     it = iter(values)
@@ -414,7 +418,7 @@ def _finding(ctx: Context, rule: Rule, table: Table, tdef: TableDef, eq: Equatio
     cells = [{"row_label": c.row_label, "column_label": c.column_label, "row": c.row + 1, "col": c.col + 1,
               "text": c.cell.display} for c in involved]
     return ctx.said(rule, message, loc, {"equation": text, "left": _fmt(left), "right": _fmt(right), "cells": cells},
-                    where=Both(f"{tdef.name}{scope_zh}", f"{tdef.name_en} {scope_en}".rstrip()), equation=text,
+                    where=each(_where, tdef, for_each, label), equation=text,
                     left=left_text, right=right_text, diff=diff)
 
 

@@ -8,7 +8,7 @@ Two shapes are seen in real exports:
   the table's locating labels stand close together (each within ``CLUSTER_GAP`` characters of the next) and the
   text from the first of them to the end of the last one's line holds at least ``MIN_NUMBERS`` bare numbers —
   numbers without a unit (件, 条, 万元 …), which prose gives its numbers — or one of ``GLUED_DIGITS`` digits or
-  more (table 四's one row run together: "25380363300630003");
+  more (table 4's one row run together: "25380363300630003");
 * **cells**: the table is there, but at least ``MIN_GLUED_CELLS`` of its data cells hold several numbers apart
   ("3001 53 0 0 61 4 3119": a row's numbers landed in one cell).
 

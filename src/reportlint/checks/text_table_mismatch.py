@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding
-from ..i18n import Both
+from ..i18n import Both, each, trc
 from ..model import Paragraph, Table
 from ..normalize import clean, parse_number
 from ..pack import Pack, Rule
-from .base import Context, SpecError, paragraph_location, table_location
+from .base import Context, SpecError, paragraph_location, table_location, table_name
 from .kind import Doc, Kind
 from .labels import Labels
 from .sectionmap import find_sections, section_paragraphs
@@ -71,26 +71,26 @@ text_table_mismatch — counts quoted in 总体情况 agree with tables 三 and 
 What it does
     Reads the sentences of section 一、总体情况 for the counts reviewers compare with the tables:
 
-    * applications: "共受理政府信息公开申请859件", "收到政府信息公开申请12件" → table 三, row 一、本年新收, column 总计
+    * applications: "共受理政府信息公开申请859件", "收到政府信息公开申请12件" → table 3, row 一、本年新收, column 总计
       (also accepted: 本年新收 + 上年结转, which some reports quote as the year's workload);
-    * administrative reconsideration: "被申请行政复议2件", "未发生行政复议" (0) → table 四, 行政复议 / 总计;
-    * litigation: "行政诉讼1件", "未发生行政诉讼" (0) → table 四, 未经复议直接起诉 / 总计 + 复议后起诉 / 总计.
+    * administrative reconsideration: "被申请行政复议2件", "未发生行政复议" (0) → table 4, 行政复议 / 总计;
+    * litigation: "行政诉讼1件", "未发生行政诉讼" (0) → table 4, 未经复议直接起诉 / 总计 + 复议后起诉 / 总计.
 
     A count that differs from the table is a finding at the sentence, giving both numbers. Nothing is
     reported when the table (or its cell) is missing or unreadable: required_tables and no_blank_cells say so.
 
 Why
-    The text and the tables of one report must tell the same story; a summary that says 859 while table 三 says
+    The text and the tables of one report must tell the same story; a summary that says 859 while table 3 says
     856 is one of the defects evaluators list most often (FORMAT.md, "Text vs table").
 
 Example
     Passing::
 
-        2023年共受理政府信息公开申请12件  (table 三 一、本年新收 / 总计 = 12)
+        2023年共受理政府信息公开申请12件  (table 3 一、本年新收 / 总计 = 12)
 
     Failing::
 
-        2024年，区政府办代表区政府受理政府信息公开申请17件  (table 三: 95)
+        2024年，区政府办代表区政府受理政府信息公开申请17件  (table 3: 95)
         → 总体情况中政府信息公开申请为17件，表三「一、本年新收政府信息公开申请数量 / 申请人情况 / 总计」为95件
 
     Configuration (the section whose sentences are read; for each count, the wording before it, ``said``, a
@@ -259,7 +259,6 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if q.value in accepted:
             continue
         cell = table.data[at]
-        tdef = ctx.pack.tables[count.table]
         in_section = next(_bare(s.title) for s in ctx.pack.sections if s.id == spec.section)
         where = count.shown or " / ".join(x for x in (cell.row_label, cell.column_label) if x)
         yield ctx.said(
@@ -267,8 +266,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             paragraph_location(q.paragraph, q.sentence[:20]),
             {"sentence": q.sentence, "text": q.value, "table": value,
              "table_location": table_location(table, cell).to_dict()},
-            section=Both(in_section, "the overview"), quoted=q.value, name=Both(count.name, count.name_en),
-            table=Both(tdef.name, tdef.name_en), where=where, value=value
+            section=each(trc, "section", "section “{section}”", section=in_section), quoted=q.value,
+            name=Both(count.name, count.name_en), table=each(table_name, ctx.pack, count.table), where=where, value=value
         )
 
 

@@ -69,7 +69,7 @@ Why
     As Ruff's RUF100: a stale suppression would silently hide a new finding at the same place later; remove it.
 
 Example
-    Passing: a comment ``reportlint: ignore[t3-balance]`` on the cell （七）总计 / 总计 of table 三, which has a
+    Passing: a comment ``reportlint: ignore[t3-balance]`` on the cell （七）总计 / 总计 of table 3, which has a
     t3-balance finding.
 
     Failing::

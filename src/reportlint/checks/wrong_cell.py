@@ -1,6 +1,6 @@
 """One defect, one finding: the single cell that explains several failing equations of a table.
 
-A wrong number in table 三 breaks every equation it takes part in — a 自然人 cell of （七）总计 breaks E1 and E2 in
+A wrong number in table 3 breaks every equation it takes part in — a 自然人 cell of （七）总计 breaks E1 and E2 in
 its column and E3 in its row — and three findings would bury the one defect. A cell is the culprit of the failing
 equations it takes part in when
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding, Location
-from ..i18n import Both
+from ..i18n import each, years_listed
 from ..pack import Rule
 from .base import Context, paragraph_location
 from .kind import Doc, Kind, no_settings
@@ -91,7 +91,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     named = name_years(ctx.doc.path)
     if year is None or not named or year in named:
         return
-    shown = Both("、".join(f"{y}年" for y in dict.fromkeys(named)), ", ".join(str(y) for y in dict.fromkeys(named)))
+    shown = each(years_listed, named)
     title = ctx.doc.title_paragraph
     yield ctx.said(rule, "the file name says {named}, the title's report year is {year}: is it the right year's file?",
                    paragraph_location(title) if title is not None else Location(),

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..i18n import Both
+from ..i18n import each, years_listed
 from ..model import Paragraph
 from ..pack import Rule
 from .base import Context, paragraph_location
@@ -163,7 +163,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if not years:
                 continue
             shown = sentence if len(sentence) <= _QUOTE_MAX else sentence[:_QUOTE_MAX] + "……"
-            later = Both("、".join(f"{y}年" for y in dict.fromkeys(years)), ", ".join(str(y) for y in dict.fromkeys(years)))
+            later = each(years_listed, years)
             yield ctx.said(rule, "the body describes {later}, after the report year {year}: “{sentence}”",
                            paragraph_location(p, sentence[:20]), {"sentence": sentence, "years": list(dict.fromkeys(years))},
                            later=later, year=year, sentence=shown)

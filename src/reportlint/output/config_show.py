@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from ..i18n import words
+from ..i18n import trc, words
 
 _SKIP = ("id", "help")  # shown by `explain`, too long here
 
@@ -102,8 +102,10 @@ def render(path: str, resolution: Any, excluded: bool, lang: str = "zh", fmt: st
 
 
 def _chosen(where: str, lang: str) -> str:
-    """Where the pack was chosen, said in ``lang`` (the resolver words it in English: "default (national-2021)")."""
-    if lang == "en":
-        return where
-    where = re.sub(r"^default \((.+)\)$", r"默认（\1）", where)
-    return re.sub(r" \(default (.+)\)$", r"（默认 \1）", where)
+    """Where the pack was chosen, said in ``lang`` (the resolver's record is "default (national-2021)" or
+    "PATH (default national-2021)", the data of the JSON output)."""
+    if m := re.fullmatch(r"default \((.+)\)", where):
+        return trc(lang, "config", "default ({pack})", pack=m.group(1))
+    if m := re.fullmatch(r"(.+) \(default (.+)\)", where):
+        return trc(lang, "config", "{path} (default {pack})", path=m.group(1), pack=m.group(2))
+    return where

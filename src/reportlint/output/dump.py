@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..i18n import words
-from ..issuer import NAMES, issuer_of
+from ..i18n import trc, words
+from ..issuer import issuer_name, issuer_of
 from ..model import Document, Section, Table
 
 
@@ -122,9 +122,10 @@ def render_text(doc: Document, identified: dict[int, tuple[str, str]] | None = N
     if issuer["kind"] is None:
         out.append(f"  {t['issuer']}: {issuer['agency'] or ''}{t['unknown_issuer']}")
     else:
-        kind = NAMES[issuer["kind"]][1 if lang == "en" else 0]
-        out.append(f"  {t['issuer']}: {issuer['agency']}（{kind}，{t['from'][issuer['source']]}）" if lang != "en"
-                   else f"  {t['issuer']}: {issuer['agency']} ({kind}, {t['from'][issuer['source']]})")
+        kind = issuer_name(lang, issuer["kind"])
+        said = trc(lang, "dump", "{agency} ({kind}, {source})", agency=issuer["agency"], kind=kind,
+                   source=t["from"][issuer["source"]])
+        out.append(f"  {t['issuer']}: {said}")
     out.append("")
     out.append(f"{t['sections']}:")
     if not data["sections"]:

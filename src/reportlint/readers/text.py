@@ -31,7 +31,7 @@ Whatever the shape, the merges are rebuilt the way a reader of the text would, f
 
 * Rows are classified: a data row holds a number (or a placeholder such as "-"); a row of one label is a
   title spanning the table (or, between data rows, a data row whose numbers are all missing); other rows
-  without numbers are header rows. A title, or a header after data rows, starts a band (table 二 has four).
+  without numbers are header rows. A title, or a header after data rows, starts a band (table 2 has four).
 * Data rows: the label cells come first, the values after them. Values are laid out from the left on the
   band's number of value columns (the most common count, or the header's width); missing values at the end
   are blank cells (reported by the blank-cell rule); spare empty cells in front of the values are the span of
