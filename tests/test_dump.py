@@ -55,7 +55,7 @@ def test_dump_says_when_check_would_skip_the_document(capsys, tmp_path):
     _code, out, _err = run(capsys, "dump", "--format", "json", "--lang", "en", str(notes))
     assert json.loads(out)["report"] == {
         "checked": False,
-        "reason": "it has no title naming a 政府信息公开工作年度报告, and only 0 of the report's sections and 0 of its tables"}
+        "reason": "it has no title naming a government information disclosure annual report, and only 0 of the report's sections and 0 of its tables"}
 
 
 def test_json_dump_of_table_three_is_25_rows_by_7_labelled_columns(capsys, report):

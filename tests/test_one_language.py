@@ -53,6 +53,7 @@ def files(tmp_path_factory):
     (root / "broken.yaml").write_text("pack: x\nrules: [\n", encoding="utf-8")
     (root / "equation.yaml").write_text("pack: x\nextends: national-2021\nrules:\n  - id: t3-balance\n"
                                         "    equation: '[a] + = [b]'\n", encoding="utf-8")
+    (root / "notes.md").write_text("# 会议记录\n\n今天开会，讨论下一年度工作安排。\n", encoding="utf-8")
     (root / "conf").mkdir()
     (root / "conf" / ".reportlint.yaml").write_text("exlude: [x]\n", encoding="utf-8")
     return root
@@ -127,13 +128,15 @@ def defects(tmp_path_factory):
 EN_CASES = [c for c in CASES if c[0] not in ("dump", "explain")] + [
     ("check", "--lang", "en", "{defects}"), ("check", "--lang", "en", "--format", "html", "{defects}"),
     ("check", "--format", "sarif", "{defects}"), ("check", "--format", "junit", "{defects}"),
-    ("check", "--format", "github", "{defects}"), ("check", "--statistics", "{defects}")]
+    ("check", "--format", "github", "{defects}"), ("check", "--statistics", "{defects}"),
+    ("check", "--verbose", "{notes}")]
 
 
 @pytest.mark.parametrize("case", EN_CASES, ids=lambda c: " ".join(c))
 def test_english_output_holds_no_chinese_but_what_documents_say(files, defects, case):
     args = [a.format(r=files / "r.docx", bad=files / "bad.yaml", broken=files / "broken.yaml",
-                     equation=files / "equation.yaml", conf=files / "conf" / ".reportlint.yaml", defects=defects)
+                     equation=files / "equation.yaml", conf=files / "conf" / ".reportlint.yaml", defects=defects,
+                     notes=files / "notes.md")
             for a in case]
     out = run(*args, env_extra={"REPORTLINT_LANG": "en"})
     assert out.strip()

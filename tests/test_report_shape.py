@@ -14,7 +14,7 @@ from reportlint.cli import main
 from test_pdf_reader import make_pdf, text
 
 NO_TITLE = ("没有政府信息公开工作年度报告的标题，只有报告的 {s} 个部分、{t} 张统计表",
-            "it has no title naming a 政府信息公开工作年度报告, and only {s} of the report's sections and {t} of its "
+            "it has no title naming a government information disclosure annual report, and only {s} of the report's sections and {t} of its "
             "tables")
 
 

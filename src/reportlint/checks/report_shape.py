@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..i18n import both
+from ..i18n import Both, both
 from .base import Context
 from .sectionmap import find_sections
 
@@ -60,7 +60,7 @@ def assess(ctx: Context) -> Verdict:
     if sections >= MIN_SECTIONS or tables >= MIN_TABLES or (sections >= 2 and tables >= 1):
         return Verdict(True)
     return Verdict(False, *both("it has no title naming a {name}, and only {sections} of the report's sections and {tables} of its tables",
-                                name=name.name, sections=sections, tables=tables))
+                                name=Both(name.name, name.name_en), sections=sections, tables=tables))
 
 
 @functools.lru_cache(maxsize=16)
