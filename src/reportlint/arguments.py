@@ -80,6 +80,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
         _add_info(sub, t)
         _add_config(sub, t)
         _add_completion(sub, t)
+        _add_lsp(sub, t)
         return parser
 
 
@@ -205,6 +206,13 @@ def _add_info(sub, t: Say) -> None:
 def _add_completion(sub, t: Say) -> None:
     completion = sub.add_parser("completion", help=t("print the shell completion script (bash, zsh or fish)"))
     completion.add_argument("shell", choices=SHELLS, help=t("which shell"))
+
+
+def _add_lsp(sub, t: Say) -> None:
+    lsp = sub.add_parser("lsp", help=t("run the language server (LSP over standard input and output) for editors"))
+    _lang_option(t, lsp)
+    lsp.add_argument("--rules", metavar="PACK.yaml", help=t("use this pack for every file"))
+    _config_option(t, lsp)
 
 
 def _add_config(sub, t: Say) -> None:

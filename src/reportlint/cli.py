@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     commands = {"check": _check, "dump": _dump, "explain": _explain, "rules": _rules, "config": _config,
-                "completion": _completion}
+                "completion": _completion, "lsp": _lsp}
     try:
         return commands[args.command](args)
     except KeyboardInterrupt:
@@ -319,6 +319,12 @@ if __name__ == "__main__":  # pragma: no cover
 def _completion(args: argparse.Namespace) -> int:
     write(sys.stdout, completion.script(args.shell))
     return EXIT_OK
+
+
+def _lsp(args: argparse.Namespace) -> int:
+    from .lsp import serve
+
+    return serve(lang_of(args), getattr(args, "config", None), args.rules)
 
 
 _OS_REASONS = {  # errno → what it means, for a file reportlint cannot write
