@@ -83,7 +83,8 @@ def test_encrypted_ole(tmp_path):
     assert _error(_write(tmp_path, "e2.docx", data)).code == "encrypted"
 
 
-def test_legacy_doc_in_docx_clothing(tmp_path):
+def test_legacy_doc_in_docx_clothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_SOFFICE", "")  # without LibreOffice (with it: tests/test_legacy_doc.py)
     data = OLE_MAGIC + b"\x00" * 1024 + "WordDocument".encode("utf-16-le") + b"\x00" * 64
     assert _error(_write(tmp_path, "old.docx", data)).code == "legacy-doc"
 
@@ -257,14 +258,16 @@ def test_limit_option_is_validated(tmp_path):
     assert run.returncode == 2
     assert run.stderr == ("reportlint: 错误: --limit cells=3：没有上限 'cells'（是不是 table_cells？）；可调整：file_mb, "
                           "text_mb, unpacked_mb, member_mb, member_ratio, table_cells, document_cells, pdf_pages, "
-                          "pdf_page_mb, part_mb, seconds\n")
+                          "pdf_page_mb, part_mb, seconds, convert_seconds\n")
 
 
-def test_word_97_file_named_doc_says_save_as_docx(tmp_path):
+def test_word_97_file_named_doc_says_save_as_docx(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_SOFFICE", "")  # without LibreOffice (with it: tests/test_legacy_doc.py)
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512
     err = _error(_write(tmp_path, "old.doc", ole))
     assert (err.code, err.render("en").split(": ", 2)[2]) == (
-        "legacy-doc", "this is a Word 97-2003 document (.doc format), which cannot be checked; use Save As .docx in Word")
+        "legacy-doc", "this is a Word 97-2003 or WPS document, which is checked after LibreOffice converts it: install "
+                      "LibreOffice (soffice on the PATH), or save it as .docx in Word or WPS")
     # a .docx only misnamed .doc is read; a folder walk leaves .doc files alone
     _write(tmp_path, "misnamed.doc", _docx_bytes("正文"))
     assert load_document(str(tmp_path / "misnamed.doc")).paragraphs[0].text == "正文"

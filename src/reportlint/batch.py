@@ -18,7 +18,7 @@ from .findings import Finding
 from .history import History
 from .output.report import Report, RuleInfo
 from .pack import Pack
-from .readers import LINE_FORMATS
+from .readers import CONVERTED_FORMATS, LINE_FORMATS
 from .rulepack import default_pack, rule_infos
 from .selection import Selection
 from .suppress import Inline
@@ -154,7 +154,7 @@ class _Batch:
     def add(self, task: Task, result: FileResult) -> None:
         report = self.report
         report.errors.extend(result.errors)
-        if result.format in LINE_FORMATS:  # only these tell formatters something (nothing kept per .docx)
+        if result.format in LINE_FORMATS or result.format in CONVERTED_FORMATS:  # what formatters say per file
             report.formats[result.path] = result.format
         if result.not_checked is not None:
             report.not_checked[result.path] = result.not_checked

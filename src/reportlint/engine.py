@@ -26,7 +26,7 @@ from .history import Entry
 from .model import Document
 from .output.report import RuleInfo
 from .pack import Pack
-from .readers import load_document
+from .readers import converted, load_document
 from .rulepack import rule_infos
 from .suppress import UNUSED_KIND, Ignores, Inline
 
@@ -97,8 +97,9 @@ def lint_document(doc: Document, pack: Pack, errors: list[ReportlintError] | Non
 def lint_file(task: Task) -> FileResult:
     """Read and lint one file (in this process or a worker) within the document's time budget (``--limit
     seconds``): past it, reading or the rules stop, and the file is one ``too-slow`` error."""
+    budget = limits.current.seconds + (limits.current.convert_seconds if converted(task.path) else 0)
     try:
-        with limits.time_budget(limits.current.seconds):
+        with limits.time_budget(budget):
             return _lint_file(task)
     except limits.OverBudget:
         return FileResult(task.path, errors=[InputError(task.path, "too-slow", f"{limits.current.seconds:g} s")])

@@ -24,6 +24,7 @@ class Limits:
     pdf_page_mb: float = 0.5  # decoded content streams of one PDF page (real reports: at most 43 KB)
     part_mb: float = 16.0  # the main part of a .docx, parsed whole (the largest real one: 12.6 MB)
     seconds: float = 10.0  # wall time of one document, reading and rules: a real report takes under 1 s
+    convert_seconds: float = 60.0  # converting one .doc or .wps with LibreOffice (about 1 s), on top of seconds
 
 
 class OverBudget(BaseException):

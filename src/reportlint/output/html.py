@@ -20,7 +20,7 @@ from typing import Any
 from .. import __version__
 from ..errors import InputError
 from ..findings import SEVERITIES, Finding
-from ..i18n import words
+from ..i18n import tr, words
 from .report import Report
 from .text import summary
 
@@ -163,7 +163,10 @@ def _summary(report: Report, lang: str, paths: list[str], ids: dict[str, str],
 def _file(report: Report, lang: str, path: str, fid: str, findings: list[Finding]) -> list[str]:
     t = words(lang, "html", _TEXT)
     tables = report.tables.get(path, {})
-    out = [f'<section class="file" id="{fid}">', f"<h2>{_e(path)}</h2>", '<table class="list findings">',
+    source = report.converted_from(path)
+    note = tr(lang, " (converted from .{format} by LibreOffice: the places are those of the converted document)",
+              format=source) if source else ""
+    out = [f'<section class="file" id="{fid}">', f"<h2>{_e(path)}{_e(note)}</h2>", '<table class="list findings">',
            f"<tr><th>#</th><th>{_e(t['severity'])}</th><th>{_e(t['rule'])}</th><th>{_e(t['where'])}</th>"
            f"<th>{_e(t['message'])}</th></tr>"]
     for n, f in enumerate(findings, 1):

@@ -5,6 +5,7 @@
       "errors": [{"kind": "input" | "config" | "rule", "path", "code"?, "rule"?, "line"?, "column"?, "message"}, …],
       "skipped": [{"path", "reason"}, …],          # files that are not reports, and why
       "not_checked": [{"path", "reason"}, …],      # files a configuration error kept from being checked
+      "converted": [{"path", "from"}, …],          # .doc/.wps files read after LibreOffice made a .docx of them
       "summary": {"files", "checked", "skipped", "unreadable", "not_checked", "findings", "suppressed",
                   "baselined", "errors", "complete"}
     }
@@ -30,6 +31,8 @@ def to_dict(report: Report) -> dict[str, Any]:
         "skipped": [{"path": path, "reason": report.skip_reasons.get(path, ("", ""))[1 if lang == "en" else 0]}
                     for path in report.skipped],
         "not_checked": [{"path": path, "reason": error.render(lang)} for path, error in report.not_checked.items()],
+        "converted": [{"path": path, "from": source} for path in report.paths
+                      if (source := report.converted_from(path))],
         "summary": {"files": t.files, "checked": t.checked, "skipped": t.skipped, "unreadable": t.unreadable,
                     "not_checked": t.not_checked, "findings": len(report.findings),
                     "suppressed": report.suppressed, "baselined": report.baselined, "errors": t.errors,

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import InputError, ReportlintError
 from ..findings import Finding
 from ..i18n import tr
-from ..readers import LINE_FORMATS
+from ..readers import CONVERTED_FORMATS, LINE_FORMATS
 
 
 @dataclass
@@ -91,6 +91,11 @@ class Report:
         return Tally(files=len(self.paths), checked=sum(1 for p in self.paths if p not in lost),
                      skipped=len(self.skipped), unreadable=len(unreadable), not_checked=len(self.not_checked),
                      input_errors=kinds["input"], config_errors=kinds["config"], rule_errors=kinds["rule"])
+
+    def converted_from(self, path: str) -> str | None:
+        """The format a file was converted from by LibreOffice before it was read ("doc", "wps"), or None."""
+        fmt = self.formats.get(path)
+        return fmt if fmt in CONVERTED_FORMATS else None
 
     def has_lines(self, path: str) -> bool:
         """True when the file's locations carry real line numbers (not .docx/.pdf)."""

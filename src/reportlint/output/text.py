@@ -39,13 +39,20 @@ def chunks(report: Report) -> Iterator[str]:
             if current is not None and not report.quiet:
                 yield "\n"
             current = f.path
-            yield _paint(f.path, "path", color) + "\n"
+            yield _paint(f.path, "path", color) + _converted(report, f.path) + "\n"
         severity = _paint(f.severity, f.severity, color)
         yield f"  {f.location.render(lang)}  {severity}  {f.rule}  {f.text(lang)}\n"
     if not report.quiet:
         if current is not None:
             yield "\n"
         yield summary(report) + "\n"
+
+
+def _converted(report: Report, path: str) -> str:
+    """After a file's name: that its places are those of the .docx LibreOffice made of it."""
+    source = report.converted_from(path)
+    return tr(report.lang, " (converted from .{format} by LibreOffice: the places are those of the converted document)",
+              format=source) if source else ""
 
 
 def summary(report: Report) -> str:

@@ -39,15 +39,16 @@ class Format(NamedTuple):
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("docx", (".docx", ".docm", ".dotx", ".dotm"), False, "docx", "read_docx"),
+    Format("docx", (".docx", ".docm", ".dotx", ".dotm"), False, "legacy", "read_word"),  # read_docx, or converted
     Format("text", (".txt",), True, "text", "read_text"),
     Format("markdown", (".md", ".markdown"), True, "markdown", "read_markdown"),
     Format("html", (".html", ".htm"), True, "html", "read_html"),
     Format("pdf", (".pdf",), False, "pdf", "read_pdf"),  # and pdfplumber only when a PDF is read
-    # named explicitly only: "save as .docx" (or a misnamed .docx, read as one)
-    Format("docx", (".doc",), False, "docx", "read_legacy_doc", walked=False),
+    # converted by LibreOffice when it is installed; without it, named files are an error and walks leave them
+    Format("doc", (".doc", ".wps"), False, "legacy", "read_legacy", walked=False),
 )
 LINE_FORMATS = frozenset(f.name for f in FORMATS if f.line_based)  # formats whose locations carry real lines
+CONVERTED_FORMATS = frozenset(("doc", "wps"))  # Document.format of a file read through LibreOffice (readers.legacy)
 
 
 class _Lazy:
@@ -76,13 +77,26 @@ _UNWALKED = frozenset(s for f in FORMATS if not f.walked for s in f.suffixes)
 
 
 class _WalkSuffixes:
-    """What a directory walk picks up: every reader's suffix but those of formats not walked (.doc)."""
+    """What a directory walk picks up: every reader's suffix but those of formats not walked (.doc and .wps when
+    LibreOffice is not there to convert them: a folder of old files is then not an error on every run)."""
 
     def __contains__(self, suffix: object) -> bool:
-        return suffix in READERS and suffix not in _UNWALKED
+        return suffix in READERS and (suffix not in _UNWALKED or _converting())
 
     def __iter__(self):
-        return (s for s in READERS if s not in _UNWALKED)
+        return (s for s in READERS if s in self)
+
+
+def _converting() -> bool:
+    """Whether .doc and .wps files can be read (LibreOffice is installed)."""
+    from .legacy import converter
+
+    return converter() is not None
+
+
+def converted(path: str) -> bool:
+    """Whether reading ``path`` converts it with LibreOffice first (its time is not the document's)."""
+    return Path(path).suffix.lower() in _UNWALKED
 
 
 SUFFIXES = _WalkSuffixes()

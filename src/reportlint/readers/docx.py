@@ -42,7 +42,7 @@ from .docx_package import (
     styles_from_zip,
 )
 from .docx_styles import HeadingStyles
-from .wordml import OLE_MAGIC, W_DOCUMENT, child_of, w
+from .wordml import W_DOCUMENT, child_of, w
 
 __all__ = ["read_docx"]
 
@@ -86,13 +86,3 @@ def read_docx(path: str, data: bytes, layouts: LayoutLibrary | None = None, *,
     if anchors is not None:
         doc.suppressions = suppressions(doc, anchors)
     return doc
-
-
-def read_legacy_doc(path: str, data: bytes, layouts: LayoutLibrary | None = None) -> Document:
-    """A file named .doc: a Word 97-2003 binary document (or an encrypted package, or RTF/HTML saved as .doc) is
-    a clear error saying what to do; a .docx that was only misnamed is read."""
-    if data.startswith(OLE_MAGIC):
-        sniff(path, data)  # OLE container: legacy-doc or encrypted
-    if not data.startswith(b"PK"):  # RTF or HTML saved as .doc: Word reads them, we do not
-        raise InputError(path, "legacy-doc")
-    return read_docx(path, data, layouts)
