@@ -90,12 +90,20 @@ def test_summary_files_and_unreadable(page, reports):
     assert sentence(doc) == ("共 3 个问题（3 个错误），涉及 1 个文件；检查未完成：1 个文件读取错误（见错误信息）；共检查 2 个文件，"
                              "1 个无法读取。")
     folder = reports / "in"
-    rows = doc.xpath("//table[@class='list files']//tr[@data-path]")
-    files = [(tr.get("data-path"), tr[1].text) for tr in rows]
-    assert files == [(str(folder / ODD_NAME), "错误 3"), (str(folder / "broken.docx"), "无法读取"),
-                     (str(folder / "clean.docx"), "未发现问题")]
-    errors = doc.xpath("//ul[@class='errors']/li")
-    assert [li.text for li in errors] == [f"{folder / 'broken.docx'}: {NOT_ZIP}"]
+    rows = doc.xpath("//table[@id='files']/tbody/tr")  # by agency and year; a file whose title names none last
+    files = [(tr.get("data-agency"), tr.get("data-year"), tr.get("data-file"), tr.get("data-errors"), tr[-1].text)
+             for tr in rows]
+    assert files == [("某某市某某局", "2023", str(folder / ODD_NAME), "3", "有问题"),
+                     ("某某市某某局", "2023", str(folder / "clean.docx"), "0", "未发现问题"),
+                     ("", "", str(folder / "broken.docx"), "0", "无法读取")]
+    errors = doc.xpath("//table[@id='not-checked']//tr[@data-result]")
+    assert [[td.text for td in tr] for tr in errors] == [[str(folder / "broken.docx"), "无法读取",
+                                                          NOT_ZIP.removeprefix("错误: ")]]
+    by_rule = doc.xpath("//table[@id='by-rule']//tr[@data-rule]")
+    assert [(tr.get("data-rule"), tr[2].text, tr[3].text) for tr in by_rule] == [
+        ("blank-cell", "1", "1"), ("statistics-period", "1", "1"), ("t3-balance", "1", "1")]
+    assert [d.get("id") for d in doc.xpath("//section[@id='rules']/details")] == [
+        "rule-statistics-period", "rule-t3-balance", "rule-blank-cell"]
     assert [h.text for h in doc.xpath("//section[@class='file']/h2")] == [str(folder / ODD_NAME)]
     assert "bad &lt;&amp;&quot;&#x27;&gt;.docx" in text and ODD_NAME not in text and ODD_CELL not in text
 
@@ -155,7 +163,10 @@ def test_tables_drawn_with_merges_headers_and_labels(page):
 def test_self_contained_and_deterministic(page, reports, capsys):
     text = page[1]
     doc = lxml.html.document_fromstring(text)
-    assert doc.xpath("//script | //link | //img | //iframe | //object | //embed") == []
+    assert doc.xpath("//script[@src] | //link | //img | //iframe | //object | //embed") == []
+    script = doc.xpath("//script")
+    assert len(script) == 1  # inline: sorting and filtering, nothing fetched or stored
+    assert not any(part in script[0].text for part in ("fetch(", "XMLHttpRequest", "localStorage", "http", "import"))
     refs = [el.get(a) for el in doc.iter() if isinstance(el.tag, str) for a in ("src", "href") if el.get(a)]
     assert refs and all(ref.startswith("#") for ref in refs)
     for needle in ("@import", "url(", "http://", "https://", "//fonts"):

@@ -15,9 +15,8 @@ import pytest
 
 from report_builder import ReportSpec, build_report
 from reportlint.api import lint_paths
+from shared_data import CORPUS
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = SHARED / "corpus" / "docx-wild"
 SOFFICE = shutil.which("soffice")
 if SOFFICE is None and os.environ.get("CI"):  # .ci/run installs LibreOffice: in CI these must run
     raise RuntimeError("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-writer-nogui")

@@ -81,8 +81,10 @@ def test_html_shows_the_file_as_not_checked(capsys, broken, tmp_path):
     out = tmp_path / "r.html"
     assert run(capsys, "check", "--format", "html", "--output", str(out), str(broken))[0] == 2
     doc = lxml.html.document_fromstring(out.read_text(encoding="utf-8"))
-    rows = [(tr.get("data-path"), tr[1].text) for tr in doc.xpath("//table[@class='list files']//tr[@data-path]")]
-    assert rows == [(f"{broken}/clean.docx", "因配置错误未检查")]
+    rows = [(tr.get("data-file"), tr.get("data-failing"), tr[-1].text) for tr in doc.xpath("//table[@id='files']/tbody/tr")]
+    assert rows == [(f"{broken}/clean.docx", "1", "未检查（配置错误）")]
+    reasons = [tr[-1].text for tr in doc.xpath("//table[@id='not-checked']//tr[@data-result='not_checked']")]
+    assert len(reasons) == 1 and reasons[0].startswith(f"{broken}/.reportlint.yaml")
     assert "未发现问题" not in doc.xpath("string(//p[@class='sentence'])")
 
 

@@ -156,6 +156,8 @@ class _Batch:
         report.errors.extend(result.errors)
         if result.format in LINE_FORMATS or result.format in CONVERTED_FORMATS:  # what formatters say per file
             report.formats[result.path] = result.format
+        if result.identity is not None:
+            report.identities[result.path] = result.identity
         if result.not_checked is not None:
             report.not_checked[result.path] = result.not_checked
         if result.skip_reason is not None:
@@ -184,7 +186,12 @@ class _Batch:
         report = self.report
         report.errors[:0] = self.walk_errors + self.config_errors
         report.rules = self.task_rules.infos + [i for i in self.result_rules.infos if i.id not in self.task_rules.ids]
+        history = list(history)
         read_history(history, set(report.paths), self.years, self.memo)
+        if history:  # the earlier years' reports, for the review page's list of reports not handed in
+            checked = set(report.paths)
+            report.earlier = [(e.agency, e.year) for y in self.years.years() for e in self.years.of_year(y)
+                              if e.path not in checked]
         late = compare(self.years) if self.years.with_rules else []
         self.years.close()
         late += self.aggregates.compare(self.memo)

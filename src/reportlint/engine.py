@@ -22,7 +22,7 @@ from .checks.text_match import PatternTimeout
 from .edition import edition_for
 from .errors import CheckError, ConfigError, InputError, ReportlintError
 from .findings import Finding
-from .history import Entry
+from .history import Entry, agency_of
 from .model import Document
 from .output.report import RuleInfo
 from .pack import Pack
@@ -62,6 +62,7 @@ class FileResult:
     edition: str | None = None  # the edition whose pack was used, when the task's pack was chosen by edition
     numbers: dict[str, Any] | None = None  # what its tables hold, for a summary or a part (checks.aggregate)
     inline: Inline | None = None  # its inline suppressions (the findings above are what they left)
+    identity: tuple[str, int | None] | None = None  # (agency, year) its title names, for the review page
 
 
 def lint_document(doc: Document, pack: Pack, errors: list[ReportlintError] | None = None,
@@ -115,6 +116,7 @@ def _lint_file(task: Task) -> FileResult:
         return result
     result.format = doc.format
     complete_year(doc)  # a title without a year: the period's, else the publication date's
+    result.identity = (agency_of(doc.title) if doc.title else "", doc.year)
     ctx = Context.create(doc, task.pack, task.ignores, memo)  # shared with the summary: tables located once
     verdict = assess(ctx)
     if not verdict.report:

@@ -7,8 +7,11 @@ read); then, per file with findings, the list of findings and every table that h
 links to, ``class="finding <severity>"``, ``data-rule`` and the messages as ``title``; the cells an arithmetic
 finding involves get ``class="involved"`` and ``data-involved`` (rule ids). Under each table its findings are repeated with the equation and both sides' values.
 
-No script, no external asset: the CSS is inline, so the file can be mailed or opened offline, and the output
-depends on the report only (no timestamps), so two runs give the same bytes.
+Above the files, the overview of :mod:`.review` (files by agency and year, sortable and filterable; findings by
+rule; reports not handed in; files not checked) and, at the end, the explanation of each rule that found something.
+No external asset: the CSS and the small script (sorting and filtering only; without it everything is shown) are
+inline, so the file can be mailed or opened offline, and the output depends on the report only (no timestamps), so
+two runs give the same bytes.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from .. import __version__
 from ..errors import InputError
 from ..findings import SEVERITIES, Finding
 from ..i18n import tr, words
+from . import review
 from .report import Report
 from .text import summary
 
@@ -36,15 +40,6 @@ _TEXT = {
     "info": "info",
     "unreadable": "unreadable",
     "skipped": "skipped",
-    "comma": ", ",
-    "files": "Files",
-    "file": "File",
-    "status": "Result",
-    "clean": "no findings",
-    "not_read": "could not be read",
-    "not_report": "not a report, skipped",
-    "not_checked": "not checked (configuration error)",
-    "errors": "Files that could not be read or checked",
     "severity": "Severity",
     "rule": "Rule",
     "where": "Location",
@@ -109,20 +104,24 @@ def render(report: Report) -> str:
         by_path.setdefault(f.path, []).append(f)
     paths = list(report.paths) + [p for p in by_path if p not in report.paths]
     ids = {path: f"file-{i}" for i, path in enumerate(paths, 1)}
+    ordered = review.rows(report, paths, by_path)  # by agency and year
     out = ["<!DOCTYPE html>", f'<html lang="{t["html_lang"]}">', "<head>", '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f'<meta name="generator" content="reportlint {_e(__version__)}">',
-           f"<title>{_e(t['title'])}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
+           f"<title>{_e(t['title'])}</title>", f"<style>{_CSS}{review.CSS}</style>", "</head>", "<body>",
            f"<h1>{_e(t['title'])}</h1>"]
-    out += _summary(report, lang, paths, ids, by_path)
-    for path, findings in by_path.items():
-        out += _file(report, lang, path, ids[path], findings)
-    out += [f"<footer>{_e(t['made_by'].format(v=__version__))}</footer>", "</body>", "</html>"]
+    out += _summary(report, lang, by_path)
+    out += review.overview(report, lang, ordered, ids)
+    for row in ordered:
+        if row.path in by_path:
+            out += _file(report, lang, row.path, ids[row.path], by_path[row.path])
+    out += review.explanations(report, lang, (f.rule for f in report.findings))
+    out += [f"<footer>{_e(t['made_by'].format(v=__version__))}</footer>", f"<script>{review.SCRIPT}</script>",
+            "</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
-def _summary(report: Report, lang: str, paths: list[str], ids: dict[str, str],
-             by_path: dict[str, list[Finding]]) -> list[str]:
+def _summary(report: Report, lang: str, by_path: dict[str, list[Finding]]) -> list[str]:
     t = words(lang, "html", _TEXT)
     severities = Counter(f.severity for f in report.findings)
     unreadable = {e.path for e in report.errors if isinstance(e, InputError)}
@@ -134,29 +133,7 @@ def _summary(report: Report, lang: str, paths: list[str], ids: dict[str, str],
     for key, n in counts:
         label = t[key.replace("-", "_")]
         out.append(f'<li data-count="{key}"><strong>{n}</strong> {_e(label)}</li>')
-    out.append("</ul>")
-    out += [f"<h3>{_e(t['files'])}</h3>", '<table class="list files">',
-            f"<tr><th>{_e(t['file'])}</th><th>{_e(t['status'])}</th></tr>"]
-    for path in paths:
-        found = by_path.get(path)
-        if found:
-            per = Counter(f.severity for f in found)
-            status = t["comma"].join(f"{t[s]} {per[s]}" for s in SEVERITIES if per[s])
-            name, css = f'<a href="#{ids[path]}">{_e(path)}</a>', "bad"
-        elif path in unreadable:
-            name, css, status = _e(path), "bad", t["not_read"]
-        elif path in report.not_checked:
-            name, css, status = _e(path), "bad", t["not_checked"]
-        else:
-            name, css = _e(path), "ok"
-            status = t["not_report"] if path in report.skipped else t["clean"]
-        out.append(f'<tr data-path="{_e(path)}"><td>{name}</td><td class="{css}">{_e(status)}</td></tr>')
-    out.append("</table>")
-    if report.errors:
-        out += [f"<h3>{_e(t['errors'])}</h3>", '<ul class="errors">']
-        out += [f"<li>{_e(e.render(lang))}</li>" for e in report.errors]
-        out.append("</ul>")
-    out.append("</section>")
+    out += ["</ul>", "</section>"]
     return out
 
 
@@ -166,7 +143,8 @@ def _file(report: Report, lang: str, path: str, fid: str, findings: list[Finding
     source = report.converted_from(path)
     note = tr(lang, " (converted from .{format} by LibreOffice: the places are those of the converted document)",
               format=source) if source else ""
-    out = [f'<section class="file" id="{fid}">', f"<h2>{_e(path)}{_e(note)}</h2>", '<table class="list findings">',
+    out = [f'<section class="file" id="{fid}" data-path="{_e(path)}">', f"<h2>{_e(path)}{_e(note)}</h2>",
+           '<table class="list findings">',
            f"<tr><th>#</th><th>{_e(t['severity'])}</th><th>{_e(t['rule'])}</th><th>{_e(t['where'])}</th>"
            f"<th>{_e(t['message'])}</th></tr>"]
     for n, f in enumerate(findings, 1):

@@ -70,6 +70,8 @@ class Report:
     errors: list[ReportlintError] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)  # every file looked at, in order (unreadable ones included)
     formats: dict[str, str] = field(default_factory=dict)  # path -> format, for files in a format with lines
+    identities: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # path -> (agency, year) of its title
+    earlier: list[tuple[str, int]] = field(default_factory=list)  # (agency, year) of the --history reports
     skipped: list[str] = field(default_factory=list)  # files that are not reports
     skip_reasons: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (zh, en) why it is not one
     not_checked: dict[str, ReportlintError] = field(default_factory=dict)  # path -> the configuration error that
