@@ -139,3 +139,14 @@ def test_sorting_and_filtering_in_headless_chromium(batch, tmp_path):
     assert record["failing"] == sum(1 for _, _, rules in REPORTS if rules) + 1  # and the unreadable file
     assert sorted(record["search"]) == sorted(f"{a}|{y}|{len(rules)}" for a, y, rules in REPORTS if "民政" in a
                                               and rules)
+
+
+def test_history_names_the_agencies_whose_report_of_this_year_is_missing(batch, tmp_path):
+    folder = batch[2]
+    out = tmp_path / "2023.html"
+    main(["check", "--format", "html", "--ignore", "carryover-mismatch,effective-docs-drift", "--history",
+          str(folder / "2022"), "--output", str(out), str(folder / "2023")])
+    doc = lxml.html.document_fromstring(out.read_text(encoding="utf-8"))
+    assert [(li.get("data-year"), li.text) for li in doc.xpath("//ul[@id='missing']/li")] == [
+        ("2023", "2023年，没有报告的单位：某某市体育局、某某市统计局")]
+    assert len(doc.xpath("//table[@id='files']/tbody/tr")) == 20  # the history's reports are not rows
