@@ -155,3 +155,12 @@ def test_every_doc_of_the_corpus_is_read_or_one_clear_error():
     assert looked == len(docs)
     codes = {e.get("code") for e in data["errors"]}
     assert codes <= {"encrypted", "convert-failed", "not-zip", "corrupt-zip", "bad-xml", "no-document", "empty"}, codes
+
+
+def test_an_ofd_is_one_clear_line_named_or_walked(tmp_path):
+    (tmp_path / "r.ofd").write_bytes(b"PK\x03\x04 an OFD package")
+    for target in (tmp_path / "r.ofd", tmp_path):
+        proc = _run("check", "--lang", "en", str(target))
+        assert (proc.returncode, proc.stderr) == (
+            2, f"{tmp_path / 'r.ofd'}: error: OFD files are not read yet; save the report as PDF or Word from an OFD "
+               "reader (or use the original .docx) and check that\n")

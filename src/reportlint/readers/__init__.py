@@ -46,6 +46,8 @@ FORMATS: tuple[Format, ...] = (
     Format("pdf", (".pdf",), False, "pdf", "read_pdf"),  # and pdfplumber only when a PDF is read
     # converted by LibreOffice when it is installed; without it, named files are an error and walks leave them
     Format("doc", (".doc", ".wps"), False, "legacy", "read_legacy", walked=False),
+    # OFD (GB/T 33190): recognised, not read (no reader library gives its ruled tables): one clear error each
+    Format("ofd", (".ofd",), False, "legacy", "read_ofd"),
 )
 LINE_FORMATS = frozenset(f.name for f in FORMATS if f.line_based)  # formats whose locations carry real lines
 CONVERTED_FORMATS = frozenset(("doc", "wps"))  # Document.format of a file read through LibreOffice (readers.legacy)
