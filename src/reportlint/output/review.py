@@ -138,7 +138,8 @@ def _files(t: dict[str, str], lang: str, ordered: list[Row], ids: dict[str, str]
     shown = _short_names([r.path for r in ordered])
     for r in ordered:
         name = f'<a href="#{ids[r.path]}">{_e(shown[r.path])}</a>' if r.status == "failing" else _e(shown[r.path])
-        chips = " ".join(f"<code>{_e(rule)}</code>{'×' + str(n) if n > 1 else ''}" for rule, n in r.rules.items())
+        chips = " ".join(f'<span class="chip"><code>{_e(rule)}</code>{"×" + str(n) if n > 1 else ""}</span>'
+                         for rule, n in r.rules.items())
         result = results[r.status] or t["found"]
         attrs = {"agency": r.agency, "year": r.year or "", "file": r.path, "errors": r.severities["error"],
                  "warnings": r.severities["warning"], "rules": " ".join(r.rules), "result": r.status,
@@ -248,7 +249,7 @@ CSS = """
 background:#f4f6f8;border:1px solid #d0d7de;border-radius:4px}
 .review th button{font:inherit;font-weight:bold;border:0;background:none;padding:0;cursor:pointer}
 .review th[aria-sort=ascending] button::after{content:" ▲"}.review th[aria-sort=descending] button::after{content:" ▼"}
-.review td:nth-child(4),.review td:nth-child(5){text-align:right}
+.review .chip{white-space:nowrap}.review td:nth-child(4),.review td:nth-child(5){text-align:right}
 #rules pre{white-space:pre-wrap;font:.9em/1.45 ui-monospace,monospace;background:#f7f7f7;padding:.6em}
 @media print{.controls,button{display:none}tr[hidden]{display:table-row}section[hidden]{display:block}}
 """
