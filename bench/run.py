@@ -9,7 +9,8 @@ Per report, on the bench set:
   (c) ``reportlint check`` over the whole set in one process, divided by the number of reports
 Start-up: ``reportlint --version`` against ``python -c pass``; ``reportlint check one.docx`` against
 ``python -c "import docx; docx.Document('one.docx')"`` (median of repeated runs, each a new process).
-Parallel: ``-j 2`` against ``-j 1`` on the bench set, outputs compared byte for byte.
+Parallel: ``-j 2`` against ``-j 1`` on the bench set and on batches of 4 to 32 reports, wall and CPU time (of the
+command and its workers), outputs compared byte for byte.
 Memory: peak RSS of ``reportlint check`` on 100 and on 10,000 reports.
 Large table: ``reportlint check`` on apache-poi/bug65649.docx (948-row table).
 """
@@ -65,15 +66,42 @@ def python_docx(path: Path) -> None:
 
 def run(cmd: list[str]) -> tuple[float, bytes, int]:
     """(wall seconds, stdout, peak RSS in KiB) of one command, in a fresh wrapper so the RSS is its own."""
+    wall, _, out, rss = timed(cmd)
+    return wall, out, rss
+
+
+def timed(cmd: list[str]) -> tuple[float, float, bytes, int]:
+    """(wall seconds, CPU seconds of the command and every process it started, stdout, peak RSS in KiB)."""
     probe = ("import resource, subprocess, sys, time\n"
              "t = time.perf_counter()\n"
              "p = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)\n"
              "t = time.perf_counter() - t\n"
-             "sys.stderr.write(f'{t} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n')\n"
+             "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+             "sys.stderr.write(f'{t} {u.ru_utime + u.ru_stime} {u.ru_maxrss}\\n')\n"
              "sys.stdout.buffer.write(p.stdout)\n")
     proc = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, check=True)
-    seconds, rss = proc.stderr.decode().split()[-2:]
-    return float(seconds), proc.stdout, int(rss)
+    seconds, cpu, rss = proc.stderr.decode().split()[-3:]
+    return float(seconds), float(cpu), proc.stdout, int(rss)
+
+
+def parallel(folder: Path, files: list[Path], say) -> None:
+    """-j 1 against -j 2, wall and CPU time (best of three each, alternated), on the whole set and on small
+    batches: where the workers' start-up costs more than the second core gives back, the batch runs in-process
+    (batch.MIN_WORK_PER_JOB)."""
+    batches = [(f"{len(files)} reports", [str(folder)])]
+    for size in (4, 8, 16, 32):
+        batches.append((f"{size} reports", [str(p) for p in files[:size]]))
+    for name, targets in batches:
+        best: dict[str, tuple[float, float, bytes]] = {}
+        for _ in range(3):
+            for jobs in ("1", "2"):
+                wall, cpu, out, _ = timed([*REPORTLINT, "check", "-j", jobs, "--format", "json", *targets])
+                if jobs not in best or wall < best[jobs][0]:
+                    best[jobs] = (wall, cpu, out)
+        (w1, c1, o1), (w2, c2, o2) = best["1"], best["2"]
+        say(f"-j 1 / -j 2 on {name}: wall", f"{w1:.2f} s / {w2:.2f} s  ({w1 / w2:.2f}x faster)"
+            f"  output {'identical' if o1 == o2 else 'DIFFERENT'}")
+        say(f"-j 1 / -j 2 on {name}: CPU", f"{c1:.2f} s / {c2:.2f} s  ({c2 / c1:.2f}x the CPU)")
 
 
 def median_wall(cmd: list[str], repeat: int) -> float:
@@ -130,11 +158,7 @@ def main() -> None:
         say("python -c \"import docx; docx.Document('one.docx')\"", f"{docx_one * 1000:.1f} ms")
         say("reportlint check one.docx", f"{check_one * 1000:.1f} ms  ({check_one / docx_one:.2f}x)")
 
-        folder = str(root / f"set-{n}")
-        t1, out1, _ = run([*REPORTLINT, "check", "-j", "1", "--format", "json", folder])
-        t2, out2, _ = run([*REPORTLINT, "check", "-j", "2", "--format", "json", folder])
-        say(f"-j 1 / -j 2 on {n} reports", f"{t1:.2f} s / {t2:.2f} s  ({t1 / t2:.2f}x faster)"
-            f"  output {'identical' if out1 == out2 else 'DIFFERENT'} ({len(out1)} bytes)")
+        parallel(root / f"set-{n}", paths, say)
 
         _, _, rss_small = run([*REPORTLINT, "check", "-q", str(root / "set-100")])
         big = sorted((root / f"set-{n_big}").glob("*.docx")) or generate(n_big, root / f"set-{n_big}")

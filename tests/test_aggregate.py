@@ -102,7 +102,8 @@ def test_only_the_summary_checked_still_reads_its_parts_and_a_part_alone_checks_
     assert found([root / "部门" / "教育局.docx"]) == []
 
 
-def test_workers_give_the_same_findings(tmp_path, built):
+def test_workers_give_the_same_findings(tmp_path, built, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_MIN_WORK_PER_JOB", "1")  # workers for eight short files too
     root = folder(tmp_path, built, "wrong.docx")
     for i in range(4):  # eight files: two workers of four
         shutil.copy(built / "right.docx", root / f"other{i}.docx")

@@ -17,6 +17,13 @@ from reportlint.errors import CheckError, ConfigError, InputError
 FORMATS = ["text", "concise", "json", "sarif", "github", "junit", "html"]
 
 
+@pytest.fixture(autouse=True)
+def workers_for_any_batch(monkeypatch):
+    """These tests are about the workers: start them for a batch of twelve files too (by default a batch this small
+    is linted in-process: test_a_small_batch_runs_in_process)."""
+    monkeypatch.setenv("REPORTLINT_MIN_WORK_PER_JOB", "1")
+
+
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory):
     """Ten reports (clean, defective, two years of one agency that disagree), a corrupt file, a Markdown note."""
@@ -190,3 +197,21 @@ def test_killing_a_parallel_run_leaves_no_worker(tmp_path):
     while _processes_mentioning(str(tmp_path)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _processes_mentioning(str(tmp_path)) == []
+
+
+def test_a_small_batch_runs_in_process_and_a_large_one_or_pdfs_in_workers(batch, monkeypatch, tmp_path):
+    from reportlint import workers
+
+    monkeypatch.delenv("REPORTLINT_MIN_WORK_PER_JOB")
+    started = []
+    real = workers.run
+    monkeypatch.setattr(workers, "run", lambda tasks, jobs, *rest: started.append((len(tasks), jobs)) or real(
+        tasks, jobs, *rest))
+    api.lint_paths([str(batch)], jobs=2)  # twelve short files: the pool would cost more than it gives
+    assert started == []
+    for i in range(20):
+        (tmp_path / f"r{i}.docx").write_bytes((batch / "r00.docx").read_bytes())
+    for name in ("a.pdf", "b.pdf"):  # worth many short reports each (unreadable here, but the batch does not know)
+        (tmp_path / name).write_bytes(b"%PDF-1.4 not really")
+    api.lint_paths([str(batch), str(tmp_path)], jobs=2)
+    assert started == [(34, 2)]

@@ -73,6 +73,7 @@ def test_no_progress_in_ci_logs_or_json_output(batch):
 def test_with_workers_progress_follows_files_as_they_finish_not_the_ordered_results(batch, monkeypatch):
     """The first file is slow: the files after it finish (and are counted) before its result, which comes first in
     the report's order, is handed back."""
+    monkeypatch.setenv("REPORTLINT_MIN_WORK_PER_JOB", "1")  # workers for 25 short files too
     import time
 
     from reportlint import batch as batch_module

@@ -24,7 +24,11 @@ from .selection import Selection
 from .suppress import Inline
 from .walk import collect
 
-MIN_FILES_PER_JOB = 4  # fewer files than this per worker: start-up of the pool costs more than it saves
+# Workers are started only for enough work to pay for them. Measured with bench/run.py (parallel): starting the
+# pool costs about 80 ms of CPU; on short .docx reports (4 ms each) -j 2 was slower and took 30-40 % more CPU on
+# 8 and 16 files and broke even at 32. A PDF (~370 ms) or a .doc converted by LibreOffice (~1 s) is worth many.
+MIN_WORK_PER_JOB = 16  # in units of one short report; REPORTLINT_MIN_WORK_PER_JOB sets another (1: always workers)
+_WORK = {".pdf": 50, ".doc": 100, ".wps": 100}  # units a file of this suffix is worth; any other: 1
 
 
 def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
@@ -236,12 +240,24 @@ def _run_tasks(tasks: Iterator[Task], jobs: int, progress: Callable[[str], None]
     yield from zip(listed, _run(listed, jobs, progress), strict=True)
 
 
+def _min_work() -> int:
+    try:
+        return max(1, int(os.environ.get("REPORTLINT_MIN_WORK_PER_JOB", MIN_WORK_PER_JOB)))
+    except ValueError:
+        return MIN_WORK_PER_JOB
+
+
+def _work(tasks: list[Task]) -> int:
+    """The batch's work, in units of one short report (``_WORK``)."""
+    return sum(_WORK.get(os.path.splitext(t.path)[1].lower(), 1) for t in tasks)
+
+
 def _run(tasks: list[Task], jobs: int, progress: Callable[[str], None] | None) -> Iterator[FileResult]:
     """Results in task order: in this process, or in ``jobs`` forked workers (see :mod:`.workers`: a worker that
     dies costs only its own file, ``worker-died``, and the run ends with exit code 2)."""
     if jobs <= 0:
         jobs = os.cpu_count() or 1
-    jobs = min(jobs, len(tasks) // MIN_FILES_PER_JOB)
+    jobs = min(jobs, len(tasks), _work(tasks) // _min_work())
     if jobs > 1:
         import multiprocessing  # only here: its import is a twentieth of a one-file run's start-up
 
