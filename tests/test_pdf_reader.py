@@ -19,6 +19,18 @@ from shared_data import SHARED
 needs_pdfplumber = pytest.mark.skipif(
     importlib.util.find_spec("pdfplumber") is None, reason="pdfplumber not installed (pip install 'reportlint[pdf]')"
 )
+
+
+@pytest.fixture(autouse=True, params=["pdfium", "pdfminer"])
+def engine(request, monkeypatch):
+    """Every test here runs with both engines under the reader (the command lines it starts too): PDFium, the
+    fast path, must give what pdfminer gives."""
+    if request.param == "pdfium" and importlib.util.find_spec("pypdfium2") is None:
+        pytest.skip("pypdfium2 not installed")
+    monkeypatch.setenv("REPORTLINT_PDF_ENGINE", request.param)
+    return request.param
+
+
 WILD = SHARED / "corpus" / "reports-wild"
 REAL = {
     "hzq2023": WILD / "KIROGOVCOMPARE" / "hzq2023_working.pdf",

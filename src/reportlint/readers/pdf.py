@@ -1,7 +1,10 @@
-"""The PDF reader (optional extra ``reportlint[pdf]``): text and ruled tables of a text PDF via pdfplumber.
+"""The PDF reader (optional extra ``reportlint[pdf]``): text and ruled tables of a text PDF.
 
-pdfplumber (pdfminer.six) gives characters with their positions and the page's drawn lines and rectangles;
-this module turns them into the document model:
+PDFium (pypdfium2, :mod:`.pdf_pdfium`) gives characters with their positions and the page's drawn lines and
+rectangles, five times faster than pdfminer, which reads them when pypdfium2 is not installed (both give the same
+document: tests/test_pdf_engines.py); pdfminer still reads the file's structure first, to refuse what no engine
+should be asked to draw (:func:`~.pdf_page.parse_pages`); pdfplumber finds the ruled tables. This module turns it
+into the document model:
 
 * Tables: pdfplumber's lattice finder (``find_tables``) on the *visible rules* only: stroked lines and
   rectangles and thin filled bars. Word/WPS exports paint white or shaded filled boxes behind body text and

@@ -3,8 +3,10 @@ geometry, missing outer rules closed), each cell's text from the characters insi
 
 from __future__ import annotations
 
+import gc
 import io
 import math
+import os
 import re
 import statistics
 import unicodedata
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import limits
 from ..errors import InputError
+from . import pdf_pdfium
 from .pdf_content import content_size
 
 TOL = 3.0  # points: edges this close are the same edge
@@ -66,11 +69,89 @@ class Page:
     parts: list[Part] = field(default_factory=list)
 
 
-def parse_pages(path: str, data: bytes, pdfplumber) -> list[Page]:
-    from pdfplumber.utils.exceptions import PdfminerException
-
+def parse_pages(path: str, data: bytes, pdfplumber, engine: str | None = None) -> list[Page]:
+    """The pages of a PDF, read by PDFium when pypdfium2 is installed (``engine`` "pdfium"), else by pdfminer
+    ("pdfminer"; ``REPORTLINT_PDF_ENGINE`` chooses): the same characters and rules either way, so the same
+    document (tests/test_pdf_engines.py, and every PDF test runs with both)."""
     if b"%PDF-" not in data[:1024]:
         raise InputError(path, "bad-pdf", "no %PDF- header")
+    if engine is None:
+        engine = os.environ.get("REPORTLINT_PDF_ENGINE") or ("pdfium" if pdf_pdfium.available() else "pdfminer")
+    pages = _pdfium_pages(path, data) if engine == "pdfium" else _pdfminer_pages(path, data, pdfplumber)
+    _check_text(path, pages)
+    return pages
+
+
+def _guard(path: str, data: bytes) -> None:
+    """What pdfminer's reading of the structure alone (no page interpreted: 2 ms for a real report) says before
+    PDFium reads the pages: encrypted, damaged, no pages, too many, or a page that draws more than pdf_page_mb —
+    PDFium cannot be stopped by the time budget while it builds a page, so a glyph flood is refused here, as for
+    pdfminer."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        pages = list(PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(data)))))
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files
+        raise _open_error(path, exc) from None
+    if not pages:
+        raise InputError(path, "bad-pdf", "no pages")
+    if len(pages) > limits.current.pdf_pages:
+        raise InputError(path, "too-large", f"{len(pages)} pages > {limits.current.pdf_pages}, pdf_pages")
+    for number, page in enumerate(pages, 1):
+        _check_content(path, _Numbered(number, page))
+
+
+@dataclass
+class _Numbered:
+    """A pdfminer page with its number, as _check_content reads a pdfplumber page."""
+
+    page_number: int
+    page_obj: object
+
+
+def _pdfium_pages(path: str, data: bytes) -> list[Page]:
+    try:
+        _guard(path, data)
+    finally:
+        # pdfminer's document, its parser and the objects it cached refer to each other: collected now, while they
+        # are young (a batch runs the cyclic collector rarely, and 110 KB a PDF were kept)
+        gc.collect(0)
+    pdf = pdf_pdfium.open_document(path, data)
+    try:
+        count = len(pdf)
+        if not count:
+            raise InputError(path, "bad-pdf", "no pages")
+        pages, doctop = [], 0.0
+        for index in range(count):
+            try:
+                found = pdf_pdfium.read_page(pdf, index, doctop)
+            except InputError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a damaged page
+                raise InputError(path, "bad-pdf", f"page {index + 1}: {_short(exc)}") from None
+            doctop += found.height
+            chars = [c for c in found.chars if c["text"] and _finite(c, "size")]
+            if _has_duplicates(chars):
+                chars = _deduped(chars)
+            rules = [o for o in found.rules if _finite(o) and _is_rule(o)]
+            pages.append(_read_page(found.number, found.height, (0, 0, found.width, found.height), chars, rules))
+        return pages
+    finally:
+        pdf.close()
+
+
+def _deduped(chars: list[dict]) -> list[dict]:
+    """pdfplumber's dedupe_chars (fake bold: the same glyph drawn twice, a hair apart) on a list of chars."""
+    from pdfplumber.utils import dedupe_chars
+
+    return list(dedupe_chars(chars, extra_attrs=("size",)))  # PDFium names no font per character
+
+
+def _pdfminer_pages(path: str, data: bytes, pdfplumber) -> list[Page]:
+    from pdfplumber.utils.exceptions import PdfminerException
+
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except PdfminerException as exc:
@@ -93,8 +174,8 @@ def parse_pages(path: str, data: bytes, pdfplumber) -> list[Page]:
                 objects = _objects(page)
             except Exception as exc:  # noqa: BLE001 - a damaged content stream, font or image
                 raise InputError(path, "bad-pdf", f"page {page.page_number}: {_short(exc)}") from None
-            pages.append(_read_page(page, *objects))
-    _check_text(path, pages)
+            chars, rules = objects
+            pages.append(_read_page(page.page_number, float(page.height), page.bbox, chars, rules))
     return pages
 
 
@@ -152,17 +233,23 @@ def _has_duplicates(chars) -> bool:
             x, y = round(float(c["x0"])), round(float(c["doctop"]))
         except (KeyError, TypeError, ValueError, OverflowError):
             continue
-        if any((c["text"], x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
-            return True
-        seen.add((c["text"], x, y))
+        text = c["text"]
+        for dx in (-1, 0, 1):  # loops, not a generator: this runs for every character of every page
+            for dy in (-1, 0, 1):
+                if (text, x + dx, y + dy) in seen:
+                    return True
+        seen.add((text, x, y))
     return False
 
 
 def _finite(obj, *extra: str) -> bool:
     """Coordinates a damaged file may give as NaN or infinity are dropped with their object."""
-    try:
-        return all(math.isfinite(float(obj[k])) for k in ("x0", "x1", "top", "bottom", "width", "height", *extra))
-    except (KeyError, TypeError, ValueError):
+    try:  # one NaN or infinity makes the sum one (a finite overflow aside, which is no coordinate either)
+        total = obj["x0"] + obj["x1"] + obj["top"] + obj["bottom"] + obj["width"] + obj["height"]
+        for k in extra:
+            total += obj[k]
+        return math.isfinite(total)
+    except (KeyError, TypeError, ValueError, OverflowError):
         return False
 
 
@@ -190,9 +277,9 @@ def _is_rule(obj) -> bool:
     return bool(obj.get("fill")) and thin and not _is_white(obj.get("non_stroking_color"))
 
 
-def _read_page(page, chars, rules) -> Page:
-    out = Page(page.page_number, float(page.height))
-    tables = _find_tables(page, rules)
+def _read_page(number: int, height: float, bbox, chars, rules) -> Page:
+    out = Page(number, height)
+    tables = _find_tables(rules, bbox)
     assigned: set[int] = set()
     for table in tables:
         cells = [tuple(map(float, c)) for c in table.cells]
@@ -200,9 +287,10 @@ def _read_page(page, chars, rules) -> Page:
             continue
         x0, top, x1, bottom = map(float, table.bbox)
         inside = [c for c in chars if id(c) not in assigned and _center_in(c, (x0, top, x1, bottom))]
+        owned = _owners(cells, inside)
         boxes = []
-        for bx0, btop, bx1, bbottom in cells:
-            mine = [c for c in inside if id(c) not in assigned and _center_in(c, (bx0, btop, bx1, bbottom))]
+        for n, (bx0, btop, bx1, bbottom) in enumerate(cells):
+            mine = owned.get(n, [])
             assigned.update(id(c) for c in mine)
             boxes.append(Box(bx0, btop, bx1, bbottom, chars_text(mine)))
         strays = [c for c in inside if id(c) not in assigned]  # read later as the text of a grid hole
@@ -222,6 +310,27 @@ def _read_page(page, chars, rules) -> Page:
     return out
 
 
+def _owners(cells: list[tuple[float, ...]], chars: list[dict]) -> dict[int, list[dict]]:
+    """cell index → the characters whose centre it holds, in their order; a centre on a shared edge goes to the
+    first cell that holds it (as testing the cells in turn would). Cells are looked up by horizontal bands of
+    ``_BAND`` points, not each against every character (a table of 300 cells and 1,000 characters)."""
+    bands: dict[int, list[int]] = {}
+    for n, (_, top, _, bottom) in enumerate(cells):
+        for band in range(int(top // _BAND), int(bottom // _BAND) + 1):
+            bands.setdefault(band, []).append(n)
+    owned: dict[int, list[dict]] = {}
+    for c in chars:
+        y = (c["top"] + c["bottom"]) / 2
+        for n in bands.get(int(y // _BAND), ()):
+            if _center_in(c, cells[n]):
+                owned.setdefault(n, []).append(c)
+                break
+    return owned
+
+
+_BAND = 20.0
+
+
 def _center_in(char, bbox) -> bool:
     x = (char["x0"] + char["x1"]) / 2
     y = (char["top"] + char["bottom"]) / 2
@@ -229,13 +338,25 @@ def _center_in(char, bbox) -> bool:
 
 
 # -- tables on one page ------------------------------------------------------------------------------------
-def _find_tables(page, rules):
-    keep = {id(r) for r in rules}
-    ruled = page.filter(lambda obj: id(obj) in keep)
-    edges = ruled.edges
+def _find_tables(rules, bbox):
+    """pdfplumber's lattice finder on these rules alone (as ``page.filter(…).find_tables`` would run it: the lines'
+    edges, then the rects', then the curves'), with the closing rules a cut table lacks."""
+    from pdfplumber.table import TableFinder
+    from pdfplumber.utils import obj_to_edges
+
+    edges = [e for kind in ("line", "rect", "curve") for r in rules if r["object_type"] == kind
+             for e in obj_to_edges(r)]
     extra_h, extra_v = _closing_edges(edges)
     settings = {"explicit_horizontal_lines": extra_h, "explicit_vertical_lines": extra_v}
-    return ruled.find_tables(settings)
+    return TableFinder(_Ruled(edges, bbox), settings).tables
+
+
+@dataclass
+class _Ruled:
+    """What pdfplumber's TableFinder reads of a page when it looks for ruled tables: the edges and the box."""
+
+    edges: list
+    bbox: tuple
 
 
 def _closing_edges(edges) -> tuple[list[dict], list[dict]]:
@@ -314,10 +435,20 @@ def cluster(items, key, tol: float = TOL) -> list[list]:
 
 
 # -- text of a line / cell ---------------------------------------------------------------------------------
+_ONE_LINE = 3.0  # pdfplumber's y_tolerance: characters whose tops lie this close are on one line
+
+
+def _x0(char: dict) -> float:
+    return char["x0"]
+
 def _lines_of(chars) -> list[list[dict]]:
     """Characters grouped into visual lines (pdfplumber's clustering), each in reading order."""
     if not chars:
         return []
+    tops = [c["top"] for c in chars]
+    if max(tops) - min(tops) <= _ONE_LINE and all(c["upright"] for c in chars):
+        # one line, as most table cells are: what the clustering below gives, without building a text map
+        return [sorted(chars, key=_x0)]
     from pdfplumber.utils import chars_to_textmap
 
     lines = chars_to_textmap(list(chars)).extract_text_lines(strip=False, return_chars=True)

@@ -3,6 +3,7 @@ cut at the page seam joined), and laid out as raw rows on one grid."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 
@@ -113,7 +114,13 @@ def _layout_grid(boxes: list[Box], stray_sets) -> list[list[RawCell]]:
         return []
 
     def index(values: list[float], v: float) -> int:
-        return min(range(len(values)), key=lambda i: abs(values[i] - v))
+        """The nearest of the sorted ``values`` (the lower one on a tie, as min() over them would give)."""
+        i = bisect.bisect_left(values, v)
+        if i == 0:
+            return 0
+        if i == len(values) or abs(values[i - 1] - v) <= abs(values[i] - v):
+            return i - 1
+        return i
 
     ncols, nrows = len(xs) - 1, len(ys) - 1
     owner: list[list[int | None]] = [[None] * ncols for _ in range(nrows)]
