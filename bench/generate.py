@@ -9,7 +9,12 @@ level, which makes thousands in seconds:
 * a share gets a defect: a number off by one (a total that does not add up), a blank cell, the statistics
   period sentence removed, or the contact details removed (about one report in three has at least one).
 
+With ``cold`` (``--cold``) every report also looks as no other does, as real reports do, so no cache shared
+across reports can flatter the figures: its styles.xml is a real document's (from ../shared/corpus/docx-wild, in
+turn) with a comment of its own, and the labels of its tables vary in spacing and in full- or half-width brackets.
+
     python bench/generate.py 1000 /tmp/bench-1000
+    python bench/generate.py --cold 1000 /tmp/bench-cold-1000
 """
 
 from __future__ import annotations
@@ -78,26 +83,74 @@ def vary(document_xml: bytes, rng: random.Random) -> bytes:
     return xml
 
 
-def write(path: Path, base: bytes, document_xml: bytes) -> None:
+def write(path: Path, base: bytes, document_xml: bytes, styles_xml: bytes | None = None) -> None:
     with zipfile.ZipFile(io.BytesIO(base)) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
-            data = document_xml if info.filename == "word/document.xml" else zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = document_xml
+            elif info.filename == "word/styles.xml" and styles_xml is not None:
+                data = styles_xml
+            else:
+                data = zin.read(info.filename)
             zout.writestr(info, data)
 
 
-def generate(n: int, folder: Path, seed: int = 2026) -> list[Path]:
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+LABEL_RE = re.compile("(<w:t(?: [^>]*)?>)([^<]*[\u4e00-\u9fff][^<]*)(</w:t>)".encode())
+
+
+def real_styles(limit: int = 60) -> list[bytes]:
+    """styles.xml of real Word documents of ../shared/corpus/docx-wild (readable ones, up to ``limit``)."""
+    found = []
+    for path in sorted((SHARED / "corpus" / "docx-wild").rglob("*.docx")):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                data = zf.read("word/styles.xml")
+        except (zipfile.BadZipFile, KeyError, OSError):
+            continue
+        if data.startswith(b"<?xml") and b"w:styles" in data[:2000]:
+            found.append(data)
+        if len(found) >= limit:
+            break
+    return found
+
+
+def chill(document_xml: bytes, styles: bytes, i: int, rng: random.Random) -> tuple[bytes, bytes]:
+    """The report's own styles (a real document's, with a comment of its own) and label variants."""
+    styles = styles.replace(b"?>", f"?><!-- report {i} -->".encode(), 1)
+
+    def label(m: re.Match) -> bytes:
+        text = m.group(2).decode()
+        if rng.random() < 0.3:
+            text = text.replace("（", "(").replace("）", ")")
+        if rng.random() < 0.3 and len(text) > 2:
+            cut = rng.randrange(1, len(text))
+            text = text[:cut] + " " + text[cut:]
+        return m.group(1) + text.encode() + m.group(3)
+
+    tables = re.compile(rb"<w:tbl>.*?</w:tbl>", re.S)  # the labels of the tables only, not the body's text
+    return tables.sub(lambda t: LABEL_RE.sub(label, t.group(0)), document_xml), styles
+
+
+def generate(n: int, folder: Path, seed: int = 2026, cold: bool = False) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     bases = base_reports(folder)
     xmls = [zipfile.ZipFile(io.BytesIO(b)).read("word/document.xml") for b in bases]
     for i in range(len(bases)):
         (folder / f"base{i}.docx").unlink()
     rng = random.Random(seed)
+    styles = real_styles() if cold else []
     paths = []
     width = len(str(n))
     for i in range(n):
         k = i % len(bases)
         path = folder / f"report-{i:0{width}d}.docx"
-        write(path, bases[k], vary(xmls[k], rng))
+        xml = vary(xmls[k], rng)
+        if styles:
+            xml, own = chill(xml, styles[i % len(styles)], i, rng)
+            write(path, bases[k], xml, own)
+        else:
+            write(path, bases[k], xml)
         paths.append(path)
     return paths
 
@@ -107,8 +160,9 @@ def main() -> None:
     parser.add_argument("n", type=int, help="how many reports")
     parser.add_argument("folder", type=Path)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--cold", action="store_true", help="every report with its own styles and label variants")
     args = parser.parse_args()
-    paths = generate(args.n, args.folder, args.seed)
+    paths = generate(args.n, args.folder, args.seed, args.cold)
     print(f"{len(paths)} reports in {args.folder}")
 
 
