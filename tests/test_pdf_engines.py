@@ -66,3 +66,21 @@ def test_without_pypdfium2_pdfminer_reads(monkeypatch):
     monkeypatch.setattr(pdf_page, "_pdfminer_pages", lambda *a: calls.append(1) or real(*a))
     assert _shape(load_document(str(REAL[0]))) == _shape(_read(REAL[0], "pdfium", monkeypatch))
     assert calls == [1]
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_the_one_line_fast_path_groups_as_the_text_map_does(path):
+    """Every line of every page (and every cell's characters, which are such lines or several): the shortcut for
+    characters on one line gives what pdfplumber's text map gives."""
+    from reportlint.readers import pdf_pdfium
+
+    data = path.read_bytes()
+    pdf = pdf_pdfium.open_document(str(path), data)
+    checked = 0
+    for index in range(len(pdf)):
+        chars = [c for c in pdf_pdfium.read_page(pdf, index, 0.0).chars if c["text"]]
+        for line in pdf_page.textmap_lines(chars):
+            assert pdf_page._lines_of(line) == pdf_page.textmap_lines(line)
+            checked += 1
+    pdf.close()
+    assert checked > 50

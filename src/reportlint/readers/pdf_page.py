@@ -447,8 +447,13 @@ def _lines_of(chars) -> list[list[dict]]:
         return []
     tops = [c["top"] for c in chars]
     if max(tops) - min(tops) <= _ONE_LINE and all(c["upright"] for c in chars):
-        # one line, as most table cells are: what the clustering below gives, without building a text map
+        # one line, as most table cells are: what the clustering gives, without building a text map
         return [sorted(chars, key=_x0)]
+    return textmap_lines(chars)
+
+
+def textmap_lines(chars) -> list[list[dict]]:
+    """pdfplumber's clustering of characters into lines (the plain path of :func:`_lines_of`)."""
     from pdfplumber.utils import chars_to_textmap
 
     lines = chars_to_textmap(list(chars)).extract_text_lines(strip=False, return_chars=True)
