@@ -21,6 +21,7 @@ Large table: ``reportlint check`` on apache-poi/bug65649.docx (948-row table).
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import os
 import shutil
@@ -85,6 +86,50 @@ def cold(root: Path, n: int, say) -> None:
     say("(a') cold: unzip + parse document, styles, numbering", f"{a * 1000:.2f} ms")
     say(f"(c') cold: reportlint check over {n} reports, per report", f"{c * 1000:.2f} ms wall, {cpu * 1000:.2f} ms CPU"
         f"  ({c / a:.2f}x a')")
+
+
+def best_of(func, arg, repeat: int = 30) -> float:
+    """Seconds of ``func(arg)``, the best of ``repeat`` calls after a warm-up."""
+    func(arg)
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func(arg)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def text_formats(root: Path, say) -> None:
+    """The HTML reader against an lxml.html parse of the same page (the peer's real page in ../shared), the Markdown
+    reader against a markdown-it parse of a full report (tests/test_markdown_reader.py's) and the text reader
+    against a markdown-it parse of a real text export (the first seed), each read in a run's layout library as in a
+    batch (issue 25: HTML <= 3x, text formats <= 2x)."""
+    import lxml.html
+    from markdown_it import MarkdownIt
+
+    from reportlint.model.layouts import LayoutLibrary
+    from reportlint.readers import load_document
+
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from test_markdown_reader import markdown_report
+
+    page = SHARED / "corpus" / "reports-wild" / "KIROGOVCOMPARE" / "filing_html_import_fixture.html"
+    md = root / "report.md"
+    md.write_text(markdown_report(), encoding="utf-8")
+    library = LayoutLibrary()
+    seed = next(iter(sorted((SHARED / "seeds").glob("*.txt"))), md)  # a real text export
+
+    def markdown_it(data: bytes) -> object:
+        return MarkdownIt("commonmark").enable("table").parse(data.decode("utf-8", "replace"))
+
+    for name, path, floor_of in (
+            ("HTML", page, lambda data: lxml.html.document_fromstring(data).text_content()),
+            ("Markdown", md, markdown_it), (f"text ({seed.name})", seed, markdown_it)):
+        if not path.is_file():
+            continue
+        base = best_of(floor_of, path.read_bytes())
+        read = best_of(functools.partial(load_document, layouts=library), str(path))
+        say(f"{name}: parse / reportlint read", f"{base * 1000:.2f} ms / {read * 1000:.2f} ms  ({read / base:.1f}x)")
 
 
 def python_docx(path: Path) -> None:
@@ -200,6 +245,7 @@ def main() -> None:
         if BIG_TABLE.is_file():
             t_table = min(run([*REPORTLINT, "check", "-q", str(BIG_TABLE)])[0] for _ in range(3))
             say("bug65649.docx (948-row table)", f"{t_table:.2f} s")
+        text_formats(root, say)
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)
