@@ -175,7 +175,7 @@ def dump(path: str, resolve: Resolver, lang: str = "zh") -> Dumped:
     identified = {}
     for tid, tdef in pack.tables.items():
         if (table := ctx.located(tid)) is not None:
-            identified[table.index] = (tid, tdef.name_en if lang == "en" else tdef.name)
+            identified[table.index] = (tid, tdef.named(lang))
     verdict = assess(ctx)
     return Dumped(doc, identified, verdict.report, verdict.reason_en if lang == "en" else verdict.reason_zh,
                   pack.report.subject)

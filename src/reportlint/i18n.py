@@ -95,10 +95,10 @@ def quoted(lang: str, text: Any) -> str:
 def quoted_list(lang: str, items: Iterable[Any]) -> str:
     """Each of ``items`` quoted, as a list: “a”, “b” / 「a」「b」 (the items after the first said with their
     separator: Chinese needs none, and gettext has no empty translation)."""
-    first, *rest = list(items) or [None]
-    if first is None:
+    items = list(items)
+    if not items:
         return ""
-    return quoted(lang, first) + "".join(trc(lang, "quoted list", ", “{text}”", text=i) for i in rest)
+    return quoted(lang, items[0]) + "".join(trc(lang, "quoted list", ", “{text}”", text=i) for i in items[1:])
 
 
 def years_listed(lang: str, years: Iterable[int]) -> str:

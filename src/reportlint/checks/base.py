@@ -194,8 +194,7 @@ def paragraph_location(p: Paragraph, needle: str | None = None) -> Location:
 
 def table_name(lang: str, pack: Pack, table_id: str) -> str:
     """The pack's name of a table in ``lang`` ("表三" / "table 3")."""
-    tdef = pack.tables[table_id]
-    return tdef.name_en if lang == "en" else tdef.name
+    return pack.tables[table_id].named(lang)
 
 
 def table_titled(lang: str, pack: Pack, table_id: str) -> str:

@@ -245,8 +245,7 @@ def _culprit_finding(ctx: Context, rule: Rule, table: Table, tdef: TableDef, cul
     scopes = [(f.rule, line.rule.compiled.for_each, f.location) for f, line in zip(broken, lines, strict=True)]
     equations = each(lambda lang: listed(lang, (f"{rule_id} {_scope(lang, for_each, loc)}"
                                                 for rule_id, for_each, loc in scopes), "clauses"))
-    where = each(lambda lang: cell_named(lang, tdef.name_en if lang == "en" else tdef.name, cell.row_label,
-                                         cell.column_label))
+    where = each(lambda lang: cell_named(lang, tdef.named(lang), cell.row_label, cell.column_label))
     others = [{**c, "rule": f.rule} for f in broken for c in f.details["cells"]
               if (c["row"], c["col"]) != (cell.row + 1, cell.col + 1)]
     details = {"value": was, "expected": expected,
@@ -268,7 +267,7 @@ def _scope(lang: str, for_each: str, loc: Location) -> str:
 
 def _where(lang: str, tdef: TableDef, for_each: str, label: str) -> str:
     """The table, and the column or row an equation was checked in: 表四列「…」 / table 4 column "…"."""
-    name = tdef.name_en if lang == "en" else tdef.name
+    name = tdef.named(lang)
     if not label:
         return name
     if for_each == "row":

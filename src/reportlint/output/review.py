@@ -100,7 +100,7 @@ def overview(report: Report, lang: str, ordered: list[Row], ids: dict[str, str])
     t = words(lang, "review", _TEXT)
     out = ['<section id="review">', f"<h2>{_e(t['review'])}</h2>"]
     out += _controls(t, ordered)
-    out += _files(t, lang, ordered, ids)
+    out += _files(t, ordered, ids)
     out += _by_rule(report, t, lang, ordered)
     out += _missing(report, t, lang, ordered)
     out += _not_checked(report, t, lang, ordered)
@@ -125,7 +125,7 @@ def _select(name: str, label: str, every: str, options: Iterable[str]) -> str:
     return f'<label>{_e(label)} <select id="{name}"><option value="">{_e(every)}</option>{choices}</select></label>'
 
 
-def _files(t: dict[str, str], lang: str, ordered: list[Row], ids: dict[str, str]) -> list[str]:
+def _files(t: dict[str, str], ordered: list[Row], ids: dict[str, str]) -> list[str]:
     heads = [("agency", "text", t["agency"]), ("year", "num", t["year"]), ("file", "text", t["file"]),
              ("errors", "num", t["errors"]), ("warnings", "num", t["warnings"]), ("rules", "text", t["rules"]),
              ("result", "text", t["result"])]
@@ -197,15 +197,12 @@ def _missing(report: Report, t: dict[str, str], lang: str, ordered: list[Row]) -
         years.setdefault(year, set()).add(key)
     if len(years) < 2:
         return []
-    every = set(names)
-    out = [f"<h3>{_e(t['missing'])}</h3>", '<ul id="missing">']
+    items = []
     for year in sorted(years):
-        lacking = sorted(names[k] for k in every - years[year])
-        if lacking:
+        if lacking := sorted(names[k] for k in set(names) - years[year]):
             said = t["missing_year"].format(year=year, agencies=listed(lang, lacking))
-            out.append(f'<li data-year="{year}">{_e(said)}</li>')
-    out.append("</ul>")
-    return out if len(out) > 3 else []
+            items.append(f'<li data-year="{year}">{_e(said)}</li>')
+    return [f"<h3>{_e(t['missing'])}</h3>", '<ul id="missing">', *items, "</ul>"] if items else []
 
 
 def _not_checked(report: Report, t: dict[str, str], lang: str, ordered: list[Row]) -> list[str]:

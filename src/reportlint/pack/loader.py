@@ -44,6 +44,10 @@ class TableDef:
     signed_columns: list[str] = field(default_factory=list)  # may hold a negative number (本年增/减)
     groups: list[str] = field(default_factory=list)
 
+    def named(self, lang: str) -> str:
+        """The table's name in ``lang`` ("表三" / "table 3"): the pack's data in each language."""
+        return self.name_en if lang == "en" else self.name
+
 
 @dataclass(frozen=True)
 class ReportDef:

@@ -120,11 +120,8 @@ def _pdfium_pages(path: str, data: bytes) -> list[Page]:
         gc.collect(0)
     pdf = pdf_pdfium.open_document(path, data)
     try:
-        count = len(pdf)
-        if not count:
-            raise InputError(path, "bad-pdf", "no pages")
-        pages, doctop = [], 0.0
-        for index in range(count):
+        pages, doctop = [], 0.0  # the guard has refused a PDF without pages or with too many
+        for index in range(len(pdf)):
             try:
                 found = pdf_pdfium.read_page(pdf, index, doctop)
             except InputError:
