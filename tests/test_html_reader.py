@@ -458,3 +458,42 @@ def test_a_page_flattened_into_one_element_is_split_before_its_headings(tmp_path
     page.write_text(f"<html><body><p>某局2023年政府信息公开工作年度报告</p><p>{FLAT_LINE}</p></body></html>", encoding="utf-8")
     assert [p.text[:8] for p in load_document(str(page)).paragraphs] == [
         "某局2023年政", "本报告包括：一、", "一、总体情况20", "（一）主动公开。", "二、主动公开政府", "三、收到和处理政", "二、上年结转政府"]
+
+
+_FAST_PATH_CELLS = (
+    "<table><tr><td>12</td><td> 1 2 </td><td>\n政府\n信息\n</td><td>a\n b</td><td>&nbsp;</td><td></td><td>\t</td></tr>"
+    "<tr><th>项目 （件）</th><td>&#12288;3&#12288;</td><td>x&nbsp; y</td><td><br></td><td><span>7</span></td>"
+    "<form><td>8</td></form><td>中\r\n文</td></tr></table>"
+)
+
+
+@pytest.mark.parametrize("source", ["written", "shared"])
+def test_html_fast_paths_equal_the_walk(source):
+    """A cell of text only is read without the walk, a row without a form without the row walk: both give what
+    the plain paths give, on cells written here (whitespace, CJK line breaks, NBSP, ideographic spaces, empty)
+    and on every cell of the real page in ../shared."""
+    from lxml import etree
+
+    from reportlint.model.layouts import LayoutLibrary
+    from reportlint.readers import html
+
+    if source == "written":
+        data = _page(_FAST_PATH_CELLS)
+    else:
+        from shared_data import SHARED
+
+        page = SHARED / "corpus" / "reports-wild" / "KIROGOVCOMPARE" / "filing_html_import_fixture.html"
+        if not page.is_file():
+            pytest.skip("../shared is not here")
+        data = page.read_text(encoding="utf-8")
+    root = html._parse("p.html", data)
+    reader = html._HtmlReader(0, 1, LayoutLibrary())
+    leaves = [c for c in root.iter("td", "th") if len(c) == 0]
+    assert len(leaves) >= (12 if source == "written" else 250)
+    for cell in leaves:
+        assert html._collapse(cell.text or "") == reader._cell_text(cell, 1, 1, []), etree.tostring(cell)
+    rows = list(root.iter("tr"))
+    assert any(html._row_cells(tr) != [c for c in tr if c.tag in ("td", "th")] for tr in rows) == (
+        source == "written")
+    for tr in rows:
+        assert html._row_cells(tr) == html._row_cells_walked(tr)

@@ -11,6 +11,7 @@ candidate decodes are an :class:`InputError` ``decode`` — never a "text" that 
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import InputError
 
@@ -45,6 +46,9 @@ _COMMON = frozenset(
     "值号號率族维維划选選标標写寫存候毛亲親快效斯院查江型眼王按格养養易置派层層片始却专專状狀育厂廠京识識适適属屬圆圓包火"
     "住调調满滿县縣局照参參红紅细細引听聽该該铁鐵价價严嚴申请請息况況件项項告依条條例公开開"
 )
+
+
+_CONTROLS_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters but tab, line feed, VT, FF, CR
 
 
 def decode_text(path: str, data: bytes, declared: str | None = None) -> str:
@@ -100,7 +104,7 @@ def _common_share(text: str) -> float:
 def _text(path: str, text: str) -> str:
     """The decoded text, unless it is mostly control characters (binary data that happened to decode)."""
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROLS_RE.findall(sample))
     if controls * 10 > len(sample):
         raise InputError(path, "decode", "binary data (control characters), not text")
     return text

@@ -1,4 +1,4 @@
-"""The HTML reader (.html/.htm): lxml.html element tree → Paragraph and Table blocks in document order.
+"""The HTML reader (.html/.htm): lxml's HTML element tree → Paragraph and Table blocks in document order.
 
 Decoding: a BOM, else UTF-8 when the bytes are valid UTF-8 (pages re-encoded without updating their meta), else
 the declared charset (``<meta charset>``, ``http-equiv`` Content-Type or an XML declaration; GB2312/GBK are read
@@ -38,7 +38,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import lxml.html
 from lxml import etree
 
 from ..errors import InputError
@@ -80,6 +79,7 @@ _WIDE = r"\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f"
 _CJK_SEGMENT_BREAK_RE = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
 _WS_RE = re.compile(r"[ \t\n\r\f]+")
 _INT_ATTR_RE = re.compile(r"\s*\+?(\d{1,9})")
+_string = etree.XPath("string()")  # an element's text content
 
 
 # -- decoding ----------------------------------------------------------------------------------------------
@@ -139,11 +139,12 @@ def fragment_blocks(path: str, text: str, line_offset: int, first_index: int, la
 
 
 def _parse(path: str, text: str):
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True,
-                                  no_network=True)
+    # lxml's plain HTML parser: lxml.html's element classes would cost a Python call for every element touched
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True,
+                              no_network=True)
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
-    except (etree.ParserError, etree.XMLSyntaxError):  # an empty document (nothing but whitespace/comments)
+        root = etree.fromstring(text.encode("utf-8"), parser=parser)
+    except etree.XMLSyntaxError:  # an empty document (nothing but whitespace/comments)
         root = None
     if any("depth" in (e.message or "").lower() for e in parser.error_log):
         raise InputError(path, "too-deep", str(MAX_PARSE_DEPTH))
@@ -153,7 +154,8 @@ def _parse(path: str, text: str):
 # -- text flow ---------------------------------------------------------------------------------------------
 def _collapse(text: str) -> str:
     """Whitespace as rendered: a line break between CJK characters vanishes, other runs are one space."""
-    text = _CJK_SEGMENT_BREAK_RE.sub("", text)
+    if "\n" in text:
+        text = _CJK_SEGMENT_BREAK_RE.sub("", text)
     return _WS_RE.sub(" ", text).strip(" ")
 
 
@@ -229,7 +231,9 @@ class _Flow:
 
 # -- the reader --------------------------------------------------------------------------------------------
 def _tag(el) -> str:
-    return el.tag.lower() if isinstance(el.tag, str) else ""
+    """The element's name (libxml2's HTML parser gives it in lower case), "" for entities and the like."""
+    tag = el.tag
+    return tag if isinstance(tag, str) else ""
 
 
 def _skipped(el, tag: str) -> bool:
@@ -240,7 +244,9 @@ def _skipped(el, tag: str) -> bool:
 
 
 def _attr_int(value: str | None) -> int | None:
-    m = _INT_ATTR_RE.match(value or "")
+    if value is None:
+        return None
+    m = _INT_ATTR_RE.match(value)
     return int(m.group(1)) if m else None
 
 
@@ -323,20 +329,7 @@ class _HtmlReader:
             text = self._cell_text(caption, depth, index, after)
             if clean(text):
                 before.append(Paragraph(text, line=self._line(caption)))
-        raw_rows: list[list[RawCell]] = []
-        for r, (_line, cells) in enumerate(rows):
-            left = len(rows) - r
-            raw: list[RawCell] = []
-            width = 0
-            for cell in cells:
-                text = self._cell_text(cell, depth, index, after)
-                colspan = _attr_int(cell.get("colspan")) or 1
-                colspan = max(1, min(colspan, MAX_COLSPAN - width, MAX_COLSPAN))
-                rowspan = _attr_int(cell.get("rowspan"))
-                rowspan = 1 if rowspan is None else (left if rowspan == 0 else max(1, min(rowspan, left)))
-                width += colspan
-                raw.append(RawCell(text, span=colspan, rowspan=rowspan))
-            raw_rows.append(raw)
+        raw_rows = [self._raw_row(cells, len(rows) - r, depth, index, after) for r, (_line, cells) in enumerate(rows)]
         width = max((sum(c.span for c in row) for row in raw_rows), default=0)
         if width * len(raw_rows) > MAX_GRID_CELLS and width > max(len(row) for row in raw_rows):
             for row in raw_rows:
@@ -346,6 +339,25 @@ class _HtmlReader:
         block = self.layouts.from_rows(raw_rows, index=index, line=self._line(table), row_lines=row_lines,
                                 nested_in=nested_in)
         return [*before, block, *after]
+
+    def _raw_row(self, cells: list, left: int, depth: int, index: int, after: list) -> list[RawCell]:
+        """A row's cells; ``left``: the rows from this one to the table's end (a rowspan's limit)."""
+        raw: list[RawCell] = []
+        width = 0
+        for cell in cells:
+            # a cell of text only, as most of a statistical table's: what the walk would give, without it
+            text = _collapse(cell.text or "") if len(cell) == 0 else self._cell_text(cell, depth, index, after)
+            colspan, rowspan = cell.get("colspan"), cell.get("rowspan")
+            if colspan is None and rowspan is None:
+                width += 1
+                raw.append(RawCell(text))
+                continue
+            span = max(1, min(_attr_int(colspan) or 1, MAX_COLSPAN - width, MAX_COLSPAN))
+            down = _attr_int(rowspan)
+            down = 1 if down is None else (left if down == 0 else max(1, min(down, left)))
+            width += span
+            raw.append(RawCell(text, span=span, rowspan=down))
+        return raw
 
     def _cell_text(self, cell, depth: int, index: int, after: list) -> str:
         flow = _Flow(cell=True)
@@ -381,6 +393,11 @@ def _table_rows(table) -> list[tuple[int | None, list]]:
 
 
 def _row_cells(tr) -> list:
+    cells = [el for el in tr if el.tag == "td" or el.tag == "th"]
+    return cells if len(cells) == len(tr) else _row_cells_walked(tr)  # the walk finds cells in forms
+
+
+def _row_cells_walked(tr) -> list:
     cells = []
     stack = [iter(tr)]
     while stack:
@@ -404,10 +421,13 @@ def _is_layout(rows: list) -> bool:
     structural = False
     numbers = 0
     for cell in cells:
-        if next(cell.iter("table", "h1", "h2", "h3", "h4", "h5", "h6"), None) is not None:
+        if len(cell) == 0:  # text only: nothing nested
+            text = cell.text or ""
+        elif next(cell.iter("table", "h1", "h2", "h3", "h4", "h5", "h6"), None) is not None:
             structural = True
             continue
-        text = cell.text_content()
+        else:
+            text = _string(cell)
         if len(text) > LAYOUT_CELL_CHARS:
             structural = True
         elif parse_number(text, decimal=True) is not None:
