@@ -238,7 +238,10 @@ def test_tables_of_one_layout_share_labels_derived_once(tmp_path):
     a = build_report(tmp_path / "a.docx", ReportSpec())
     b = build_report(tmp_path / "b.docx", ReportSpec(t3={("（七）总计", "自然人"): "44", ("（一）予以公开", "商业企业"): ""}))
     layouts = LayoutLibrary()
+    once = read_docx(str(a), a.read_bytes(), layouts)  # a layout is kept from its second table on
+    assert all(t.layout is None and t.labelling is not None for t in once.tables)
     first = read_docx(str(a), a.read_bytes(), layouts)
+    assert [t.labelling for t in first.tables] == [t.labelling for t in once.tables]
     second = read_docx(str(b), b.read_bytes(), layouts)
     shared = [t for t in second.tables if any(t.row_paths[r] is u.row_paths.get(r) for u in first.tables
                                               for r in t.row_paths)]
@@ -306,6 +309,7 @@ def test_a_blank_that_changes_the_labels_is_not_laid_out_from_the_layout_with_th
                 (["项目", "甲类", "乙类"], ["合计", "说明", value], ["乙", "3", "5"], ["丙", "4", "6"])]
 
     layouts = LayoutLibrary()
+    layouts.from_rows(rows("12"), index=1)
     first = layouts.from_rows(rows("12"), index=1)
     blank = layouts.from_rows(rows(""), index=1)
     fresh = Table.from_rows(rows(""), index=1)
@@ -318,8 +322,43 @@ def test_a_blank_that_changes_the_labels_is_not_laid_out_from_the_layout_with_th
     other = [list(row) for row in rows("12")]
     other[2][2] = RawCell("-")
     layouts = LayoutLibrary()
+    layouts.from_rows(rows("12"), index=1)
     first = layouts.from_rows(rows("12"), index=1)
     dash = layouts.from_rows(other, index=1)
     assert blank.labelling is not first.labelling
     assert dash.layout is not first.layout and dash.labelling is first.labelling
     assert dash.row_paths == first.row_paths and dash.row_kinds == first.row_kinds
+
+
+def test_tables_labelled_alike_but_written_otherwise_share_plans_and_quote_their_own_labels(tmp_path):
+    # the labels of the second report's tables are written with half-width brackets and a space inside (a
+    # layout of their own, the same matching keys): what rules plan from labels is shared with the first report,
+    # and its findings are those it gets on its own, quoting its labels as written
+    import subprocess
+    import sys
+
+    from test_markdown_reader import markdown_report
+
+    first = markdown_report()
+    second = markdown_report(ReportSpec(t3={("（七）总计", "自然人"): "999"}))
+    second = re.sub(r"（([一二三四五六七])）", r"(\1) ", second.replace("予以公开", "予以 公开"))
+    assert second.count("(七) 总计") == 1
+    (tmp_path / "a.md").write_text(first, encoding="utf-8")
+    (tmp_path / "b.md").write_text(second, encoding="utf-8")
+
+    def findings(*paths: Path) -> list[tuple]:
+        out = subprocess.run([sys.executable, "-m", "reportlint", "check", "--format", "json", "--lang", "en",
+                              *map(str, paths)], capture_output=True, check=False)
+        return [(f["rule"], f["location"], f["message"]) for f in json.loads(out.stdout)["findings"]
+                if f["path"].endswith("b.md")]
+
+    together, alone = findings(tmp_path / "a.md", tmp_path / "b.md"), findings(tmp_path / "b.md")
+    assert together == alone
+    assert [rule for rule, _, _ in alone] == ["t3-balance"]
+    assert any("(七) 总计" in message for _, _, message in alone)
+    layouts = LayoutLibrary()
+    a = load_document(str(tmp_path / "a.md"), layouts)
+    b = load_document(str(tmp_path / "b.md"), layouts)
+    assert all(t.labelling is u.labelling for t, u in zip(a.tables, b.tables, strict=True))
+    # tables 二 and 三 are written otherwise (a layout key of their own, seen once), table 四 as in the first
+    assert [t.layout is not None for t in b.tables] == [False, False, True]

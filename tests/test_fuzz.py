@@ -118,6 +118,7 @@ def _after_and_afresh(rows, numbers_to) -> tuple[Table, Table, Table]:
     the same layout library, and the same made on its own): what sharing a layout gives against what it must
     give."""
     layouts = LayoutLibrary()
+    layouts.from_rows(rows, index=1)  # a layout is kept from its second table on
     first = layouts.from_rows(rows, index=1)
     other = [[RawCell(numbers_to() if holds_number(c.text) else c.text, c.span, c.vmerge, c.rowspan)
               for c in row] for row in rows]

@@ -72,8 +72,9 @@ class TableIndex:
 
     def by_labelling(self, key: Hashable, table: Table, compute: Callable[[Table], T]) -> T:
         """``compute(table)``, which reads only the labelling (label columns, row kinds and bands, row paths, each
-        data slot's place, column span, band and paths through their labels' texts), once for the tables labelled
-        alike."""
+        data slot's place, column span, band and paths) and the labels' texts only through their matching keys
+        (``norm``, as :class:`~.labels.Labels` does), once for the tables labelled alike: "（一）" and "(一)",
+        "合 计" and "合计" are the same label to it."""
         return self._get(key, table, table.labelling, compute)
 
     def _get(self, key: Hashable, table: Table, token: object, compute: Callable[[Table], T]) -> T:

@@ -2,13 +2,15 @@
 
 The grid and the labels of a table depend on its layout only: the shape of its raw rows (how many cells, their
 spans and merges) and the text of every cell that is not a number. The official tables repeat one layout in every
-report, so a :class:`LayoutLibrary` resolves and labels a layout once and lays out every later table of it from the
-layout's template: Cells of its own for its numbers; the layout's Cells (detached copies made once) for every text
+report, so a :class:`LayoutLibrary` resolves and labels a layout once, keeps it when a second table of it comes
+(most reports of a batch of unrelated agencies share no layout, and a template costs more than it saves for one
+table), and lays out every later table of it from the layout's template: Cells of its own for its numbers; the layout's Cells (detached copies made once) for every text
 the layout fixes, so no report's grid is kept and what is derived from a cell's text is derived once; the layout's
 row and column paths (Labels over those same Cells); and DataCells over its value cells. The tables of a layout
 share its :class:`~.table.Token` as ``table.layout``, and the tables labelled alike (a layout with a blank where
-another has a number is labelled as that one) share one as ``table.labelling``: checks remember what they derive
-from labels by these (:mod:`reportlint.checks.tableindex`).
+another has a number is labelled as that one; labels compared by their matching keys), a layout's first table
+included, share one as ``table.labelling``: checks remember what they derive from labels by these
+(:mod:`reportlint.checks.tableindex`).
 
 One library serves one run (the engine owns it; a forked worker has its copy) and keeps at most ``size`` layouts,
 the most recently used. Every table it makes is what ``Table.from_rows`` makes of the same rows, its tokens aside:
@@ -20,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..normalize import drop_oldest_half, looks_like_value
+from ..normalize import drop_oldest_half, looks_like_value, norm
 from .cells import Cell, DataCell, Label, RawCell, holds_number
 from .grid import grid_width, resolve
 from .table import Table, Token, raw_rows
@@ -37,6 +39,7 @@ class LayoutLibrary:
         self.size = size
         self._layouts: dict[tuple, _Layout] = {}  # layout key → layout, most recently used last
         self._labellings: dict[tuple, Token] = {}  # labelling signature → the token of the tables labelled so
+        self._once: dict[tuple, None] = {}  # layout keys seen once, oldest first
         self._marks: dict[str, Any] = {}  # a cell text → what a layout key holds for it: the text, or _NUMBER
 
     def known(self) -> int:
@@ -81,9 +84,24 @@ class LayoutLibrary:
         grid, made = resolve(rows if rows is not None else raw_rows(texts, lengths, spans, vmerges))
         table = Table.labelled(grid, index, **kw)
         if key is not None and self.size > 0:
-            self._make_room()
-            self._layouts[key] = _Layout.of(table, made, key[4], self._labelling)
+            if self._seen_before(key):
+                self._make_room()
+                self._layouts[key] = _Layout.of(table, made, key[4], self._labelling)
+            else:
+                table.labelling = self._labelling(signature(table))
         return table
+
+    def _seen_before(self, key: tuple) -> bool:
+        """Whether a table of this layout key was made before (and its layout not kept): a layout is kept from
+        its second table on, so a batch whose tables never repeat (reports of unrelated agencies) pays for no
+        template. Remembers the last ``4 * size`` keys seen once."""
+        if key in self._once:
+            del self._once[key]
+            return True
+        if len(self._once) >= 4 * self.size:
+            del self._once[next(iter(self._once))]
+        self._once[key] = None
+        return False
 
     def _make_room(self) -> None:
         if len(self._layouts) >= self.size:
@@ -195,7 +213,7 @@ class _Layout:
         layout.varying = tuple((n, source, c.row, c.col, c.row_span, c.col_span)
                                for n, (c, source) in enumerate(made) if id(c) not in copies)
         layout._detach_labels(table, copies)
-        layout.labelling = labelling(layout._signature(table))
+        layout.labelling = labelling(signature(table))
         table.row_paths = dict(layout.row_paths)
         table.data = [DataCell(d.cell, r, c, rp, cp, b, texts) for d, (r, c, rp, cp, b, texts)
                       in zip(table.data, layout.data, strict=True)]
@@ -229,16 +247,6 @@ class _Layout:
                 col_path = paths[id(d.col_path)] = own(d.col_path)
             self.data.append((d.row, d.col, self.row_paths[d.row], col_path, d.band, d._labels()))
 
-    def _signature(self, table: Table) -> tuple:
-        """What labelling fixes, by the texts of the labels: tables with the same signature are labelled alike."""
-
-        def texts(path: tuple[Label, ...]) -> tuple[str, ...]:
-            return tuple(lab.cell.text for lab in path)
-
-        return (self.label_cols, tuple(self.row_kinds), tuple(self.bands),
-                tuple((r, texts(path)) for r, path in self.row_paths.items()),
-                tuple((r, c, table.grid[r][c].col_span, b, texts(cp)) for r, c, _, cp, b, _ in self.data))
-
     def table(self, texts: list[str], index: int, kw: dict) -> Table:
         """The table of raw rows of this layout (``texts``: the texts of their cells, row after row)."""
         cells: list[Cell | None] = list(self.fixed)
@@ -249,3 +257,15 @@ class _Layout:
         return Table(index=index, grid=grid, row_kinds=list(self.row_kinds), label_cols=self.label_cols,
                      bands=list(self.bands), data=data, row_paths=dict(self.row_paths), layout=self.token,
                      labelling=self.labelling, **kw)
+
+
+def signature(table: Table) -> tuple:
+    """What labelling fixes, by the matching keys of the labels' texts (``norm``: a space or a half-width bracket
+    more or less changes no key): tables with the same signature are labelled alike."""
+
+    def texts(path: tuple[Label, ...]) -> tuple[str, ...]:
+        return tuple(norm(lab.cell.text) for lab in path)
+
+    return (table.label_cols, tuple(table.row_kinds), tuple(table.bands),
+            tuple((r, texts(path)) for r, path in table.row_paths.items()),
+            tuple((d.row, d.col, table.grid[d.row][d.col].col_span, d.band, texts(d.col_path)) for d in table.data))
