@@ -12,9 +12,12 @@ level, which makes thousands in seconds:
 With ``cold`` (``--cold``) every report also looks as no other does, as real reports do, so no cache shared
 across reports can flatter the figures: its styles.xml is a real document's (from ../shared/corpus/docx-wild, in
 turn) with a comment of its own, and the labels of its tables vary in spacing and in full- or half-width brackets.
+With ``small`` (``--small``) the reports are short ones, a sentence under each heading and no tables, where what a
+report costs whatever its size weighs most.
 
     python bench/generate.py 1000 /tmp/bench-1000
     python bench/generate.py --cold 1000 /tmp/bench-cold-1000
+    python bench/generate.py --small 1000 /tmp/bench-small-1000
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from report_builder import ReportSpec, build_report  # noqa: E402
+from report_builder import ReportSpec, build_report, default_sections  # noqa: E402
 
 BASE_AGENCY = "某某市某某局"
 CITIES = ["济南市", "青岛市", "昆明市", "杭州市", "南京市", "太原市", "曲靖市", "宁波市", "苏州市", "大同市", "临沂市", "玉溪市"]
@@ -42,12 +45,19 @@ OFFICES = ["卫生健康委员会", "自然资源和规划局", "交通运输局
 NUMBER_RE = re.compile(rb"(<w:t(?: [^>]*)?>)(\d+)(</w:t>)")
 
 
-def base_reports(folder: Path) -> list[bytes]:
-    """The base documents: a full clean report, and one with a longer 六 and two digits more in table 2."""
-    specs = [
-        ReportSpec(agency=BASE_AGENCY, year=2023),
-        ReportSpec(agency=BASE_AGENCY, year=2023, t2={("行政事业性收费", "本年收费金额（单位：万元）"): "0"}),
-    ]
+def base_reports(folder: Path, small: bool = False) -> list[bytes]:
+    """The base documents: a full clean report, and one with a longer 六 and two digits more in table 2; or, with
+    ``small``, a short report (the six headings with a sentence each, no tables) and one without its 六."""
+    if small:
+        sections = [(heading, f"{heading[2:]}方面，{BASE_AGENCY}2023年按要求开展了工作。") for heading, _ in
+                    default_sections(BASE_AGENCY, 2023)]
+        specs = [ReportSpec(agency=BASE_AGENCY, year=2023, sections=sections, include_tables=()),
+                 ReportSpec(agency=BASE_AGENCY, year=2023, sections=sections[:5], include_tables=())]
+    else:
+        specs = [
+            ReportSpec(agency=BASE_AGENCY, year=2023),
+            ReportSpec(agency=BASE_AGENCY, year=2023, t2={("行政事业性收费", "本年收费金额（单位：万元）"): "0"}),
+        ]
     out = []
     for i, spec in enumerate(specs):
         path = build_report(folder / f"base{i}.docx", spec)
@@ -132,9 +142,9 @@ def chill(document_xml: bytes, styles: bytes, i: int, rng: random.Random) -> tup
     return tables.sub(lambda t: LABEL_RE.sub(label, t.group(0)), document_xml), styles
 
 
-def generate(n: int, folder: Path, seed: int = 2026, cold: bool = False) -> list[Path]:
+def generate(n: int, folder: Path, seed: int = 2026, cold: bool = False, small: bool = False) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    bases = base_reports(folder)
+    bases = base_reports(folder, small)
     xmls = [zipfile.ZipFile(io.BytesIO(b)).read("word/document.xml") for b in bases]
     for i in range(len(bases)):
         (folder / f"base{i}.docx").unlink()
@@ -161,8 +171,9 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--cold", action="store_true", help="every report with its own styles and label variants")
+    parser.add_argument("--small", action="store_true", help="short reports: a sentence a section, no tables")
     args = parser.parse_args()
-    paths = generate(args.n, args.folder, args.seed, args.cold)
+    paths = generate(args.n, args.folder, args.seed, args.cold, args.small)
     print(f"{len(paths)} reports in {args.folder}")
 
 

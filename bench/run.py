@@ -10,6 +10,9 @@ Per report, on the bench set:
 and on the cold set (``generate(cold=True)``: each report its own real styles.xml and label variants):
   (a') what a linter must read: unzip + parse of document.xml, styles.xml and numbering.xml
   (c') ``reportlint check``, wall and CPU, per report
+and on the small set (``generate(small=True)``: a sentence a section, no tables):
+  (a'') unzip + lxml parse of word/document.xml
+  (c'') ``reportlint check`` per report, the run's fixed cost taken off (all reports against the first half)
 Start-up: ``reportlint --version`` against ``python -c pass``; ``reportlint check one.docx`` against
 ``python -c "import docx; docx.Document('one.docx')"`` (median of repeated runs, each a new process).
 Parallel: ``-j 2`` against ``-j 1`` on the bench set and on batches of 4 to 32 reports, wall and CPU time (of the
@@ -138,6 +141,23 @@ def python_docx(path: Path) -> None:
     docx.Document(str(path))
 
 
+def small(root: Path, n: int, say) -> None:
+    """Short reports (a sentence a section, no tables): what a report costs whatever its size, against the
+    document.xml floor. The run's fixed cost (start-up, the pack) is taken off: the per-report figure is the
+    difference between checking all n reports and checking the first half, divided by the reports in between."""
+    folder = root / f"small-{n}"
+    paths = sorted(folder.glob("*.docx")) or generate(n, folder, small=True)
+    half = [str(p) for p in paths[: n // 2]]
+    a = c = float("inf")
+    for _ in range(3):
+        a = min(a, per_report(floor, paths))
+        full = timed([*REPORTLINT, "check", "-q", "--format", "concise", *map(str, paths)])
+        part = timed([*REPORTLINT, "check", "-q", "--format", "concise", *half])
+        c = min(c, (full[0] - part[0]) / (n - len(half)))
+    say("(a'') small: unzip + lxml parse of document.xml", f"{a * 1000:.2f} ms")
+    say("(c'') small: reportlint check, per report beyond the run's fixed cost", f"{c * 1000:.2f} ms  ({c / a:.2f}x a'')")
+
+
 def run(cmd: list[str]) -> tuple[float, bytes, int]:
     """(wall seconds, stdout, peak RSS in KiB) of one command, in a fresh wrapper so the RSS is its own."""
     wall, _, out, rss = timed(cmd)
@@ -222,6 +242,7 @@ def main() -> None:
         say("(b) python-docx Document(), per report", f"{b * 1000:.2f} ms  ({b / a:.1f}x a)")
         say(f"(c) reportlint check over {n} reports, per report", f"{c * 1000:.2f} ms  ({c / a:.2f}x a)")
         cold(root, n, say)
+        small(root, n, say)
 
         one = str(paths[0])
         bare = median_wall([sys.executable, "-c", "pass"], 15)

@@ -18,6 +18,7 @@ alone, and no rule reads the flattened table's text as a phone number.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -49,6 +50,7 @@ class Unreadable:
     count: int = 0  # cells holding several numbers ("cells")
 
 
+@functools.lru_cache(maxsize=1024)  # the pack's locating labels: the same few dozen for every document
 def _label_re(label: str) -> re.Pattern[str]:
     """A label as it may stand in flattened text: NFKC, any spaces between its characters ("社会公益 组织")."""
     chars = [c for c in nfkc(label) if not c.isspace()]
