@@ -26,7 +26,7 @@ def offered(line: str, tmp_path) -> list[str]:
 
 def test_commands_options_and_choices(tmp_path):
     assert offered("reportlint ", tmp_path) == sorted(
-        ["-h", "--help", "--version", "check", "dump", "explain", "rules", "config", "completion", "lsp"])
+        ["-h", "--help", "--version", "check", "annotate", "dump", "explain", "rules", "config", "completion", "lsp"])
     assert offered("reportlint check --for", tmp_path) == ["--format"]
     assert offered("reportlint check --format s", tmp_path) == ["sarif"]
     assert offered("reportlint completion ", tmp_path) == ["--help", "-h", "bash", "fish", "zsh"]

@@ -134,13 +134,13 @@ def _clobbers(target: str, inputs: list[str], options: CheckOptions) -> str | No
     return conflict(target, [*inputs, *history, *([options.baseline] if options.baseline else [])], folders, walked)
 
 
-def check(run: Prepared, progress: Callable[[str], None] | None = None) -> Report:
+def check(run: Prepared, progress: Callable[[str], None] | None = None, in_memory: bool = False) -> Report:
     """Lint the prepared run's files; the baseline, when given, hides what it records. With ``options.streamed``
-    the report's findings are on disk (close them when done)."""
+    (and not ``in_memory``) the report's findings are on disk (close them when done)."""
     options = run.options
     report = lint_paths(run.paths, lang=options.lang, progress=progress, resolver=run.resolver,
                         history=options.history, jobs=options.jobs, keep_tables=BY_NAME[options.format].tables,
-                        spill_findings=options.streamed, selection=options.selection,
+                        spill_findings=options.streamed and not in_memory, selection=options.selection,
                         respect_ignores=options.respect_ignores, stdin=options.stdin_named())
     report.errors[:0] = run.walk_errors
     if run.recorded is not None and options.baseline:

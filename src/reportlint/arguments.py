@@ -76,6 +76,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                             help=t("show the version and the shipped packs' versions, then exit"))
         sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
         _add_check(sub, t)
+        _add_annotate(sub, t)
         _add_dump(sub, t)
         _add_info(sub, t)
         _add_config(sub, t)
@@ -174,6 +175,33 @@ def _add_check(sub, t: Say) -> None:
     check.add_argument("--verbose", "-v", action="store_true",
                        help=t("say on standard error why each skipped file is not taken for a report"))
 
+
+
+def _add_annotate(sub, t: Say) -> None:
+    annotate = sub.add_parser("annotate", help=t("write a copy of each report with its findings as comments (Word comments in .docx, comment lines in Markdown and HTML)"))
+    annotate.add_argument("paths", nargs="*", metavar="PATH", help=t("files or directories (default .)"))
+    annotate.add_argument("--output", "-o", metavar="PATH",
+                          help=t("the copy of a single report, or the folder the copies go to (default: NAME.reportlint.EXT beside each report)"))
+    _lang_option(t, annotate)
+    annotate.add_argument("--rules", metavar="PACK",
+                          help=t("use this rule pack (a file, or a shipped pack's name such as shandong; instead of the one the configuration chooses)"))
+    _config_option(t, annotate)
+    _selection_options(t, annotate)
+    annotate.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
+                          help=t("when walking folders, check the files .gitignore, .ignore and .git/info/exclude ignore too"))
+    annotate.add_argument("--exit-zero", action="store_true",
+                          help=t("exit 0 even when there are findings (still 2 on input or configuration errors)"))
+    annotate.add_argument("--fail-on", choices=["error", "warning"], default="error",
+                          help=t("lowest severity that makes the exit code 1 (default error)"))
+    annotate.add_argument("--limit", metavar="NAME=VALUE", action="append", default=[],
+                          help=t("change a bound: file_mb, text_mb, unpacked_mb, member_mb, member_ratio, table_cells, document_cells, pdf_pages, pdf_page_mb, part_mb, seconds; repeatable"))
+    annotate.add_argument("--history", metavar="DIR", action="append", default=[],
+                          help=t("where earlier reports live (read, not checked), for the rules across years; repeatable"))
+    annotate.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                          help=t("lint files in N processes (default 1; 0: one per core); the output is the same as with -j 1"))
+    annotate.add_argument("--quiet", "-q", action="store_true", help=t("print the copies written only (no summary)"))
+    annotate.add_argument("--verbose", "-v", action="store_true",
+                          help=t("say on standard error why each skipped file is not taken for a report"))
 
 
 def _add_dump(sub, t: Say) -> None:

@@ -221,6 +221,8 @@ class _Batch:
         for inline in self.inline.values():
             kept += inline.unused()
             self.report.suppressed += inline.hidden
+            if inline.accepted:
+                self.report.accepted[inline.path] = inline.accepted
         return kept
 
 

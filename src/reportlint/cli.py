@@ -22,7 +22,7 @@ from .arguments import (
     write,
 )
 from .errors import ReportlintError
-from .i18n import tr
+from .i18n import ntr, tr
 
 
 def _write_all(stream, chunks: Iterable[str]) -> None:
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    commands = {"check": _check, "dump": _dump, "explain": _explain, "rules": _rules, "config": _config,
+    commands = {"check": _check, "annotate": _annotate, "dump": _dump, "explain": _explain, "rules": _rules, "config": _config,
                 "completion": _completion, "lsp": _lsp}
     try:
         return commands[args.command](args)
@@ -140,6 +140,48 @@ def _check(args: argparse.Namespace) -> int:
     _tell(args, report, lang)
     if report.errors:
         return EXIT_ERROR
+    return EXIT_FINDINGS if found and not args.exit_zero else EXIT_OK
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    """``annotate``: check, then write a copy of each report with findings, its findings as comments."""
+    from . import api, limits
+    from .annotate.run import annotate_report, check_output
+    from .output.text import summary
+
+    lang = lang_of(args)
+    for text in args.limit:
+        try:
+            limits.set_limit(text)
+        except limits.LimitError as exc:
+            write(sys.stderr, tr(lang, "reportlint: error: {problem}", problem=tr(
+                lang, "--limit {text}: {problem}", text=text, problem=exc.text(lang))) + "\n")
+            return EXIT_ERROR
+    paths = tuple(args.paths or ["."])
+    options = api.CheckOptions(paths, "text", lang, args.config, args.rules, tuple(args.history), jobs=args.jobs,
+                               selection=selection_of(args), respect_ignores=args.respect_gitignore)
+    try:
+        run = api.prepare(options)
+        check_output(args.output, run.paths, paths)
+    except ReportlintError as exc:
+        write(sys.stderr, exc.render(lang) + "\n")
+        return EXIT_ERROR
+    report = api.check(run, in_memory=True)
+    done = annotate_report(report, args.output, paths)
+    for item in done:
+        if item.target is not None:
+            write(sys.stdout, ntr(lang, "{path}: {n} comment in {target}", "{path}: {n} comments in {target}",
+                                  item.comments, path=item.path, target=item.target) + "\n")
+        elif item.why_not is not None:
+            write(sys.stderr, tr(lang, "{path}: not annotated: {why}", path=item.path,
+                                 why=item.why_not.en if lang == "en" else item.why_not.zh) + "\n")
+    if not args.quiet:
+        write(sys.stdout, summary(report) + "\n")
+    _tell(args, report, lang)
+    if report.errors:
+        return EXIT_ERROR
+    failing = {"error"} if args.fail_on == "error" else {"error", "warning"}
+    found = any(f.severity in failing for f in report.findings)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_OK
 
 

@@ -11,6 +11,7 @@ INPUT_MESSAGES: dict[str, str] = {
     "encrypted": "the file is encrypted (password protected); remove the password and save it as .docx again",
     "legacy-doc": "this is a Word 97-2003 or WPS document, which is checked after LibreOffice converts it: install LibreOffice (soffice on the PATH), or save it as .docx in Word or WPS",
     "convert-failed": "LibreOffice could not convert the file to .docx ({detail}); it may be damaged or password protected: open it in Word or WPS, remove any password and save it as .docx",
+    "annotate-failed": "cannot write an annotated copy ({detail})",
     "ofd": "OFD files are not read yet; save the report as PDF or Word from an OFD reader (or use the original .docx) and check that",
     "convert-slow": "LibreOffice took longer than {detail} s to convert the file; stopped (see --limit convert_seconds=N)",
     "not-zip": "not a valid .docx file (not a ZIP package; the file may be corrupt or truncated)",

@@ -47,6 +47,7 @@ class Inline:
     known: frozenset[str] = frozenset()  # the rule ids of the file's pack
     used: list[bool] = field(default_factory=list)
     hidden: int = 0
+    accepted: list[Finding] = field(default_factory=list)  # the findings hidden (an annotated copy shows them)
 
     def __post_init__(self) -> None:
         self.used = self.used or [False] * len(self.suppressions)
@@ -58,6 +59,7 @@ class Inline:
             hit = [i for i, s in enumerate(self.suppressions) if covers(s, f)]
             if hit:
                 self.hidden += 1
+                self.accepted.append(f)
                 for i in hit:
                     self.used[i] = True
             else:

@@ -22,6 +22,8 @@ def is_report_name(name: str) -> bool:
     if name.startswith("~$") or name.startswith(".~lock"):
         return False  # Word / LibreOffice lock files
     dot = name.rfind(".")
+    if name[:dot].lower().endswith(".reportlint"):
+        return False  # an annotated copy reportlint wrote (reportlint.annotate.targets)
     return 0 < dot < len(name) - 1 and name[dot:].lower() in SUFFIXES  # Path(name).suffix, as a string
 
 

@@ -83,6 +83,7 @@ class Report:
     quiet: bool = False  # findings only: no summary
     baselined: int = 0  # findings hidden by --baseline
     suppressed: int = 0  # findings hidden by inline suppressions written in the documents
+    accepted: dict[str, list[Finding]] = field(default_factory=dict)  # path -> the findings those suppressions hid
     stale_baseline: int = 0  # baseline entries of checked files that match nothing any more
 
     def tally(self) -> Tally:

@@ -41,21 +41,23 @@ from .docx_package import (
     sniff,
     styles_from_zip,
 )
+from .docx_places import Places
 from .docx_styles import HeadingStyles
 from .wordml import W_DOCUMENT, child_of, w
 
-__all__ = ["read_docx"]
+__all__ = ["read_docx", "read_places"]
 
 
 # -- entry point -------------------------------------------------------------------------------------------
 def read_docx(path: str, data: bytes, layouts: LayoutLibrary | None = None, *,
-              via_python_docx: bool = False) -> Document:
+              via_python_docx: bool = False, places: Places | None = None) -> Document:
     """Read a WordprocessingML package (.docx/.docm/.dotx/.dotm) from its bytes.
 
     The main part and its styles are parsed with plain lxml straight from the ZIP: python-docx's object layer
     (every element a custom Python class, every part of the package parsed) costs about ten times the XML
     parse itself (docs/PERFORMANCE.md). ``via_python_docx`` opens the package through python-docx instead; the
-    tests read the fixtures and the corpus both ways and require the same document."""
+    tests read the fixtures and the corpus both ways and require the same document. ``places``: noted there, the
+    elements every block and table cell was read from (:mod:`.docx_places`)."""
     sniff(path, data)
     zf = open_zip(path, data)
     names = member_names(zf)  # once: every part is looked up in it
@@ -79,10 +81,19 @@ def read_docx(path: str, data: bytes, layouts: LayoutLibrary | None = None, *,
     wanted = reportlint_comments(zf, names, main_name)
     anchors = Anchors(wanted) if wanted else None
     reader = BodyReader(styles, layouts if layouts is not None else LayoutLibrary(), fast=not via_python_docx,
-                        anchors=anchors)
+                        anchors=anchors, places=places)
+    if places is not None:
+        places.root = body_root
     body = child_of(body_root, w("body"))
     blocks = reader.blocks(body, 0) if body is not None else []
     doc = Document.build(path, blocks, "docx")
     if anchors is not None:
         doc.suppressions = suppressions(doc, anchors)
     return doc
+
+
+def read_places(path: str, data: bytes) -> tuple[Document, Places]:
+    """The document as ``read_docx`` reads it, with the places of its blocks and cells (:mod:`.docx_places`)."""
+    places = Places()
+    doc = read_docx(path, data, places=places)
+    return doc, places

@@ -8,6 +8,7 @@ from itertools import pairwise
 from ..model import Paragraph, RawCell
 from ..model.layouts import LayoutLibrary
 from .docx_comments import COMMENT_MARKS, Anchors
+from .docx_places import Places
 from .docx_styles import HeadingStyles, outline_value
 from .wordml import (
     MAX_DEPTH,
@@ -151,16 +152,18 @@ def _grid_span(el) -> int:
 
 
 class BodyReader:
-    """``anchors``: where the comments that are suppressions are anchored, noted as they are met (the generic walk
-    only: the fast path does not look at comment marks)."""
+    """``anchors``: where the comments that are suppressions are anchored, noted as they are met; ``places``: the
+    elements the blocks and cells come from, for annotating a copy (both the generic walk only: the fast path
+    does not look at comment marks nor keep elements)."""
 
     def __init__(self, styles: HeadingStyles, layouts: LayoutLibrary, fast: bool = True,
-                 anchors: Anchors | None = None) -> None:
+                 anchors: Anchors | None = None, places: Places | None = None) -> None:
         self.styles = styles
         self.layouts = layouts
         self.table_count = 0
-        self.fast = fast and anchors is None
+        self.fast = fast and anchors is None and places is None
         self.anchors = anchors
+        self.places = places
 
     # -- blocks --------------------------------------------------------------------------------------------
     def blocks(self, container, depth: int) -> list:
@@ -180,6 +183,8 @@ class BodyReader:
                 deferred = ()
             if text or not self._mark_deleted(el):
                 out.append(Paragraph(text=text, heading_level=self.heading_level(el), para_id=el.get(W14_PARAID)))
+                if self.places is not None:
+                    self.places.block(out[-1], el)
                 if self.anchors is not None and self.anchors.pending:
                     self.anchors.place(out[-1])
             for extra in deferred:
@@ -299,6 +304,8 @@ class BodyReader:
                     hm = props.get(W_HMERGE)  # legacy horizontal merge (Word 2003 files)
                     hmerge_continue = hm is not None and hm.get(W_VAL) != "restart"
                 text = self.cell_text(tc, depth, index, after)
+                if self.places is not None:
+                    self.places.cell(index, len(rows) + 1, sum(c.span for c in row) + 1, tc)
                 if self.anchors is not None and self.anchors.pending:
                     self.anchors.place((index, len(rows) + 1, sum(c.span for c in row) + 1))
                 if hmerge_continue and row:
@@ -312,6 +319,8 @@ class BodyReader:
                 row.append(RawCell("", span=span_of(after_cols)))
             rows.append(row)
         table = self.layouts.from_rows(rows, index=index, nested_in=nested_in)
+        if self.places is not None:
+            self.places.block(table, tbl)
         return [table, *after]
 
     def cell_text(self, tc, depth: int, index: int, after: list) -> str:

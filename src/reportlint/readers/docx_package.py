@@ -185,10 +185,10 @@ _WML_MAIN_TYPES = (
 )
 
 
-def open_with_python_docx(data: bytes):
-    """(document element, styles element or None) through python-docx, or (None, None) when it fails."""
+def main_document_part(data: bytes):
+    """python-docx's DocumentPart of the package (templates and macro-enabled files too), or None when python-docx
+    cannot open it."""
     try:
-        from docx.opc.constants import RELATIONSHIP_TYPE as RT
         from docx.opc.part import PartFactory
         from docx.package import Package
         from docx.parts.document import DocumentPart
@@ -197,19 +197,26 @@ def open_with_python_docx(data: bytes):
             for content_type in _WML_MAIN_TYPES:
                 PartFactory.part_type_for.setdefault(content_type, DocumentPart)
         part = Package.open(io.BytesIO(data)).main_document_part
-        if not isinstance(part, DocumentPart):
-            return None, None
-        element = part.element
     except (MemoryError, RecursionError):
         raise
-    except Exception:  # noqa: BLE001 - broken rels, missing content types …: read the XML ourselves
+    except Exception:  # noqa: BLE001 - broken rels, missing content types …
+        return None
+    return part if isinstance(part, DocumentPart) else None
+
+
+def open_with_python_docx(data: bytes):
+    """(document element, styles element or None) through python-docx, or (None, None) when it fails."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    part = main_document_part(data)
+    if part is None:
         return None, None
     styles = None
     try:
         styles = part.part_related_by(RT.STYLES).element
     except Exception:  # noqa: BLE001 - no (or a non-XML) styles part: no heading styles
         styles = None
-    return element, styles
+    return part.element, styles
 
 
 # Heading styles by the styles part's (CRC-32, size) from the ZIP directory: the reports of one office, or of

@@ -55,10 +55,15 @@ def decode_text(path: str, data: bytes, declared: str | None = None) -> str:
     """Text of a file (see the module's documentation). Valid UTF-8 wins over a declaration: pages re-encoded to
     UTF-8 often keep their old ``charset=gb2312``, while GBK text is practically never valid UTF-8; a declared
     charset that fits nothing is decoded with replacement characters, as browsers do."""
+    return decoded(path, data, declared)[0]
+
+
+def decoded(path: str, data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """(the text, the codec it was decoded with, a byte order mark's included) as :func:`decode_text` reads it."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom):].decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise InputError(path, "decode", f"invalid {encoding} after its byte order mark "
                                                  f"(offset {exc.start + len(bom)})") from None
@@ -67,15 +72,15 @@ def decode_text(path: str, data: bytes, declared: str | None = None) -> str:
         raise InputError(path, "decode", f"{kind}, not text")
     for encoding in dict.fromkeys(e for e in ("utf-8", declared) if e):
         try:
-            return _text(path, data.decode(encoding))
+            return _text(path, data.decode(encoding)), encoding
         except UnicodeDecodeError:
             continue
-    decoded = [(text, encoding) for encoding in _LEGACY if (text := _try(data, encoding)) is not None]
-    if decoded:
-        text, encoding = max(decoded, key=lambda pair: _common_share(pair[0]))
-        return _text(path, _simplified(text) if encoding == "big5hkscs" else text)
+    found = [(text, encoding) for encoding in _LEGACY if (text := _try(data, encoding)) is not None]
+    if found:
+        text, encoding = max(found, key=lambda pair: _common_share(pair[0]))
+        return _text(path, _simplified(text) if encoding == "big5hkscs" else text), encoding
     if declared:
-        return data.decode(declared, errors="replace")
+        return data.decode(declared, errors="replace"), declared
     kind = next((name for magic, name in _MAGIC if data.startswith(magic)), None)
     raise InputError(path, "decode", f"{kind}, not text" if kind else "neither UTF-8, GB18030 nor Big5")
 

@@ -1,0 +1,76 @@
+"""Comments in a copy of a Markdown or HTML report: each note an HTML comment line, ``<!-- reportlint: … -->``,
+above its place.
+
+The place is the line of the finding; for a Markdown table, the line the table starts on (a line inside a table
+would end it); for a finding of the whole document, the title's line, else the first block's. The inserted line
+takes the indentation and the line ending of the line it stands above. Every other byte of the file is kept: the
+lines are split on the bytes of CR and LF (which no byte of a GB18030 or Big5 character can be), and only a UTF-16
+or UTF-32 file is decoded and encoded again. ``--`` in a message is written ``- -`` (it would end the comment).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Sequence
+
+from ..findings import Location
+from ..model import Document
+from ..readers import load_document
+from ..readers.encoding import decoded
+from ..readers.html import declared_charset
+from .notes import Note
+
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_TEXT_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_INDENT_RE = re.compile(rb"[ \t]*")
+
+
+def annotate_markup(path: str, data: bytes, notes: Sequence[Note], html: bool) -> bytes:
+    """The bytes of a copy of a Markdown (``html`` False) or HTML file with ``notes`` as comment lines."""
+    doc = load_document(path, data=data)
+    _, codec = decoded(path, data, declared_charset(data) if html else None)
+    bom = next((b for b in _BOMS if data.startswith(b)), b"")
+    body = data[len(bom):]
+    wide = codec.startswith(("utf-16", "utf-32"))
+    lines = ([m.group(0).encode(codec) for m in _TEXT_LINE_RE.finditer(body.decode(codec))] if wide
+             else body.splitlines(keepends=True))
+    above: dict[int, list[str]] = {}
+    for note in notes:
+        above.setdefault(_line(doc, note.location, html, len(lines)), []).append(note.text)
+    out = [bom]
+    for number, line in enumerate(lines, start=1):
+        for text in above.get(number, ()):
+            out.append(_comment(text, line, codec, wide))
+        out.append(line)
+    if not lines and 1 in above:
+        out += [_comment(text, b"", codec, wide) for text in above[1]]
+    return b"".join(out)
+
+
+def _line(doc: Document, loc: Location, html: bool, count: int) -> int:
+    """The line a note at ``loc`` stands above."""
+    table = next((t for t in doc.tables if t.index == loc.table), None) if loc.table is not None else None
+    if table is not None and (not html or loc.line is None) and table.line:
+        line = table.line
+    elif loc.line is not None:
+        line = loc.line
+    else:
+        first = doc.title_paragraph or next((b for b in doc.blocks if getattr(b, "line", None)), None)
+        line = first.line if first is not None and first.line else 1
+    return max(1, min(line, max(count, 1)))
+
+
+def _comment(text: str, before: bytes, codec: str, wide: bool) -> bytes:
+    """The comment line to put above the line ``before`` (its indentation and line ending)."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    while "--" in text:
+        text = text.replace("--", "- -")
+    if wide:
+        decoded_line = before.decode(codec)
+        indent = decoded_line[: len(decoded_line) - len(decoded_line.lstrip(" \t"))]
+        ending = decoded_line[len(decoded_line.rstrip("\r\n")):] or "\n"
+        return f"{indent}<!-- reportlint: {text} -->{ending}".encode(codec)
+    indent = _INDENT_RE.match(before).group(0)  # type: ignore[union-attr]
+    ending = before[len(before.rstrip(b"\r\n")):] or b"\n"
+    return indent + f"<!-- reportlint: {text} -->".encode(codec, errors="xmlcharrefreplace") + ending
