@@ -146,6 +146,17 @@ def test_libreoffice_opens_the_copy_with_every_comment_where_it_was(tmp_path):
     again = comments(out_dir / copy.name)
     assert sorted((text, anchor) for _, text, anchor in again) == \
         sorted((text, anchor) for _, text, anchor in comments(copy))
+    # the tracked changes of --fix too: LibreOffice keeps them as changes, accepted they give the same text
+    fixed = tmp_path / "fixed" / "report.reportlint.docx"
+    assert _run("annotate", "--fix", "-o", str(fixed), str(path)).returncode == 1
+    done = subprocess.run([SOFFICE, "--headless", "--norestore",
+                           f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--convert-to", "docx",
+                           "--outdir", str(out_dir / "fixed"), str(fixed)], capture_output=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    through = out_dir / "fixed" / fixed.name
+    assert len(list(docx.Document(str(through)).element.body.iter(f"{W}ins", f"{W}del"))) >= 3
+    assert _decided(through, True) == _decided(fixed, True)
+    assert _decided(through, False) == _decided(path, True)
 
 
 def test_markdown_and_html_copies_have_comment_lines_above_the_places(tmp_path):
@@ -240,3 +251,89 @@ def test_the_whole_corpus_is_annotated_without_a_traceback(tmp_path):
             assert sum(author == "reportlint" for author, _, _ in comments(Path(copy))) == int(n)
         else:
             assert Path(copy).read_text(encoding="utf-8", errors="replace").count("<!-- reportlint:") == int(n)
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _decided(path: Path, accept: bool) -> list[str]:
+    """The text of every paragraph (body and cells) with every tracked change accepted, or every one rejected."""
+    from copy import deepcopy
+
+    body = deepcopy(docx.Document(str(path)).element.body)
+    for el in list(body.iter(f"{W}ins", f"{W}del")):
+        if (el.tag == f"{W}ins") == accept:
+            for t in el.iter(f"{W}delText"):
+                t.tag = f"{W}t"
+            for child in list(el):
+                el.addprevious(child)
+        el.getparent().remove(el)
+    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in body.iter(f"{W}p")]
+
+
+def _with_spaced_email(tmp_path: Path) -> Path:
+    path = _defective(tmp_path)
+    document = docx.Document(str(path))
+    for p in document.paragraphs:
+        for run in p.runs:
+            if "gk@example.gov.cn" in run.text:
+                run.text = run.text.replace("gk@example.gov.cn", "gk @example.gov.cn")
+    document.save(str(path))
+    return path
+
+
+def test_safe_fixes_are_tracked_changes_and_nothing_else_is_fixed(tmp_path):
+    path = _with_spaced_email(tmp_path)
+    fixes = {f["rule"]: f.get("fix") for f in json.loads(_run("check", "--format", "json", str(path)).stdout)["findings"]}
+    assert fixes == {
+        "statistics-period": None, "blank-cell": None, "t3-balance": None,  # never a number, never a missing text
+        "leftover-text": {"old": "[bookmark: _GoBack]", "new": ""},
+        "contact-info": {"old": "gk @example.gov.cn", "new": "gk@example.gov.cn"},
+        "section-title": {"old": "五、存在的问题及改进情况", "new": "五、存在的主要问题及改进情况"},
+    }
+    before = _sha(path)
+    out = _run("annotate", "--lang", "en", "--fix", str(path))
+    assert out.returncode == 1, out.stderr
+    assert _sha(path) == before
+    copy = tmp_path / "report.reportlint.docx"
+    marks = docx.Document(str(copy)).element.body.iter(f"{W}ins", f"{W}del")
+    assert sorted(({"ins": "+", "del": "-"}[el.tag[len(W):]], el.get(f"{W}author")) for el in marks) == \
+        [("+", "reportlint"), ("+", "reportlint"), ("-", "reportlint"), ("-", "reportlint"), ("-", "reportlint")]
+    original, accepted, rejected = _decided(path, True), _decided(copy, True), _decided(copy, False)
+    assert rejected == original
+    changed = [(a, b) for a, b in zip(original, accepted, strict=True) if a != b]
+    assert len(changed) == 3
+    (contact, contact_fixed), (overview, overview_fixed), (heading, heading_fixed) = changed
+    assert contact_fixed == contact.replace("gk @example.gov.cn", "gk@example.gov.cn") != contact
+    assert overview_fixed + "[bookmark: _GoBack]" == overview
+    assert (heading, heading_fixed) == ("五、存在的问题及改进情况", "五、存在的主要问题及改进情况")
+    # reportlint reads a document with its changes accepted: the copy has the findings nothing could fix
+    assert sorted(rule for rule, _ in _findings(copy)) == ["blank-cell", "statistics-period", "t3-balance"]
+    said = {text.split()[1].rstrip(":"): text for _, text, _ in comments(copy)}
+    assert said["section-title"].endswith("(fixed: accept or reject the tracked change)")
+    assert not said["t3-balance"].endswith("(fixed: accept or reject the tracked change)")
+
+
+def test_diff_shows_the_fixes_and_writes_nothing(tmp_path):
+    path = _with_spaced_email(tmp_path)
+    out = _run("annotate", "--lang", "en", "--diff", str(path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx"]
+    heads = [line for line in out.stdout.splitlines() if line.startswith("--- ")]
+    assert heads == [f"--- {path}  paragraph 2", f"--- {path}  paragraph 4 (section \"一、总体情况\")",
+                     f"--- {path}  paragraph 11 (section \"五、存在的问题及改进情况\")"]
+    assert "-五、存在的问题及改进情况\n+五、存在的主要问题及改进情况\n" in out.stdout
+
+
+def test_markdown_fixes_change_the_line_of_the_place(tmp_path):
+    from test_markdown_reader import markdown_report
+
+    md = tmp_path / "r.md"
+    text = markdown_report().replace("## 五、存在的主要问题及改进情况", "## 五、存在的问题及改进情况")
+    md.write_text(text, encoding="utf-8")
+    out = _run("annotate", "--lang", "en", "--fix", str(md))
+    assert out.returncode == 0, out.stderr  # a warning only
+    copy = (tmp_path / "r.reportlint.md").read_text(encoding="utf-8")
+    assert "## 五、存在的主要问题及改进情况" in copy and "## 五、存在的问题及改进情况" not in copy
+    assert '<!-- reportlint: warning section-title: heading "五、存在的问题及改进情况" differs from the official title ' \
+           '"五、存在的主要问题及改进情况" (fixed in this copy) -->' in copy
+    assert _findings(tmp_path / "r.reportlint.md") == []

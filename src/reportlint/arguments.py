@@ -199,6 +199,10 @@ def _add_annotate(sub, t: Say) -> None:
                           help=t("where earlier reports live (read, not checked), for the rules across years; repeatable"))
     annotate.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                           help=t("lint files in N processes (default 1; 0: one per core); the output is the same as with -j 1"))
+    annotate.add_argument("--fix", action="store_true",
+                          help=t("make the safe fixes too (export artefacts removed, spaces out of e-mail addresses, headings worded as the official titles), each a tracked change in Word"))
+    annotate.add_argument("--diff", action="store_true",
+                          help=t("with --fix: print what the fixes would change, and write no copy"))
     annotate.add_argument("--quiet", "-q", action="store_true", help=t("print the copies written only (no summary)"))
     annotate.add_argument("--verbose", "-v", action="store_true",
                           help=t("say on standard error why each skipped file is not taken for a report"))

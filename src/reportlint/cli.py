@@ -167,9 +167,11 @@ def _annotate(args: argparse.Namespace) -> int:
         write(sys.stderr, exc.render(lang) + "\n")
         return EXIT_ERROR
     report = api.check(run, in_memory=True)
-    done = annotate_report(report, args.output, paths)
+    done = annotate_report(report, args.output, paths, fixes=args.fix or args.diff, write=not args.diff)
     for item in done:
-        if item.target is not None:
+        if args.diff:
+            write(sys.stdout, "".join(_diff(item.path, fix, lang) for fix in item.fixes))
+        elif item.target is not None:
             write(sys.stdout, ntr(lang, "{path}: {n} comment in {target}", "{path}: {n} comments in {target}",
                                   item.comments, path=item.path, target=item.target) + "\n")
         elif item.why_not is not None:
@@ -183,6 +185,16 @@ def _annotate(args: argparse.Namespace) -> int:
     failing = {"error"} if args.fail_on == "error" else {"error", "warning"}
     found = any(f.severity in failing for f in report.findings)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_OK
+
+
+def _diff(path: str, fix, lang: str) -> str:
+    """A fix as a unified diff of its paragraph's (or cell's) text, headed by the file and the place."""
+    import difflib
+
+    place = fix.location.render(lang)
+    lines = difflib.unified_diff([fix.before], [fix.after], f"{path}  {place}", f"{path}  {place}", n=0,
+                                 lineterm="")
+    return "".join(f"{line}\n" for line in lines)
 
 
 def _read_stdin() -> bytes:

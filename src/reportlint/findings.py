@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
@@ -87,6 +87,16 @@ class Related:
         return self.message_en if lang == "en" else self.message
 
 
+@dataclass(frozen=True)
+class Fix:
+    """A safe fix of a finding: ``old`` (as the document shows it at the finding's place: its paragraph or cell)
+    replaced by ``new``. Only what invents nothing is a fix: an export artefact removed, a space taken out of an
+    e-mail address, a heading's wording made the official one; never a number."""
+
+    old: str
+    new: str
+
+
 @dataclass
 class Finding:
     rule: str
@@ -97,9 +107,14 @@ class Finding:
     path: str = ""
     details: dict[str, Any] = field(default_factory=dict)
     related: tuple[Related, ...] = ()
+    fix: Fix | None = None
 
     def text(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message
+
+    def fixed(self, old: str, new: str) -> Finding:
+        """This finding with the safe fix ``old`` → ``new``."""
+        return replace(self, fix=Fix(old, new))
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -113,6 +128,8 @@ class Finding:
             out["details"] = self.details
         if self.related:
             out["related"] = [{"location": r.location.to_dict(), "message": r.text(lang)} for r in self.related]
+        if self.fix is not None:
+            out["fix"] = {"old": self.fix.old, "new": self.fix.new}
         return out
 
     def sort_key(self) -> tuple:

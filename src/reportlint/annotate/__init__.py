@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..i18n import Both, both
-from .notes import Note, notes_for
+from .notes import Applied, Note, notes_for
 from .targets import COPY_MARK, copy_name, target_for
 
-__all__ = ["COPY_MARK", "Annotated", "annotate_bytes", "copy_name", "notes_for", "target_for", "why_not"]
+__all__ = ["COPY_MARK", "Annotated", "Applied", "annotate_bytes", "copy_name", "notes_for", "target_for", "why_not"]
 
 WORD_SUFFIXES = frozenset({".docx", ".docm", ".dotx", ".dotm"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -33,6 +33,7 @@ class Annotated:
     target: str | None = None
     comments: int = 0
     why_not: Both | None = None
+    fixes: tuple[Applied, ...] = ()
 
 
 def why_not(path: str, converted_from: str | None) -> Both | None:
@@ -47,13 +48,14 @@ def why_not(path: str, converted_from: str | None) -> Both | None:
     return both("a text export cannot be annotated: it keeps no comments; see the findings above")
 
 
-def annotate_bytes(path: str, data: bytes, notes: Sequence[Note]) -> bytes:
-    """The annotated copy's bytes (the file's format by its suffix, as the readers take it)."""
+def annotate_bytes(path: str, data: bytes, notes: Sequence[Note], date: str) -> tuple[bytes, list[Applied]]:
+    """The annotated copy's bytes (the file's format by its suffix, as the readers take it) and the fixes made
+    (tracked changes in Word dated ``date``, an ISO 8601 time)."""
     suffix = os.path.splitext(path)[1].lower()
     if suffix in WORD_SUFFIXES:
         from .word import annotate_docx
 
-        return annotate_docx(path, data, notes)
+        return annotate_docx(path, data, notes, date)
     if suffix in MARKDOWN_SUFFIXES | HTML_SUFFIXES:
         from .markup import annotate_markup
 

@@ -6,6 +6,8 @@ would end it); for a finding of the whole document, the title's line, else the f
 takes the indentation and the line ending of the line it stands above. Every other byte of the file is kept: the
 lines are split on the bytes of CR and LF (which no byte of a GB18030 or Big5 character can be), and only a UTF-16
 or UTF-32 file is decoded and encoded again. ``--`` in a message is written ``- -`` (it would end the comment).
+With fixes asked for, a note's safe fix is made in the line of its place (there is no tracked change in these
+formats: the comment says what was changed).
 """
 
 from __future__ import annotations
@@ -19,15 +21,16 @@ from ..model import Document
 from ..readers import load_document
 from ..readers.encoding import decoded
 from ..readers.html import declared_charset
-from .notes import Note
+from .notes import Applied, Note
 
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _TEXT_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _INDENT_RE = re.compile(rb"[ \t]*")
 
 
-def annotate_markup(path: str, data: bytes, notes: Sequence[Note], html: bool) -> bytes:
-    """The bytes of a copy of a Markdown (``html`` False) or HTML file with ``notes`` as comment lines."""
+def annotate_markup(path: str, data: bytes, notes: Sequence[Note], html: bool) -> tuple[bytes, list[Applied]]:
+    """The bytes of a copy of a Markdown (``html`` False) or HTML file with ``notes`` as comment lines (their
+    fixes made in the lines of their places first), and the fixes made."""
     doc = load_document(path, data=data)
     _, codec = decoded(path, data, declared_charset(data) if html else None)
     bom = next((b for b in _BOMS if data.startswith(b)), b"")
@@ -35,9 +38,14 @@ def annotate_markup(path: str, data: bytes, notes: Sequence[Note], html: bool) -
     wide = codec.startswith(("utf-16", "utf-32"))
     lines = ([m.group(0).encode(codec) for m in _TEXT_LINE_RE.finditer(body.decode(codec))] if wide
              else body.splitlines(keepends=True))
+    applied = []
     above: dict[int, list[str]] = {}
     for note in notes:
-        above.setdefault(_line(doc, note.location, html, len(lines)), []).append(note.text)
+        made = _fix(lines, note, codec) if note.fix is not None else None
+        if made is not None:
+            applied.append(made)
+        text = note.text_fixed if made is not None else note.text
+        above.setdefault(_line(doc, note.location, html, len(lines)), []).append(text)
     out = [bom]
     for number, line in enumerate(lines, start=1):
         for text in above.get(number, ()):
@@ -45,7 +53,21 @@ def annotate_markup(path: str, data: bytes, notes: Sequence[Note], html: bool) -
         out.append(line)
     if not lines and 1 in above:
         out += [_comment(text, b"", codec, wide) for text in above[1]]
-    return b"".join(out)
+    return b"".join(out), applied
+
+
+def _fix(lines: list[bytes], note: Note, codec: str) -> Applied | None:
+    """The note's fix made in the line of its place (its first occurrence there), or None."""
+    assert note.fix is not None
+    n = note.location.line
+    if n is None or not 0 < n <= len(lines):
+        return None
+    before = lines[n - 1].decode(codec, errors="replace")
+    if note.fix.old not in before:
+        return None
+    after = before.replace(note.fix.old, note.fix.new, 1)
+    lines[n - 1] = after.encode(codec, errors="xmlcharrefreplace")
+    return Applied(note.location, before.rstrip("\r\n"), after.rstrip("\r\n"))
 
 
 def _line(doc: Document, loc: Location, html: bool, count: int) -> int:

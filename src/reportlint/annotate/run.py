@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from datetime import datetime, timezone
 
 from ..atomic import write_atomic
 from ..errors import InputError, ReportlintError, UsageError
 from ..output.report import Report
 from ..output_path import conflict
-from . import Annotated, annotate_bytes, why_not
+from . import WORD_SUFFIXES, Annotated, annotate_bytes, why_not
 from .notes import notes_for
 from .targets import common_folder, into_folder, target_for
 
@@ -26,8 +27,10 @@ def check_output(output: str | None, inputs: Sequence[str], given: Sequence[str]
                               output=output, clash=clash)
 
 
-def annotate_report(report: Report, output: str | None, given: Sequence[str]) -> list[Annotated]:
-    """Write the copies of ``report``'s checked files; a copy that cannot be made is an error of the report."""
+def annotate_report(report: Report, output: str | None, given: Sequence[str], fixes: bool = False,
+                    write: bool = True) -> list[Annotated]:
+    """Write the copies of ``report``'s checked files (with ``fixes``, the findings' safe fixes made in them; without
+    ``write``, only work out what they would hold); a copy that cannot be made is an error of the report."""
     lost = {e.path for e in report.errors if isinstance(e, InputError)} | set(report.skipped) | set(report.not_checked)
     checked = [p for p in report.paths if p not in lost]
     by_path: dict[str, list] = {}
@@ -36,6 +39,7 @@ def annotate_report(report: Report, output: str | None, given: Sequence[str]) ->
     folder = into_folder(output, report.paths, given)
     root = common_folder(checked)
     done = []
+    date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")  # of the tracked changes
     for path in checked:
         findings, accepted = by_path.get(path, []), report.accepted.get(path, [])
         reason = why_not(path, report.converted_from(path))
@@ -47,7 +51,8 @@ def annotate_report(report: Report, output: str | None, given: Sequence[str]) ->
             continue
         target = target_for(path, output, folder, root)
         try:
-            done.append(_write(path, target, notes_for(findings, accepted, report.lang)))
+            notes = notes_for(findings, accepted, report.lang, fixes, tracked=_suffix(path) in WORD_SUFFIXES)
+            done.append(_write(path, target, notes, date, write))
         except ReportlintError as exc:
             report.errors.append(exc)
         except OSError as exc:
@@ -57,10 +62,15 @@ def annotate_report(report: Report, output: str | None, given: Sequence[str]) ->
     return done
 
 
-def _write(path: str, target: str, notes: list) -> Annotated:
+def _write(path: str, target: str, notes: list, date: str, write: bool) -> Annotated:
     with open(path, "rb") as f:
         data = f.read()
-    copy = annotate_bytes(path, data, notes)
-    os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
-    write_atomic(target, copy)
-    return Annotated(path, target, len(notes))
+    copy, applied = annotate_bytes(path, data, notes, date)
+    if write:
+        os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
+        write_atomic(target, copy)
+    return Annotated(path, target if write else None, len(notes), fixes=tuple(applied))
+
+
+def _suffix(path: str) -> str:
+    return os.path.splitext(path)[1].lower()

@@ -9,6 +9,9 @@ images, headers) is saved as it was.
 Where a note is anchored: a table cell → that cell's text (an empty run added to a blank cell, so that the
 comment has something to hold); a table → its first cell; a paragraph or a section → the paragraph (the section's
 heading); the document → its title, else its first paragraph.
+
+With fixes asked for, a note's safe fix is made first, as a tracked change (:mod:`.tracked`) in the first paragraph
+of its place that holds the old text; its comment then says it was fixed.
 """
 
 from __future__ import annotations
@@ -22,34 +25,52 @@ from ..model import Document, Paragraph, Table
 from ..readers.docx import read_places
 from ..readers.docx_package import main_document_part
 from ..readers.docx_places import Places
-from ..readers.wordml import W_DEL, W_P, W_R, W_TBL, W_TC, W_TXBXCONTENT, iter_blocks, w
-from .notes import Note
+from ..readers.wordml import W_P, W_T, W_TBL, W_TC, iter_blocks
+from .notes import Applied, Note
+from .tracked import Changes, shown_runs
 
 AUTHOR, INITIALS = "reportlint", "RL"
-_NOT_SHOWN = frozenset({W_DEL, w("moveFrom"), W_TXBXCONTENT, W_P, W_R})  # a run under these is not the paragraph's
 
 
-def annotate_docx(path: str, data: bytes, notes: Sequence[Note]) -> bytes:
-    """The bytes of a copy of the .docx ``data`` with ``notes`` as comments."""
+def annotate_docx(path: str, data: bytes, notes: Sequence[Note], date: str) -> tuple[bytes, list[Applied]]:
+    """The bytes of a copy of the .docx ``data`` with ``notes`` as comments (their fixes made first, as tracked
+    changes dated ``date``), and the fixes made."""
     doc, places = read_places(path, data)
     part = main_document_part(data)
     if part is None:
         raise InputError(path, "annotate-failed", "python-docx cannot open the package")
     ours = [_anchor(doc, places, note.location) for note in notes]
-    wanted = {tag for element in ours if element is not None for tag in (element.tag,)}
-    theirs = {tag: list(part.element.iter(tag)) for tag in wanted}  # before any run is added: no w:p, w:tc or w:tbl is
+    positions = [places.position(element) if element is not None else None for element in ours]
+    wanted = {position[0] for position in positions if position is not None}
+    theirs = {tag: list(part.element.iter(tag)) for tag in wanted}  # no change below adds a w:p, w:tc or w:tbl
+    targets = [theirs[p[0]][p[1]] if p is not None else None for p in positions]
+    changes = Changes(part.element, AUTHOR, date)
+    applied, made = [], set()
+    for i, (note, target) in enumerate(zip(notes, targets, strict=True)):
+        if note.fix is not None and target is not None:
+            change = _fix(changes, target, note)
+            if change is not None:
+                applied.append(change)
+                made.add(i)
     document = part.document
-    for note, element in zip(notes, ours, strict=True):
-        position = places.position(element) if element is not None else None
-        if position is None:
-            continue
-        tag, n = position
-        runs = _runs(theirs[tag][n], document)
+    for i, (note, target) in enumerate(zip(notes, targets, strict=True)):
+        runs = _runs(target, document) if target is not None else []
         if runs:  # (a cell without a paragraph is invalid WordprocessingML: nothing to hold a comment)
-            document.add_comment(runs, text=note.text, author=AUTHOR, initials=INITIALS)
+            document.add_comment(runs, text=note.text_fixed if i in made else note.text, author=AUTHOR,
+                                 initials=INITIALS)
     out = io.BytesIO()
     part.package.save(out)
-    return out.getvalue()
+    return out.getvalue(), applied
+
+
+def _fix(changes: Changes, target, note: Note) -> Applied | None:
+    """The note's fix made in the first paragraph of ``target`` that holds its old text, or None."""
+    assert note.fix is not None
+    for p in _paragraphs(target):
+        before = _shown_text(p)
+        if note.fix.old in before and changes.replace(p, note.fix.old, note.fix.new):
+            return Applied(note.location, before, _shown_text(p))
+    return None
 
 
 # -- where ----------------------------------------------------------------------------------------------------
@@ -93,32 +114,31 @@ def _table_anchor(places: Places, table: Table):
 
 
 # -- the runs a comment holds ------------------------------------------------------------------------------
+def _paragraphs(element) -> list:
+    """The paragraph itself, or the paragraphs of a cell (of a table's first cell)."""
+    if element.tag == W_P:
+        return [element]
+    if element.tag == W_TBL:
+        element = next(element.iter(W_TC), None)
+        if element is None:
+            return []
+    return [p for p in iter_blocks(element) if p.tag == W_P]
+
+
+def _shown_text(p) -> str:
+    return "".join(t.text or "" for r in shown_runs(p) for t in r.iter(W_T))
+
+
 def _runs(element, document) -> list:
     """python-docx Runs from the first to the last run shown of a paragraph or a cell's paragraphs; a blank one
     gets an empty run."""
     from docx.text.paragraph import Paragraph as DocxParagraph
     from docx.text.run import Run
 
-    paragraphs = [element] if element.tag == W_P else [p for p in iter_blocks(element) if p.tag == W_P]
-    if element.tag == W_TBL:
-        first = next(element.iter(W_TC), None)
-        paragraphs = [p for p in iter_blocks(first) if p.tag == W_P] if first is not None else []
+    paragraphs = _paragraphs(element)
     if not paragraphs:
         return []
-    runs = [(p, r) for p in paragraphs for r in _shown_runs(p)]
+    runs = [(p, r) for p in paragraphs for r in shown_runs(p)]
     if not runs:
         return [DocxParagraph(paragraphs[0], document).add_run()]
     return [Run(r, DocxParagraph(p, document)) for p, r in (runs[0], runs[-1])]
-
-
-def _shown_runs(p) -> list:
-    """The runs of paragraph ``p`` itself, through hyperlinks, insertions and content controls; not deleted ones,
-    nor those of a text box or paragraph inside it."""
-    out = []
-    for r in p.iter(W_R):
-        parent = r.getparent()
-        while parent is not None and parent is not p and parent.tag not in _NOT_SHOWN:
-            parent = parent.getparent()
-        if parent is p:
-            out.append(r)
-    return out

@@ -170,7 +170,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 if re.search(r"\s", inner) and (EMAIL_CONTEXT_RE.search(ctx_before) or "@" in inner):
                     present["email"] = True
                     problems.append(ctx.said(rule, 'e-mail address "{value}" contains spaces',
-                                             paragraph_location(p, inner), {"value": inner}, value=inner))
+                                             paragraph_location(p, inner), {"value": inner}, value=inner
+                                             ).fixed(inner, re.sub(r"\s+", "", inner)))
                     continue
             present["email"] = True
         if ADDRESS_RE.search(text):

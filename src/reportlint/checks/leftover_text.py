@@ -168,15 +168,20 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     for p in paragraphs:
         for kind, found in _matches(paragraph_text(p), ignore):
-            yield ctx.said(rule, _MESSAGES.get(kind, _MESSAGES["artefact"]), paragraph_location(p, found),
-                           {"value": found, "type": kind}, found=found)
+            yield _fixed(ctx.said(rule, _MESSAGES.get(kind, _MESSAGES["artefact"]), paragraph_location(p, found),
+                                  {"value": found, "type": kind}, found=found), kind, found)
     for table in ctx.doc.tables:
         data = {id(d.cell): d for d in table.data}
         for cell in table.origins():
             for kind, found in _matches(cell.display, ignore):
-                yield ctx.said(rule, _MESSAGES.get(kind, _MESSAGES["artefact"]),
-                               table_location(table, data.get(id(cell)), row=cell.row), {"value": found, "type": kind},
-                               found=found)
+                yield _fixed(ctx.said(rule, _MESSAGES.get(kind, _MESSAGES["artefact"]),
+                                      table_location(table, data.get(id(cell)), row=cell.row),
+                                      {"value": found, "type": kind}, found=found), kind, found)
+
+
+def _fixed(finding: Finding, kind: str, found: str) -> Finding:
+    """An export artefact or a web page's chrome is taken out (a safe fix); a placeholder needs the office's text."""
+    return finding if kind == "placeholder" else finding.fixed(found, "")
 
 
 RULE_KIND = Kind(KIND, compile, check, DOC)

@@ -146,7 +146,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if not m.variant or (spec.sections is not None and sid not in spec.sections):
                 continue
             yield ctx.said(rule, "heading \"{heading}\" differs from the official title \"{official}\"",
-                           _heading_location(m), heading=m.title, official=by_id[sid].title)
+                           _heading_location(m), heading=m.title, official=by_id[sid].title
+                           ).fixed(m.title, by_id[sid].title)
 
 
 def _presence(ctx: Context, rule: Rule, ids: tuple[str, ...] | None, found: dict[str, Match]) -> Iterator[Finding]:
