@@ -337,3 +337,45 @@ def test_markdown_fixes_change_the_line_of_the_place(tmp_path):
     assert '<!-- reportlint: warning section-title: heading "五、存在的问题及改进情况" differs from the official title ' \
            '"五、存在的主要问题及改进情况" (fixed in this copy) -->' in copy
     assert _findings(tmp_path / "r.reportlint.md") == []
+
+
+def _expected_anchor(doc, loc: dict) -> str:
+    """What a comment at a finding's location holds, from the document as reportlint reads it: the cell, the
+    table's first cell, the paragraph, the section's heading, else the title."""
+    if loc.get("table") is not None:
+        table = next(t for t in doc.tables if t.index == loc["table"])
+        if loc.get("row") is not None:
+            row = table.grid[loc["row"] - 1]
+            cell = row[loc["col"] - 1] if loc.get("col") is not None else row[0]
+        else:
+            cell = table.grid[0][0]
+        return cell.text.replace("\n", "")
+    if loc.get("paragraph") is not None:
+        return doc.paragraphs[loc["paragraph"] - 1].text
+    heading = next((s.paragraph for s in doc.sections() if s.title == loc.get("section")), None)
+    return (heading or doc.title_paragraph).text  # a missing section: on the title
+
+
+MANY_DEFECTS = [
+    ReportSpec(sections=[s for s in default_sections() if not s[0].startswith("五")], include_tables=("二", "三"),
+               contact=None, signed="2025年3月1日", t2={("规章", "本年制发件数"): "××"}),
+    ReportSpec(sections=[(h, "" if h.startswith("六") else b) for h, b in default_sections()],
+               t4={("行政复议", "总计"): "99"}, t3={("（一）予以公开", "自然人"): "—"}),
+    ReportSpec(title="某某市某某局2022年政府信息公开工作年度报告",
+               sections=[default_sections()[i] for i in (0, 2, 1, 3, 4, 5)]),
+]
+
+
+@pytest.mark.parametrize("spec", MANY_DEFECTS, ids=["missing", "blank-and-totals", "year-and-order"])
+def test_each_finding_of_each_kind_is_a_comment_on_the_text_at_its_place(tmp_path, spec):
+    from reportlint.readers import load_document
+
+    path = build_report(tmp_path / "r.docx", spec)
+    checked = json.loads(_run("check", "--format", "json", "--lang", "en", str(path)).stdout)["findings"]
+    assert len({f["rule"] for f in checked}) >= 3
+    assert _run("annotate", "--lang", "en", str(path)).returncode in (0, 1)
+    made = comments(tmp_path / "r.reportlint.docx")
+    doc = load_document(str(path))
+    expected = sorted((f"{f['severity']} {f['rule']}: {f['message']}", _expected_anchor(doc, f["location"]))
+                      for f in checked)
+    assert sorted((text, anchor) for _, text, anchor in made) == expected

@@ -138,6 +138,29 @@ def _lang_option(t: Say, p: argparse.ArgumentParser) -> None:
                    help=t("language of the output (default: $REPORTLINT_LANG, else the locale, else zh)"))
 
 
+def _run_options(t: Say, p: argparse.ArgumentParser) -> None:
+    """What a run that checks reports is told, by ``check`` and ``annotate`` alike."""
+    _lang_option(t, p)
+    p.add_argument("--rules", metavar="PACK",
+                   help=t("use this rule pack (a file, or a shipped pack's name such as shandong; instead of the one the configuration chooses)"))
+    _config_option(t, p)
+    _selection_options(t, p)
+    p.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
+                   help=t("when walking folders, check the files .gitignore, .ignore and .git/info/exclude ignore too"))
+    p.add_argument("--exit-zero", action="store_true",
+                   help=t("exit 0 even when there are findings (still 2 on input or configuration errors)"))
+    p.add_argument("--fail-on", choices=["error", "warning"], default="error",
+                   help=t("lowest severity that makes the exit code 1 (default error)"))
+    p.add_argument("--limit", metavar="NAME=VALUE", action="append", default=[],
+                   help=t("change a bound: file_mb, text_mb, unpacked_mb, member_mb, member_ratio, table_cells, document_cells, pdf_pages, pdf_page_mb, part_mb, seconds; repeatable"))
+    p.add_argument("--history", metavar="DIR", action="append", default=[],
+                   help=t("where earlier reports live (read, not checked), for the rules across years; repeatable"))
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help=t("lint files in N processes (default 1; 0: one per core); the output is the same as with -j 1"))
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help=t("say on standard error why each skipped file is not taken for a report"))
+
+
 def _add_check(sub, t: Say) -> None:
     check = sub.add_parser("check", help=t("lint report files or directories"))
     check.add_argument("paths", nargs="*", metavar="PATH",
@@ -147,34 +170,15 @@ def _add_check(sub, t: Say) -> None:
     check.add_argument("--format", choices=FORMATS, default="text", help=t("output format (default text)"))
     check.add_argument("--output", "-o", metavar="FILE",
                        help=t("write the output to FILE instead of standard output"))
-    _lang_option(t, check)
-    check.add_argument("--rules", metavar="PACK",
-                       help=t("use this rule pack (a file, or a shipped pack's name such as shandong; instead of the one the configuration chooses)"))
-    _config_option(t, check)
-    _selection_options(t, check)
-    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
-                       help=t("when walking folders, check the files .gitignore, .ignore and .git/info/exclude ignore too"))
-    check.add_argument("--exit-zero", action="store_true",
-                       help=t("exit 0 even when there are findings (still 2 on input or configuration errors)"))
-    check.add_argument("--fail-on", choices=["error", "warning"], default="error",
-                       help=t("lowest severity that makes the exit code 1 (default error)"))
+    _run_options(t, check)
     check.add_argument("--statistics", action="store_true",
                        help=t("print the number of findings per rule"))
-    check.add_argument("--limit", metavar="NAME=VALUE", action="append", default=[],
-                       help=t("change a bound: file_mb, text_mb, unpacked_mb, member_mb, member_ratio, table_cells, document_cells, pdf_pages, pdf_page_mb, part_mb, seconds; repeatable"))
-    check.add_argument("--history", metavar="DIR", action="append", default=[],
-                       help=t("where earlier reports live (read, not checked), for the rules across years; repeatable"))
     check.add_argument("--baseline", metavar="FILE",
                        help=t("hide the findings recorded in this baseline file"))
     check.add_argument("--write-baseline", metavar="FILE",
                        help=t("record the current findings in this baseline file"))
-    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                       help=t("lint files in N processes (default 1; 0: one per core); the output is the same as with -j 1"))
     check.add_argument("--quiet", "-q", action="store_true",
                        help=t("print findings only (no summary)"))
-    check.add_argument("--verbose", "-v", action="store_true",
-                       help=t("say on standard error why each skipped file is not taken for a report"))
-
 
 
 def _add_annotate(sub, t: Say) -> None:
@@ -182,30 +186,12 @@ def _add_annotate(sub, t: Say) -> None:
     annotate.add_argument("paths", nargs="*", metavar="PATH", help=t("files or directories (default .)"))
     annotate.add_argument("--output", "-o", metavar="PATH",
                           help=t("the copy of a single report, or the folder the copies go to (default: NAME.reportlint.EXT beside each report)"))
-    _lang_option(t, annotate)
-    annotate.add_argument("--rules", metavar="PACK",
-                          help=t("use this rule pack (a file, or a shipped pack's name such as shandong; instead of the one the configuration chooses)"))
-    _config_option(t, annotate)
-    _selection_options(t, annotate)
-    annotate.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
-                          help=t("when walking folders, check the files .gitignore, .ignore and .git/info/exclude ignore too"))
-    annotate.add_argument("--exit-zero", action="store_true",
-                          help=t("exit 0 even when there are findings (still 2 on input or configuration errors)"))
-    annotate.add_argument("--fail-on", choices=["error", "warning"], default="error",
-                          help=t("lowest severity that makes the exit code 1 (default error)"))
-    annotate.add_argument("--limit", metavar="NAME=VALUE", action="append", default=[],
-                          help=t("change a bound: file_mb, text_mb, unpacked_mb, member_mb, member_ratio, table_cells, document_cells, pdf_pages, pdf_page_mb, part_mb, seconds; repeatable"))
-    annotate.add_argument("--history", metavar="DIR", action="append", default=[],
-                          help=t("where earlier reports live (read, not checked), for the rules across years; repeatable"))
-    annotate.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                          help=t("lint files in N processes (default 1; 0: one per core); the output is the same as with -j 1"))
+    _run_options(t, annotate)
     annotate.add_argument("--fix", action="store_true",
                           help=t("make the safe fixes too (export artefacts removed, spaces out of e-mail addresses, headings worded as the official titles), each a tracked change in Word"))
     annotate.add_argument("--diff", action="store_true",
                           help=t("with --fix: print what the fixes would change, and write no copy"))
     annotate.add_argument("--quiet", "-q", action="store_true", help=t("print the copies written only (no summary)"))
-    annotate.add_argument("--verbose", "-v", action="store_true",
-                          help=t("say on standard error why each skipped file is not taken for a report"))
 
 
 def _add_dump(sub, t: Say) -> None:

@@ -78,7 +78,7 @@ def _load_pack(args: argparse.Namespace, lang: str, where: str = "."):
 
 
 def _usage(args: argparse.Namespace, lang: str) -> str | None:
-    """What is wrong with the options of ``check``, in ``lang``, or None."""
+    """What is wrong with the options of ``check`` (or ``annotate``), in ``lang``, or None."""
     from . import limits
 
     for text in args.limit:
@@ -88,10 +88,10 @@ def _usage(args: argparse.Namespace, lang: str) -> str | None:
             return tr(lang, "--limit {text}: {problem}", text=text, problem=exc.text(lang))
     if args.jobs < 0:
         return tr(lang, "--jobs {jobs}: give 0 (one per core) or more", jobs=args.jobs)
-    if args.statistics and args.format not in ("text", "json"):
+    if getattr(args, "statistics", False) and args.format not in ("text", "json"):
         return tr(lang, "--statistics works with --format text or json, not {format}",
                   format=args.format)
-    if args.baseline and args.write_baseline:
+    if getattr(args, "baseline", None) and args.write_baseline:
         return tr(lang, "--baseline and --write-baseline exclude each other")
     return None
 
@@ -145,18 +145,14 @@ def _check(args: argparse.Namespace) -> int:
 
 def _annotate(args: argparse.Namespace) -> int:
     """``annotate``: check, then write a copy of each report with findings, its findings as comments."""
-    from . import api, limits
+    from . import api
     from .annotate.run import annotate_report, check_output
     from .output.text import summary
 
     lang = lang_of(args)
-    for text in args.limit:
-        try:
-            limits.set_limit(text)
-        except limits.LimitError as exc:
-            write(sys.stderr, tr(lang, "reportlint: error: {problem}", problem=tr(
-                lang, "--limit {text}: {problem}", text=text, problem=exc.text(lang))) + "\n")
-            return EXIT_ERROR
+    if (problem := _usage(args, lang)) is not None:
+        write(sys.stderr, tr(lang, "reportlint: error: {problem}", problem=problem) + "\n")
+        return EXIT_ERROR
     paths = tuple(args.paths or ["."])
     options = api.CheckOptions(paths, "text", lang, args.config, args.rules, tuple(args.history), jobs=args.jobs,
                                selection=selection_of(args), respect_ignores=args.respect_gitignore)
