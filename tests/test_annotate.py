@@ -379,3 +379,22 @@ def test_each_finding_of_each_kind_is_a_comment_on_the_text_at_its_place(tmp_pat
     expected = sorted((f"{f['severity']} {f['rule']}: {f['message']}", _expected_anchor(doc, f["location"]))
                       for f in checked)
     assert sorted((text, anchor) for _, text, anchor in made) == expected
+
+
+def test_check_fix_writes_the_fixed_copy_without_comments_and_prints_the_findings(tmp_path):
+    path = _with_spaced_email(tmp_path)
+    fixed = tmp_path / "out" / "fixed.docx"
+    out = _run("check", "--lang", "en", "--format", "concise", "--fix", "-o", str(fixed), str(path))
+    assert out.returncode == 1, out.stderr
+    assert out.stderr == f"{path}: 3 fixes in {fixed}\n"
+    assert [line.split(": ", 1)[1].split()[1] for line in out.stdout.splitlines()] == [
+        "statistics-period", "contact-info", "leftover-text", "blank-cell", "t3-balance", "section-title"]
+    assert comments(fixed) == []
+    assert len(list(docx.Document(str(fixed)).element.body.iter(f"{W}ins", f"{W}del"))) == 5
+    assert sorted(rule for rule, _ in _findings(fixed)) == ["blank-cell", "statistics-period", "t3-balance"]
+    diff = _run("check", "--lang", "en", "--diff", str(path))
+    assert diff.stdout.count("\n--- ") + diff.stdout.startswith("--- ") == 3 and sorted(
+        p.name for p in tmp_path.iterdir()) == ["out", "report.docx"]
+    for bad in (["--fix", "-"], ["--fix", "--statistics", str(path)], ["--diff", "--write-baseline", "b.json", str(path)]):
+        refused = _run("check", "--lang", "en", *bad)
+        assert refused.returncode == 2 and refused.stderr.startswith("reportlint: error: --fix and --diff "), bad

@@ -177,6 +177,10 @@ def _add_check(sub, t: Say) -> None:
                        help=t("hide the findings recorded in this baseline file"))
     check.add_argument("--write-baseline", metavar="FILE",
                        help=t("record the current findings in this baseline file"))
+    check.add_argument("--fix", action="store_true",
+                       help=t("also write a copy of each report with its safe fixes made (tracked changes in Word): the file -o names for one report, else NAME.reportlint.EXT beside each; the output goes to standard output"))
+    check.add_argument("--diff", action="store_true",
+                       help=t("print what --fix would change, and write no copy"))
     check.add_argument("--quiet", "-q", action="store_true",
                        help=t("print findings only (no summary)"))
 

@@ -91,6 +91,11 @@ def _usage(args: argparse.Namespace, lang: str) -> str | None:
     if getattr(args, "statistics", False) and args.format not in ("text", "json"):
         return tr(lang, "--statistics works with --format text or json, not {format}",
                   format=args.format)
+    if getattr(args, "fix", False) or getattr(args, "diff", False):
+        if getattr(args, "stdin_filename", None) or "-" in (args.paths or []):
+            return tr(lang, "--fix and --diff write copies of files, not of standard input")
+        if getattr(args, "baseline", None) or getattr(args, "write_baseline", None) or getattr(args, "statistics", False):
+            return tr(lang, "--fix and --diff go with neither --baseline, --write-baseline nor --statistics")
     if getattr(args, "baseline", None) and args.write_baseline:
         return tr(lang, "--baseline and --write-baseline exclude each other")
     return None
@@ -104,6 +109,8 @@ def _check(args: argparse.Namespace) -> int:
     if (problem := _usage(args, lang)) is not None:
         write(sys.stderr, tr(lang, "reportlint: error: {problem}", problem=problem) + "\n")
         return EXIT_ERROR
+    if args.fix or args.diff:
+        return _copies(args, comments=False)
     paths = args.paths or (["-"] if args.stdin_filename else ["."])
     stdin = _read_stdin() if "-" in paths else None
     options = api.CheckOptions(tuple(paths), args.format, lang, args.config, args.rules, tuple(args.history),
@@ -145,6 +152,12 @@ def _check(args: argparse.Namespace) -> int:
 
 def _annotate(args: argparse.Namespace) -> int:
     """``annotate``: check, then write a copy of each report with findings, its findings as comments."""
+    return _copies(args, comments=True)
+
+
+def _copies(args: argparse.Namespace, comments: bool) -> int:
+    """``annotate`` (``comments``), or ``check --fix``/``--diff``: check, then write the copies (or the diffs);
+    ``check`` prints its output to standard output as always, the copies' lines going to standard error."""
     from . import api
     from .annotate.run import annotate_report, check_output
     from .output.text import summary
@@ -154,8 +167,9 @@ def _annotate(args: argparse.Namespace) -> int:
         write(sys.stderr, tr(lang, "reportlint: error: {problem}", problem=problem) + "\n")
         return EXIT_ERROR
     paths = tuple(args.paths or ["."])
-    options = api.CheckOptions(paths, "text", lang, args.config, args.rules, tuple(args.history), jobs=args.jobs,
-                               selection=selection_of(args), respect_ignores=args.respect_gitignore)
+    options = api.CheckOptions(paths, getattr(args, "format", "text"), lang, args.config, args.rules,
+                               tuple(args.history), jobs=args.jobs, selection=selection_of(args),
+                               respect_ignores=args.respect_gitignore)
     try:
         run = api.prepare(options)
         check_output(args.output, run.paths, paths)
@@ -163,17 +177,25 @@ def _annotate(args: argparse.Namespace) -> int:
         write(sys.stderr, exc.render(lang) + "\n")
         return EXIT_ERROR
     report = api.check(run, in_memory=True)
-    done = annotate_report(report, args.output, paths, fixes=args.fix or args.diff, write=not args.diff)
+    done = annotate_report(report, args.output, paths, fixes=args.fix or args.diff, write=not args.diff,
+                           comments=comments)
+    told = sys.stdout if comments else sys.stderr
     for item in done:
         if args.diff:
             write(sys.stdout, "".join(_diff(item.path, fix, lang) for fix in item.fixes))
         elif item.target is not None:
-            write(sys.stdout, ntr(lang, "{path}: {n} comment in {target}", "{path}: {n} comments in {target}",
-                                  item.comments, path=item.path, target=item.target) + "\n")
+            write(told, ntr(lang, "{path}: {n} comment in {target}", "{path}: {n} comments in {target}",
+                            item.comments, path=item.path, target=item.target) + "\n" if comments else
+                  ntr(lang, "{path}: {n} fix in {target}", "{path}: {n} fixes in {target}", len(item.fixes),
+                      path=item.path, target=item.target) + "\n")
         elif item.why_not is not None:
             write(sys.stderr, tr(lang, "{path}: not annotated: {why}", path=item.path,
                                  why=item.why_not.en if lang == "en" else item.why_not.zh) + "\n")
-    if not args.quiet:
+    if not comments and not args.diff:
+        report.quiet = args.quiet
+        args.output = None  # -o named the copy: the findings go to standard output
+        _output(args, options, report)
+    elif not args.quiet:
         write(sys.stdout, summary(report) + "\n")
     _tell(args, report, lang)
     if report.errors:

@@ -44,8 +44,9 @@ def annotate_markup(path: str, data: bytes, notes: Sequence[Note], html: bool) -
         made = _fix(lines, note, codec) if note.fix is not None else None
         if made is not None:
             applied.append(made)
-        text = note.text_fixed if made is not None else note.text
-        above.setdefault(_line(doc, note.location, html, len(lines)), []).append(text)
+        if note.comment:
+            text = note.text_fixed if made is not None else note.text
+            above.setdefault(_line(doc, note.location, html, len(lines)), []).append(text)
     out = [bom]
     for number, line in enumerate(lines, start=1):
         for text in above.get(number, ()):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..findings import Finding, Fix, Location
 from ..i18n import tr
@@ -18,6 +18,7 @@ class Note:
     text: str
     fix: Fix | None = None
     text_fixed: str = ""
+    comment: bool = True  # False: the fix only (``check --fix``)
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,10 @@ class Applied:
 
 
 def notes_for(findings: Iterable[Finding], accepted: Iterable[Finding], lang: str, fixes: bool = False,
-              tracked: bool = True) -> list[Note]:
+              tracked: bool = True, comments: bool = True) -> list[Note]:
     """The notes of a file's findings, then of those its inline suppressions accepted, each in document order.
-    ``fixes``: with the findings' safe fixes; ``tracked``: made as tracked changes (Word) or in the text."""
+    ``fixes``: with the findings' safe fixes; ``tracked``: made as tracked changes (Word) or in the text;
+    ``comments`` False: only the notes with a fix, to be made without a comment."""
     said = ("{comment} (fixed: accept or reject the tracked change)" if tracked
             else "{comment} (fixed in this copy)")
     out = []
@@ -43,4 +45,4 @@ def notes_for(findings: Iterable[Finding], accepted: Iterable[Finding], lang: st
     out += [Note(f.location, tr(lang, "accepted in the document: {severity} {rule}: {message}",
                                 severity=f.severity, rule=f.rule, message=f.text(lang)))
             for f in sorted(accepted, key=Finding.sort_key)]
-    return out
+    return out if comments else [replace(n, comment=False) for n in out if n.fix is not None]

@@ -28,9 +28,10 @@ def check_output(output: str | None, inputs: Sequence[str], given: Sequence[str]
 
 
 def annotate_report(report: Report, output: str | None, given: Sequence[str], fixes: bool = False,
-                    write: bool = True) -> list[Annotated]:
+                    write: bool = True, comments: bool = True) -> list[Annotated]:
     """Write the copies of ``report``'s checked files (with ``fixes``, the findings' safe fixes made in them; without
-    ``write``, only work out what they would hold); a copy that cannot be made is an error of the report."""
+    ``write``, only work out what they would hold; without ``comments``, copies with fixes only, of the reports
+    that have one); a copy that cannot be made is an error of the report."""
     lost = {e.path for e in report.errors if isinstance(e, InputError)} | set(report.skipped) | set(report.not_checked)
     checked = [p for p in report.paths if p not in lost]
     by_path: dict[str, list] = {}
@@ -42,16 +43,15 @@ def annotate_report(report: Report, output: str | None, given: Sequence[str], fi
     date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")  # of the tracked changes
     for path in checked:
         findings, accepted = by_path.get(path, []), report.accepted.get(path, [])
+        wanted = bool(findings or accepted) if comments else any(f.fix for f in findings)
         reason = why_not(path, report.converted_from(path))
-        if reason is not None:
-            done.append(Annotated(path, why_not=reason if findings or accepted else None))
-            continue
-        if not findings and not accepted:
-            done.append(Annotated(path))
+        if reason is not None or not wanted:
+            done.append(Annotated(path, why_not=reason if wanted else None))
             continue
         target = target_for(path, output, folder, root)
         try:
-            notes = notes_for(findings, accepted, report.lang, fixes, tracked=_suffix(path) in WORD_SUFFIXES)
+            notes = notes_for(findings, accepted, report.lang, fixes, tracked=_suffix(path) in WORD_SUFFIXES,
+                              comments=comments)
             done.append(_write(path, target, notes, date, write))
         except ReportlintError as exc:
             report.errors.append(exc)
@@ -69,7 +69,7 @@ def _write(path: str, target: str, notes: list, date: str, write: bool) -> Annot
     if write:
         os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
         write_atomic(target, copy)
-    return Annotated(path, target if write else None, len(notes), fixes=tuple(applied))
+    return Annotated(path, target if write else None, sum(n.comment for n in notes), fixes=tuple(applied))
 
 
 def _suffix(path: str) -> str:

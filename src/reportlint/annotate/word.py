@@ -54,7 +54,7 @@ def annotate_docx(path: str, data: bytes, notes: Sequence[Note], date: str) -> t
                 made.add(i)
     document = part.document
     for i, (note, target) in enumerate(zip(notes, targets, strict=True)):
-        runs = _runs(target, document) if target is not None else []
+        runs = _runs(target, document) if target is not None and note.comment else []
         if runs:  # (a cell without a paragraph is invalid WordprocessingML: nothing to hold a comment)
             document.add_comment(runs, text=note.text_fixed if i in made else note.text, author=AUTHOR,
                                  initials=INITIALS)
