@@ -82,3 +82,16 @@ def test_the_readme_pip_line_installs_the_tag(tagged, tmp_path):
     where, first, *packs = run.stdout.splitlines()
     assert where.startswith(str(venv)) and first == f"reportlint {version('reportlint')}"
     assert "  national-2021 2026.12" in packs
+
+
+def test_a_packs_version_is_read_from_the_top_of_its_file_only(tmp_path):
+    from reportlint.pack.yamlio import top_level_scalar
+
+    pack = tmp_path / "p.yaml"
+    pack.write_text("pack: p\nreport: {version: nested}\nrules:\n  - {id: a, version: x}\n  - [version, y]\n"
+                    "version: \"2026.12\"\ntables: {}\n", encoding="utf-8")
+    assert top_level_scalar(pack, "version") == "2026.12"
+    assert top_level_scalar(pack, "report") is None  # a mapping, not a scalar
+    assert top_level_scalar(pack, "missing") is None
+    pack.write_text("version: [1, 2]\n", encoding="utf-8")
+    assert top_level_scalar(pack, "version") is None

@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from typing import NoReturn
 
 from .completion import SHELLS, rule_ids
-from .errors import ReportlintError
 from .i18n import Say, catalogue, tr
 from .output import NAMES
 from .suggest import did_you_mean
@@ -91,14 +90,13 @@ class _Version(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None) -> None:
         from . import __version__
         from .pack.layers import shipped_names
-        from .pack.yamlio import read_yaml
+        from .pack.yamlio import top_level_scalar
 
         lines = [f"reportlint {__version__}"]
         for name, path in sorted(shipped_names().items()):
             try:
-                data = read_yaml(path)
-                version = data.get("version", "-") if isinstance(data, dict) else "-"
-            except ReportlintError:
+                version = top_level_scalar(path, "version") or "-"
+            except Exception:  # noqa: BLE001 - a shipped pack that cannot be read: said, not raised
                 version = "?"
             lines.append(f"  {name} {version}")
         write(sys.stdout, "\n".join(lines) + "\n")
