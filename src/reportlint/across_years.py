@@ -12,6 +12,7 @@ from .checks.base import Context
 from .checks.report_shape import assess
 from .checks.report_year import complete_year
 from .checks.tableindex import RunMemo
+from .earlier import Titles, shown_path
 from .edition import edition_for
 from .errors import InputError
 from .findings import Finding, Location
@@ -37,9 +38,10 @@ def summarize(doc: Document, pack: Pack, ignores: Ignores, ctx: Context | None =
     return Entry(doc.path, agency, agency_key(agency), doc.year, data, rules, list(ignores.rules))
 
 
-def read_history(paths: Iterable[str], linted: set[str], years: History, memo: RunMemo) -> None:
+def read_history(paths: Iterable[str], linted: set[str], years: History, memo: RunMemo,
+                 titles: Titles | None = None) -> None:
     """Earlier reports (``paths``: files and folders): read, never linted, with the national pack of their edition;
-    files that cannot be read or are not reports are passed over."""
+    files that cannot be read or are not reports are passed over. ``titles``: notes each one's agency and year."""
     from .walk import collect  # the walk of folders, as for the files checked
 
     packs: dict[str, Pack] = {}
@@ -51,6 +53,8 @@ def read_history(paths: Iterable[str], linted: set[str], years: History, memo: R
         except InputError:
             continue
         complete_year(doc)
+        if titles is not None:
+            titles.note(path, agency_of(doc.title) if doc.title else "", doc.year)
         edition = edition_for(doc)
         if edition not in packs:
             packs[edition] = load_pack(f"national-{edition}")
@@ -76,12 +80,13 @@ def compare(years: History) -> list[Finding]:
 
 
 def _compare(entry: Entry, previous: Entry) -> list[Finding]:
-    def make(rule: Rule, zh: str, en: str, location: Location, details: dict) -> Finding:
-        return Finding(rule.id, rule.severity, zh, en, location, entry.path, details)
+    def make(rule: Rule, zh: str, en: str, location: Location, details: dict, related: tuple = ()) -> Finding:
+        return Finding(rule.id, rule.severity, zh, en, location, entry.path, details, related)
 
     found: list[Finding] = []
+    shown = shown_path(previous.path)  # the year before's report, as the finding names it
     for rule in entry.rules:
         current = Entry(entry.path, entry.agency, entry.key, entry.year, entry.data[rule.kind])
-        before = Entry(previous.path, previous.agency, previous.key, previous.year, previous.data[rule.kind])
+        before = Entry(shown, previous.agency, previous.key, previous.year, previous.data[rule.kind])
         found.extend(ACROSS_YEARS[rule.kind].compare(current, before, rule, make))
     return Ignores(tuple(entry.ignores)).keep(found)

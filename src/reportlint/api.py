@@ -47,6 +47,7 @@ class CheckOptions:
     respect_ignores: bool = True  # folder walks skip what .gitignore, .ignore and .git/info/exclude ignore
     stdin: bytes | None = None  # the content of the path "-", read from standard input
     stdin_filename: str | None = None  # its name: the reader (by suffix), the configuration and ignores follow it
+    auto_history: bool = True  # look for the year before where the configuration or the repository has it
 
     def stdin_named(self) -> tuple[str, bytes] | None:
         """(name, content) of standard input; without a name, ``stdin`` with the suffix its content suggests."""
@@ -141,7 +142,8 @@ def check(run: Prepared, progress: Callable[[str], None] | None = None, in_memor
     report = lint_paths(run.paths, lang=options.lang, progress=progress, resolver=run.resolver,
                         history=options.history, jobs=options.jobs, keep_tables=BY_NAME[options.format].tables,
                         spill_findings=options.streamed and not in_memory, selection=options.selection,
-                        respect_ignores=options.respect_ignores, stdin=options.stdin_named())
+                        respect_ignores=options.respect_ignores, stdin=options.stdin_named(),
+                        auto_history=options.auto_history)
     report.errors[:0] = run.walk_errors
     if run.recorded is not None and options.baseline:
         apply_baseline(report, run.recorded, options.baseline)  # type: ignore[arg-type]

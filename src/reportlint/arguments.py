@@ -153,6 +153,8 @@ def _run_options(t: Say, p: argparse.ArgumentParser) -> None:
                    help=t("change a bound: file_mb, text_mb, unpacked_mb, member_mb, member_ratio, table_cells, document_cells, pdf_pages, pdf_page_mb, part_mb, seconds; repeatable"))
     p.add_argument("--history", metavar="DIR", action="append", default=[],
                    help=t("where earlier reports live (read, not checked), for the rules across years; repeatable"))
+    p.add_argument("--no-history", dest="auto_history", action="store_false",
+                   help=t("do not look for last year's report in the repository or where the configuration's history: says (--history still applies)"))
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                    help=t("lint files in N processes (default 1; 0: one per core); the output is the same as with -j 1"))
     p.add_argument("--verbose", "-v", action="store_true",

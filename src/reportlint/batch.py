@@ -12,6 +12,7 @@ from .across_years import compare, read_history
 from .aggregates import Aggregates, not_a_report, problem_of
 from .checks.tableindex import RunMemo
 from .config import Resolver
+from .earlier import Titles, Wanted, candidates
 from .engine import FileResult, Task, lint_file
 from .errors import ConfigError, InputError, ReportlintError
 from .findings import Finding
@@ -35,12 +36,13 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
                progress: Callable[[str], None] | None = None, resolver: Resolver | None = None,
                history: Iterable[str] = (), jobs: int = 1, keep_tables: bool = True,
                spill_findings: bool = False, selection: Selection | None = None, respect_ignores: bool = True,
-               stdin: tuple[str, bytes] | None = None) -> Report:
+               stdin: tuple[str, bytes] | None = None, auto_history: bool = True) -> Report:
     """Lint files and directories. Each file gets the pack its ``.reportlint.yaml`` chooses (``resolver``; by
     default configurations are discovered), unless ``pack`` is given for all. ``keep_tables`` keeps a snapshot of
     every table with findings (the HTML report draws them); nothing else of a document outlives its own linting.
     ``progress(path)`` is called as each file is done (with workers, with "" for a path). Rules across years compare the reports checked together, and earlier
-    reports found under ``history`` (files or folders, read but not linted).
+    reports found under ``history`` (files or folders, read but not linted) and, with ``auto_history``, where the
+    configuration's ``history:`` or the repository has them (:mod:`reportlint.earlier`).
 
     ``jobs`` > 1 lints files in that many worker processes (``jobs`` = 0: one per core). Results are merged in the
     order of the files, so the report is the same whatever ``jobs`` is.
@@ -53,7 +55,7 @@ def lint_paths(paths: Iterable[str], pack: Pack | None = None, lang: str = "zh",
     configuration. ``respect_ignores``: folder walks skip what ``.gitignore`` and ``.ignore`` ignore. ``stdin``: (name,
     content) of the file ``-`` stands for among ``paths``."""
     batch = _Batch(pack, lang, resolver or Resolver(), keep_tables, spill_findings, selection or Selection())
-    batch.respect_ignores, batch.stdin = respect_ignores, stdin
+    batch.respect_ignores, batch.stdin, batch.auto_history = respect_ignores, stdin, auto_history
     for task, result in _run_tasks(batch.tasks(paths), jobs, progress):
         batch.add(task, result)
     return batch.finish(history)
@@ -85,6 +87,8 @@ class _Batch:
         self.pack, self.resolver, self.keep_tables, self.spill = pack, resolver, keep_tables, spill
         self.selection = selection
         self.respect_ignores = True
+        self.auto_history = True
+        self.titles: Titles | None = None  # the title cache, when earlier reports are looked for
         self.stdin: tuple[str, bytes] | None = None
         self.left_out: dict[int, list[str]] = {}  # id(pack) → the ids of its rules the selection does not run
         self.report = Report(lang=lang)
@@ -191,7 +195,9 @@ class _Batch:
         report.errors[:0] = self.walk_errors + self.config_errors
         report.rules = self.task_rules.infos + [i for i in self.result_rules.infos if i.id not in self.task_rules.ids]
         history = list(history)
-        read_history(history, set(report.paths), self.years, self.memo)
+        read_history(history + self._earlier(), set(report.paths), self.years, self.memo, self.titles)
+        if self.titles is not None:
+            self.titles.save()
         if history:  # the earlier years' reports, for the review page's list of reports not handed in
             checked = set(report.paths)
             report.earlier = [(e.agency, e.year) for y in self.years.years() for e in self.years.of_year(y)
@@ -210,6 +216,20 @@ class _Batch:
             report.rules = rule_infos(default_pack())
         return report
 
+
+    def _earlier(self) -> list[str]:
+        """The files where the year before of the checked reports that lack it may be (:mod:`reportlint.earlier`)."""
+        if not self.auto_history or not self.years.with_rules:
+            return []
+        by_year = {year: self.years.of_year(year) for year in self.years.years()}
+        wanted = [Wanted(e.path, e.agency, year) for year, entries in by_year.items() for e in entries
+                  if e.rules and self.years.previous(e, by_year.get(year - 1, [])) is None]
+        if not wanted:
+            return []
+        self.titles = Titles.load()
+        for path, (agency, year) in self.report.identities.items():
+            self.titles.note(path, agency, year)
+        return candidates(wanted, self.resolver, set(self.report.paths), self.titles)
 
     def _suppressed(self, late: list[Finding]) -> list[Finding]:
         """The findings known only at the end, less what the files' inline suppressions hide, and the suppressions

@@ -115,7 +115,8 @@ def _check(args: argparse.Namespace) -> int:
     stdin = _read_stdin() if "-" in paths else None
     options = api.CheckOptions(tuple(paths), args.format, lang, args.config, args.rules, tuple(args.history),
                                args.baseline, args.write_baseline, args.output, args.statistics, args.jobs,
-                               selection_of(args), args.respect_gitignore, stdin, args.stdin_filename)
+                               selection_of(args), args.respect_gitignore, stdin, args.stdin_filename,
+                               args.auto_history)
     try:
         run = api.prepare(options)
     except ReportlintError as exc:
@@ -169,7 +170,7 @@ def _copies(args: argparse.Namespace, comments: bool) -> int:
     paths = tuple(args.paths or ["."])
     options = api.CheckOptions(paths, getattr(args, "format", "text"), lang, args.config, args.rules,
                                tuple(args.history), jobs=args.jobs, selection=selection_of(args),
-                               respect_ignores=args.respect_gitignore)
+                               respect_ignores=args.respect_gitignore, auto_history=args.auto_history)
     try:
         run = api.prepare(options)
         check_output(args.output, run.paths, paths)
@@ -379,8 +380,11 @@ def _config(args: argparse.Namespace) -> int:
         write(sys.stderr, exc.render(lang) + "\n")
         return EXIT_ERROR
     unselected = frozenset(selection.left_out(r.id for r in resolution.pack.rules))
+    from .earlier import source_of
+
     write(sys.stdout, render(args.path, resolution, excluded, lang, args.format,
-                              describe(resolution.config, args.path), unselected))
+                              describe(resolution.config, args.path), unselected,
+                              source_of(args.path, resolution.config)))
     return EXIT_OK
 
 

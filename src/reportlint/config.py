@@ -16,6 +16,7 @@ ignoring rules per path.
     aggregates:                    # summary reports whose tables sum their parts' (rule aggregate-mismatch)
       - summary: 2023/市本级汇总.docx
         parts: ["2023/部门/*.docx"]
+    history: ["归档/**"]            # where earlier reports are, for the rules across years (default: the repository)
 
 Globs are gitignore-style (pathspec), relative to the folder holding the configuration file. Without any
 configuration the national pack applies to every file.
@@ -76,6 +77,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     ignores: list[tuple[list[str], list[str]]] = field(default_factory=list)  # (patterns, rule ids/prefixes)
     aggregates: list[AggregateDef] = field(default_factory=list)
+    history: list[str] | None = None  # where earlier reports are (paths, globs); None: the repository
 
     @property
     def root(self) -> Path:
@@ -94,6 +96,9 @@ class Config:
             config.choices.append(PackChoice([paths] if isinstance(paths, str) else list(map(str, paths)),
                                              str(entry["pack"]), i))
         config.exclude = [str(p) for p in data.get("exclude") or []]
+        if "history" in data:
+            history = data.get("history") or []
+            config.history = [history] if isinstance(history, str) else [str(h) for h in history]
         for pattern, ids in (data.get("per-file-ignores") or {}).items():
             config.ignores.append(([str(pattern)], [str(i) for i in ids]))
         for i, entry in enumerate(data.get("aggregates") or []):

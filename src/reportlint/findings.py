@@ -82,6 +82,7 @@ class Related:
     location: Location
     message: str  # Chinese
     message_en: str
+    path: str = ""  # another file's place (last year's report): its path; "" for a place of the finding's own file
 
     def text(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message
@@ -127,7 +128,8 @@ class Finding:
         if self.details:
             out["details"] = self.details
         if self.related:
-            out["related"] = [{"location": r.location.to_dict(), "message": r.text(lang)} for r in self.related]
+            out["related"] = [{"location": r.location.to_dict(), "message": r.text(lang), **({"path": r.path}
+                               if r.path else {})} for r in self.related]
         if self.fix is not None:
             out["fix"] = {"old": self.fix.old, "new": self.fix.new}
         return out

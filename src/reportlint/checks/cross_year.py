@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..findings import Finding, Location
+from ..findings import Finding, Location, Related
 from ..history import Entry
 from ..i18n import both
 from ..model import DataCell, Table
@@ -183,15 +183,18 @@ def compare(current: Entry, previous: Entry, rule: Rule, finding: Make) -> Itera
             text = both("table 3 \"{carried_in}\" \"{column}\" is {value}, but last year's report {previous} gives \"{carried_out}\" \"{column}\" = {then}",
                         carried_in=CARRIED_IN, carried_out=CARRIED_OUT, column=leaf, value=value, previous=prev_name,
                         then=then)
+            there = both("last year's \"{carried_out}\" \"{column}\": {then}", carried_out=CARRIED_OUT, column=leaf,
+                         then=then)
             yield finding(
                 rule, text.zh, text.en,
                 Location(*loc),
                 {"previous": prev_name, "previous_value": then,
                  "previous_location": Location(*before[key][2]).to_dict()},
+                (Related(Location(*before[key][2]), there.zh, there.en, prev_name),),
             )
         return
     for row, cells in current.data["t2"].items():
-        then = previous.data["t2"].get(row, {}).get("现行有效件数", (None, None))[0]
+        then, then_loc = previous.data["t2"].get(row, {}).get("现行有效件数", (None, None))
         now, now_loc = cells.get("现行有效件数", (None, None))
         issued = cells.get("本年制发件数", (None, None))[0]
         repealed = cells.get("本年废止件数", (None, None))[0]
@@ -202,10 +205,12 @@ def compare(current: Entry, previous: Entry, rule: Rule, finding: Make) -> Itera
             continue
         text = both("table 2 \"{row}\" 现行有效件数 is {now}; last year's report {previous} gives {then}, plus {issued} issued minus {repealed} repealed makes {expected}",
                     row=row, now=now, previous=prev_name, then=then, issued=issued, repealed=repealed, expected=expected)
+        there = both("last year's \"{row}\" 现行有效件数: {then}", row=row, then=then)
         yield finding(
             rule, text.zh, text.en,
             Location(*now_loc),
             {"previous": prev_name, "previous_value": then, "expected": expected},
+            (Related(Location(*then_loc), there.zh, there.en, prev_name),) if then_loc else (),
         )
 
 

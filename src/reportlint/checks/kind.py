@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..findings import Finding, Location
+    from ..findings import Finding
     from ..history import Entry
     from ..pack import Pack, Rule
     from .base import Context
@@ -52,7 +52,7 @@ class Kind:
     doc: Doc
 
 
-Make = Callable[["Rule", str, str, "Location", "dict[str, Any]"], "Finding"]
+Make = Callable[..., "Finding"]  # (rule, zh, en, location, details, related=()) -> a finding of the current report
 
 
 @dataclass(frozen=True)

@@ -31,14 +31,20 @@ _T = {
     "part": "this file is a part",
     "parts": "parts",
     "unmatched": "matching no file",
-    "unselected": "disabled (--select/--ignore on the command line)"
+    "unselected": "disabled (--select/--ignore on the command line)",
+    "history": "last year's report",
+    "history_configuration": "where history: in {where} says",
+    "history_repository": "the git repository {where} (tracked files and untracked ones not ignored)",
+    "history_folder": "the folder of the configuration, {where}",
+    "history_none": "the files of the run and --history only",
 }  # English: the catalogue's message ids (context "config show")
 
 
 def to_dict(path: str, resolution: Any, excluded: bool, aggregates: list[dict[str, Any]] | None = None,
-            unselected: frozenset[str] = frozenset()) -> dict[str, Any]:
+            unselected: frozenset[str] = frozenset(), history: tuple[str, str] = ("none", "")) -> dict[str, Any]:
     """``aggregates``: the summaries the path is or is a part of (:func:`reportlint.aggregates.describe`);
-    ``unselected``: the rules the command line's ``--select``/``--ignore`` leave out."""
+    ``unselected``: the rules the command line's ``--select``/``--ignore`` leave out; ``history``: where last
+    year's report is looked for (:func:`reportlint.earlier.source_of`)."""
     pack = resolution.pack
     rules = []
     for rule in pack.rules:
@@ -61,13 +67,15 @@ def to_dict(path: str, resolution: Any, excluded: bool, aggregates: list[dict[st
         "excluded": excluded,
         "ignored_rules": resolution.ignores,
         "aggregates": aggregates or [],
+        "history": {"from": history[0], "where": history[1]},
         "rules": rules,
     }
 
 
 def render(path: str, resolution: Any, excluded: bool, lang: str = "zh", fmt: str = "text",
-           aggregates: list[dict[str, Any]] | None = None, unselected: frozenset[str] = frozenset()) -> str:
-    data = to_dict(path, resolution, excluded, aggregates, unselected)
+           aggregates: list[dict[str, Any]] | None = None, unselected: frozenset[str] = frozenset(),
+           history: tuple[str, str] = ("none", "")) -> str:
+    data = to_dict(path, resolution, excluded, aggregates, unselected, history)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     other = ("description_en", "message_en") if lang != "en" else ("description", "message")
@@ -82,6 +90,7 @@ def render(path: str, resolution: Any, excluded: bool, lang: str = "zh", fmt: st
         f"{t['layers']}: " + " → ".join(data["layers"]),
         f"{t['excluded']}: {t['yes'] if excluded else t['no']}",
         f"{t['ignored']}: {', '.join(data['ignored_rules']) or t['none']}",
+        f"{t['history']}: " + t[f"history_{history[0]}"].format(where=history[1]),
     ]
     for entry in data["aggregates"]:
         out.append(f"{t['aggregates']}: {entry['summary']}  ({t[entry['role']]}; {entry['defined_at']})")

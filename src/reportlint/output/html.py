@@ -154,6 +154,9 @@ def _file(report: Report, lang: str, path: str, fid: str, findings: list[Finding
         anchor = _anchor(fid, f, tables)
         if anchor:
             where = f'<a href="#{anchor}">{where}</a>'
+        for r in f.related:  # another report's place: last year's
+            if r.path:
+                where += f'<br><span class="related">{_e(r.path)}: {_e(r.location.render(lang))}</span>'
         severity = words(lang, "severity", _SEVERITY_NAMES).get(f.severity, f.severity)
         out.append(f'<tr id="{fid}-finding-{n}" class="{_e(f.severity)}" data-rule="{_e(f.rule)}">'
                    f'<td>{n}</td><td><span class="badge {_e(f.severity)}">{_e(severity)}</span></td>'

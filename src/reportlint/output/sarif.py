@@ -202,10 +202,11 @@ def _result(report: Report, f: Finding, artifact: dict[str, Any], rule_index: in
         }],
         "partialFingerprints": {FINGERPRINT_KEY: digest},
     }
-    if f.related:  # the equations a probably wrong cell breaks
+    if f.related:  # the equations a probably wrong cell breaks; last year's report's cell
         result["relatedLocations"] = [{
             "id": n,
-            "physicalLocation": {"artifactLocation": artifact, "region": _region(report, f.path, r.location)},
+            "physicalLocation": {"artifactLocation": artifact_location(r.path) if r.path else artifact,
+                                 "region": _region(report, r.path or f.path, r.location)},
             "logicalLocations": [logical_location(r.location, lang)],
             "message": {"text": r.text(lang)},
         } for n, r in enumerate(f.related, 1)]
