@@ -60,6 +60,9 @@ def test_last_years_report_is_found_in_the_repository(repo, tmp_path):
     sarif = json.loads(_run("check", "--format", "sarif", "2023年报.docx", cwd=repo, cache=tmp_path / "cache").stdout)
     related = [r for res in sarif["runs"][0]["results"] if res["ruleId"] == "carryover-mismatch"
                for r in res["relatedLocations"]]
+    page = _run("check", "--format", "html", "--lang", "en", "2023年报.docx", cwd=repo, cache=tmp_path / "cache").stdout
+    assert f'<span class="related">{previous}: table 2 row &quot;四、结转下年度继续办理&quot; column &quot;申请人情况 / 自然人&quot;' \
+        in page
     assert {r["physicalLocation"]["artifactLocation"]["uri"] for r in related} == {
         "2022/%E5%AE%9C%E8%89%AF%E5%8E%BF%E8%87%AA%E7%84%B6%E8%B5%84%E6%BA%90%E5%B1%802022%E5%B9%B4%E6%8A%A5.docx"}
 
