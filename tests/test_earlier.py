@@ -114,3 +114,48 @@ def test_outside_git_the_folder_of_the_configuration_is_searched(tmp_path):
     alone.mkdir()
     (work / "2023年报.docx").rename(alone / "2023年报.docx")  # no repository, no configuration: nothing to search
     assert _carryover(_run("check", "--format", "json", "2023年报.docx", cwd=alone, cache=tmp_path / "cache")) == []
+
+
+def _title_both_ways(path: Path) -> tuple[tuple, tuple] | None:
+    """(agency and title year) as the whole document gives them, and as its opening paragraphs do; None when
+    either cannot be read."""
+    from reportlint.errors import InputError
+    from reportlint.history import agency_of
+    from reportlint.model import Document, Paragraph
+    from reportlint.readers import load_document
+    from reportlint.readers.docx_opening import opening_paragraphs
+
+    texts = opening_paragraphs(path.read_bytes())
+    try:
+        doc = load_document(str(path))
+    except InputError:
+        return None
+    if texts is None:
+        return None
+    peek = Document.build(str(path), [Paragraph(t) for t in texts], "docx")
+    return ((agency_of(doc.title) if doc.title else "", doc.year if doc.year_from == "title" else None),
+            (agency_of(peek.title) if peek.title else "", peek.year if peek.year_from == "title" else None))
+
+
+def test_the_opening_of_a_report_gives_the_title_the_whole_gives(tmp_path):
+    # a title split over two lines, a table before section 一, a report without a title line
+    specs = [ReportSpec(agency=AGENCY, year=2022), ReportSpec(title="某某县人民政府办公室\n2021年政府信息公开工作年度报告"),
+             ReportSpec(title="关于印发年度工作安排的通知")]
+    for i, spec in enumerate(specs):
+        whole, opening = _title_both_ways(build_report(tmp_path / f"{i}.docx", spec))
+        assert whole == opening, spec.title
+    (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 broken")
+    from reportlint.readers.docx_opening import opening_paragraphs
+
+    assert opening_paragraphs((tmp_path / "bad.docx").read_bytes()) is None
+
+
+@pytest.mark.slow
+def test_the_opening_gives_the_whole_documents_title_on_every_real_docx():
+    from shared_data import SHARED
+
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not here")
+    pairs = [p for f in sorted(SHARED.glob("corpus/**/*.docx")) if (p := _title_both_ways(f)) is not None]
+    assert len(pairs) > 300
+    assert [p for p in pairs if p[0] != p[1]] == []

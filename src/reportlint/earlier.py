@@ -11,7 +11,9 @@ For such a report, in order:
 
 Looking costs little: a file is read only when the title cache says it is that agency's report of the year before,
 else when its path (below the repository) names the agency (as written or its key), else its last part
-("自然资源局"), else the year before; only the surest of these is read. In a
+("自然资源局"), else the year before; only the surest of these is read, and when that is the year alone (or
+nothing), only the files whose opening paragraphs give that agency's title of that year
+(:mod:`reportlint.readers.docx_opening`). In a
 place ``history:`` names, a file whose path says nothing is read too when nothing surer is there (the user said to
 look there; its title is cached for the next run). The cache (``titles.json`` in the user's cache folder, like the pack cache: JSON, written
 atomically, read only from a folder nobody else can write to) keeps each report's agency and year by its path,
@@ -214,8 +216,33 @@ def candidates(wanted: Iterable[Wanted], resolver: Resolver, linted: set[str], t
         for file in left[id(files)]:
             if (tier := _tier(file, root, want, titles, named)) is not None:
                 tiers[tier].append(file)
-        out.update(dict.fromkeys(next((t for t in tiers if t), [])))
+        surest = next((n for n, t in enumerate(tiers) if t), None)
+        if surest is not None and surest >= 3:  # the year or nothing named: each one's title looked at first
+            tiers[surest][:] = [f for f in tiers[surest] if _title_says(f, want, titles)]
+        out.update(dict.fromkeys(tiers[surest] if surest is not None else []))
     return list(out)
+
+
+def _title_says(file: str, want: Wanted, titles: Titles) -> bool:
+    """Whether the title of ``file`` (its first paragraphs only, for a .docx) names ``want``'s agency and the year
+    before; noted in the title cache either way. A file whose opening cannot be read is read whole."""
+    from .history import agency_of
+    from .model import Document, Paragraph
+    from .readers.docx_opening import opening_paragraphs
+
+    if os.path.splitext(file)[1].lower() not in (".docx", ".docm", ".dotx", ".dotm"):
+        return True
+    try:
+        with open(file, "rb") as f:
+            texts = opening_paragraphs(f.read())
+    except OSError:
+        return False
+    if texts is None:
+        return True
+    doc = Document.build(file, [Paragraph(t) for t in texts], "docx")
+    agency = agency_of(doc.title) if doc.title else ""
+    titles.note(file, agency, doc.year)
+    return doc.year == want.year - 1 and same_agency(agency_key(agency), agency_key(want.agency))
 
 
 def _tier(file: str, root: Path | None, want: Wanted, titles: Titles, named: bool) -> int | None:
