@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,18 +18,21 @@ def env(tmp_path):
     return git_env(tmp_path)
 
 
-def test_hook_refuses_a_defective_report_and_accepts_a_clean_one(tmp_path, env):
-    # The hook repository: this project's files as committed to a repo pre-commit can clone.
+def _hooked(tmp_path, env) -> Path:
+    """A new repository whose pre-commit hook is this project's, as committed to a repo pre-commit can clone."""
     hook_repo = tmp_path / "hook"
     rev = committed_copy(hook_repo, env, "hook")
-
     work = tmp_path / "work"
     work.mkdir()
     git(work, "init", "-q", env=env)
     (work / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: reportlint\n", encoding="utf-8")
-    pre_commit = [sys.executable, "-m", "pre_commit"]
-    subprocess.run([*pre_commit, "install"], cwd=work, env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=work, env=env, check=True, capture_output=True)
+    return work
+
+
+def test_hook_refuses_a_defective_report_and_accepts_a_clean_one(tmp_path, env):
+    work = _hooked(tmp_path, env)
     git(work, "add", ".pre-commit-config.yaml", env=env)
     git(work, "commit", "-qm", "config", env=env)
 
@@ -63,14 +67,7 @@ def test_hook_refuses_a_defective_report_and_accepts_a_clean_one(tmp_path, env):
 def test_hook_compares_with_last_years_report_already_in_the_repository(tmp_path, env):
     # pre-commit hands the hook the staged 2023 report only: last year's is found in the repository (beside it,
     # then in another folder, then where the configuration's history: says) and the wrong 上年结转 refuses the commit
-    hook_repo = tmp_path / "hook"
-    rev = committed_copy(hook_repo, env, "hook")
-    work = tmp_path / "work"
-    work.mkdir()
-    git(work, "init", "-q", env=env)
-    (work / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: reportlint\n", encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=work, env=env, check=True, capture_output=True)
+    work = _hooked(tmp_path, env)
     agency = "宜良县自然资源局"
     build_report(work / f"{agency}2022年报.docx", ReportSpec(agency=agency, year=2022))
     git(work, "add", "-A", env=env)
