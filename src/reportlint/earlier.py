@@ -32,11 +32,11 @@ from glob import glob
 from pathlib import Path
 
 from .atomic import write_atomic
-from .config import CONFIG_NAMES, Resolver
+from .config import Resolver, find_config
 from .errors import ReportlintError
 from .history import agency_key, same_agency
-from .pack.cache import _trusted, cache_dir
-from .walk import collect, is_report_name
+from .pack.cache import cache_dir, trusted_folder
+from .walk import collect, is_repo_root, is_report_name
 
 MAX_TITLES = 20_000  # cache entries kept (the most recent)
 _PLACE_RE = re.compile(r".*[省市区县州旗盟镇乡]")
@@ -61,7 +61,7 @@ class Titles:
     @classmethod
     def load(cls) -> Titles:
         folder = cache_dir()
-        if folder is None or not _trusted(folder):
+        if folder is None or not trusted_folder(folder):
             return cls()
         try:
             data = json.loads((folder / "titles.json").read_text(encoding="utf-8"))
@@ -93,7 +93,7 @@ class Titles:
         kept = dict(list(self.entries.items())[-MAX_TITLES:])
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if _trusted(folder):
+            if trusted_folder(folder):
                 write_atomic(folder / "titles.json", json.dumps(kept, ensure_ascii=False).encode(), prefix=".titles-",
                              private=True)
         except OSError:
@@ -112,10 +112,7 @@ def _stamp(path: str) -> tuple[int, int] | None:
 def repository_of(path: str) -> Path | None:
     """The top folder of the git work tree holding ``path``, else None."""
     folder = Path(os.path.abspath(path)).parent
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
+    return next((c for c in (folder, *folder.parents) if is_repo_root(str(c))), None)
 
 
 def shown_path(path: str) -> str:
@@ -154,11 +151,9 @@ def git_files(root: Path) -> list[str] | None:
 
 
 def config_folder(path: str) -> Path | None:
-    folder = Path(os.path.abspath(path)).parent
-    for candidate in (folder, *folder.parents):
-        if any((candidate / name).is_file() for name in CONFIG_NAMES):
-            return candidate
-    return None
+    """The folder of the configuration file governing ``path``, else None."""
+    found = find_config(Path(os.path.abspath(path)).parent, {})
+    return found.parent if found is not None else None
 
 
 @dataclass

@@ -48,7 +48,7 @@ class _Ignores:
         folder = os.path.abspath(folder)
         if folder not in self._chains:
             parent = os.path.dirname(folder)
-            above = self.chain(parent) if parent != folder and not _is_repo_root(folder) else self._root(folder)
+            above = self.chain(parent) if parent != folder and not is_repo_root(folder) else self._root(folder)
             own = _spec_of(folder)
             self._chains[folder] = (*above, (folder, own)) if own is not None else above
         return self._chains[folder]
@@ -71,14 +71,15 @@ class _Ignores:
         return bool(verdict)
 
 
-def _is_repo_root(folder: str) -> bool:
+def is_repo_root(folder: str) -> bool:
+    """Whether ``folder`` is the top of a git work tree (``.git`` a folder, or a file in a worktree)."""
     return os.path.exists(os.path.join(folder, ".git"))
 
 
 @lru_cache(maxsize=4096)
 def _in_repo(folder: str) -> bool:
     parent = os.path.dirname(folder)
-    return _is_repo_root(folder) or (parent != folder and _in_repo(parent))
+    return is_repo_root(folder) or (parent != folder and _in_repo(parent))
 
 
 def _spec_of(folder: str):

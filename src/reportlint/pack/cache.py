@@ -69,7 +69,7 @@ def _entry(path: Path, extra_file: str | None) -> Path | None:
     return folder / f"pack-{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
 
 
-def _trusted(folder: Path) -> bool:
+def trusted_folder(folder: Path) -> bool:
     """Entries are pickles, which run code when loaded: read them only from a folder of this user's that nobody
     else can write to (on POSIX; elsewhere the folder is the user's own profile)."""
     if not hasattr(os, "getuid"):
@@ -84,7 +84,7 @@ def _trusted(folder: Path) -> bool:
 def get(path: Path, extra_file: str | None) -> Any | None:
     """The cached compiled pack, or None."""
     entry = _entry(path, extra_file)
-    if entry is None or not _trusted(entry.parent):
+    if entry is None or not trusted_folder(entry.parent):
         return None
     try:
         with open(entry, "rb") as fh:
