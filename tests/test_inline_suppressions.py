@@ -49,6 +49,16 @@ def test_a_comment_on_the_cell_hides_that_rule_there(wrong_total):
     assert found(wrong_total) == ([], 1)
 
 
+def test_a_reason_after_the_rules_is_the_reviewers_own(wrong_total):
+    comment_on(wrong_total, "reportlint: ignore[t3-balance] 已与业务科室核实，数字无误", lambda p: p.text == WRONG)
+    assert found(wrong_total) == ([], 1)
+
+
+def test_a_reason_without_brackets_is_no_suppression(wrong_total):
+    comment_on(wrong_total, "reportlint: ignore 已核实", lambda p: p.text == WRONG)
+    assert [f[0] for f in found(wrong_total)[0]] == ["t3-balance"]
+
+
 def test_a_comment_naming_another_rule_hides_nothing_and_is_reported(wrong_total):
     comment_on(wrong_total, "reportlint：ignore[blank-cell]", lambda p: p.text == WRONG)
     findings, suppressed = found(wrong_total)

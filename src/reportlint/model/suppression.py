@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# "reportlint: ignore", "reportlint: ignore[t3-balance, blank-cell]" (full-width colon and brackets too)
-WORD_COMMENT = r"^\s*reportlint\s*[:：]\s*ignore\s*(?:[\[【［](?P<rules>[^\]】］]*)[\]】］])?\s*$"
+# "reportlint: ignore", "reportlint: ignore[t3-balance, blank-cell]" (full-width colon and brackets too), the rules
+# followed by the reviewer's reason or not ("reportlint: ignore[t3-balance] 已与业务科室核实"); a reason needs the
+# brackets ("reportlint: ignore 已核实" would read as every rule)
+WORD_COMMENT = r"^\s*reportlint\s*[:：]\s*ignore\s*(?:[\[【［](?P<rules>[^\]】］]*)[\]】］](?:\s*\S.*)?)?\s*$"
 
 
 def word_comment(text: str) -> re.Match[str] | None:
