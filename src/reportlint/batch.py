@@ -12,7 +12,7 @@ from .across_years import compare, read_history
 from .aggregates import Aggregates, not_a_report, problem_of
 from .checks.tableindex import RunMemo
 from .config import Resolver
-from .earlier import Titles, Wanted, candidates
+from .earlier import Titles, candidates, lacking
 from .engine import FileResult, Task, lint_file
 from .errors import ConfigError, InputError, ReportlintError
 from .findings import Finding
@@ -221,15 +221,8 @@ class _Batch:
         """The files where the year before of the checked reports that lack it may be (:mod:`reportlint.earlier`)."""
         if not self.auto_history or not self.years.with_rules:
             return []
-        by_year = {year: self.years.of_year(year) for year in self.years.years()}
-        wanted = [Wanted(e.path, e.agency, year) for year, entries in by_year.items() for e in entries
-                  if e.rules and self.years.previous(e, by_year.get(year - 1, [])) is None]
-        if not wanted:
-            return []
-        self.titles = Titles.load()
-        for path, (agency, year) in self.report.identities.items():
-            self.titles.note(path, agency, year)
-        return candidates(wanted, self.resolver, set(self.report.paths), self.titles)
+        self.titles = Titles.load()  # what earlier runs read (the run's own reports are not noted: memory)
+        return candidates(lacking(self.report.identities), self.resolver, set(self.report.paths), self.titles)
 
     def _suppressed(self, late: list[Finding]) -> list[Finding]:
         """The findings known only at the end, less what the files' inline suppressions hide, and the suppressions

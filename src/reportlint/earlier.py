@@ -26,7 +26,7 @@ import json
 import os
 import re
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from glob import glob
 from pathlib import Path
@@ -38,7 +38,8 @@ from .history import agency_key, same_agency
 from .pack.cache import cache_dir, trusted_folder
 from .walk import collect, is_repo_root, is_report_name
 
-MAX_TITLES = 20_000  # cache entries kept (the most recent)
+_NOTHING: list[str] = []  # no place to look
+MAX_TITLES = 5_000  # cache entries kept (the most recent): loading them is a run's cost
 _PLACE_RE = re.compile(r".*[省市区县州旗盟镇乡]")
 
 
@@ -51,23 +52,46 @@ class Wanted:
     year: int
 
 
+def lacking(identities: dict[str, tuple[str, int | None]]) -> Iterator[Wanted]:
+    """The reports of the run (path -> agency and year of its title) whose agency's report of the year before is not
+    among them. Exact agency keys are looked up; only a report without one is compared with the year before's
+    reports one by one (``same_agency``: a key that ends another)."""
+    by_year: dict[int, dict[str, None]] = {}
+    for agency, year in identities.values():
+        if agency and year is not None:
+            by_year.setdefault(year, {})[agency_key(agency)] = None
+    for path, (agency, year) in identities.items():
+        if not agency or year is None:
+            continue
+        before = by_year.get(year - 1, {})
+        key = agency_key(agency)
+        if key not in before and not any(same_agency(k, key) for k in before):
+            yield Wanted(path, agency, year)
+
+
 @dataclass
 class Titles:
-    """The title cache: absolute path -> (size, mtime_ns, agency, year)."""
+    """The title cache: absolute path -> (size, mtime_ns, agency, year); read from its file when first asked."""
 
-    entries: dict[str, list] = field(default_factory=dict)
+    _entries: dict[str, list] | None = None
     changed: bool = False
 
     @classmethod
     def load(cls) -> Titles:
-        folder = cache_dir()
-        if folder is None or not trusted_folder(folder):
-            return cls()
-        try:
-            data = json.loads((folder / "titles.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()
-        return cls(data if isinstance(data, dict) else {})
+        return cls()
+
+    @property
+    def entries(self) -> dict[str, list]:
+        if self._entries is None:
+            self._entries = {}
+            folder = cache_dir()
+            if folder is not None and trusted_folder(folder):
+                try:
+                    data = json.loads((folder / "titles.json").read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    data = {}
+                self._entries = data if isinstance(data, dict) else {}
+        return self._entries
 
     def lookup(self, path: str) -> tuple[str, int] | None:
         entry = self.entries.get(os.path.abspath(path))
@@ -161,21 +185,26 @@ class Places:
     """The files each source names, looked up once a run."""
 
     _repos: dict[Path, list[str]] = field(default_factory=dict)
+    _folders: dict[str, tuple[Path | None, list[str]]] = field(default_factory=dict)  # a report's folder -> its source
 
     def of_repository(self, path: str) -> tuple[Path | None, list[str]]:
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in self._folders:
+            self._folders[folder] = self._source(path)
+        return self._folders[folder]
+
+    def _source(self, path: str) -> tuple[Path | None, list[str]]:
         root = repository_of(path)
-        files = None
         if root is not None:
             if root not in self._repos:
                 self._repos[root] = git_files(root) or list(collect([str(root)]))
-            files = self._repos[root]
-        else:
-            root = config_folder(path)
-            if root is not None:
-                if root not in self._repos:
-                    self._repos[root] = list(collect([str(root)]))
-                files = self._repos[root]
-        return root, files or []
+            return root, self._repos[root]
+        root = config_folder(path)
+        if root is None:
+            return None, _NOTHING
+        if root not in self._repos:
+            self._repos[root] = list(collect([str(root)]))
+        return root, self._repos[root]
 
     def of_patterns(self, root: Path, patterns: Sequence[str]) -> list[str]:
         key = Path(f"{root}\0{chr(1).join(patterns)}")
