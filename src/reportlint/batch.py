@@ -221,7 +221,7 @@ class _Batch:
         """The files where the year before of the checked reports that lack it may be (:mod:`reportlint.earlier`)."""
         if not self.auto_history or not self.years.with_rules:
             return []
-        self.titles = Titles.load()  # what earlier runs read (the run's own reports are not noted: memory)
+        self.titles = Titles()  # what earlier runs read (the run's own reports are not noted: memory)
         return candidates(lacking(self.report.identities), self.resolver, set(self.report.paths), self.titles)
 
     def _suppressed(self, late: list[Finding]) -> list[Finding]:

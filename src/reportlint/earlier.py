@@ -76,10 +76,6 @@ class Titles:
     _entries: dict[str, list] | None = None
     changed: bool = False
 
-    @classmethod
-    def load(cls) -> Titles:
-        return cls()
-
     @property
     def entries(self) -> dict[str, list]:
         if self._entries is None:
@@ -185,7 +181,8 @@ class Places:
     """The files each source names, looked up once a run."""
 
     _repos: dict[Path, list[str]] = field(default_factory=dict)
-    _folders: dict[str, tuple[Path | None, list[str]]] = field(default_factory=dict)  # a report's folder -> its source
+    _folders: dict[str, tuple[Path | None, list[str]]] = field(default_factory=dict)
+    _named: dict[tuple[Path, tuple[str, ...]], list[str]] = field(default_factory=dict)  # history: places  # a report's folder -> its source
 
     def of_repository(self, path: str) -> tuple[Path | None, list[str]]:
         folder = os.path.dirname(os.path.abspath(path))
@@ -207,14 +204,14 @@ class Places:
         return root, self._repos[root]
 
     def of_patterns(self, root: Path, patterns: Sequence[str]) -> list[str]:
-        key = Path(f"{root}\0{chr(1).join(patterns)}")
-        if key not in self._repos:
+        key = (root, tuple(patterns))
+        if key not in self._named:
             found: list[str] = []
             for pattern in patterns:
                 hits = sorted(glob(str(root / pattern), recursive=True)) or [str(root / pattern)]
                 found += [h for h in hits if os.path.exists(h)]
-            self._repos[key] = list(collect(found)) if found else []
-        return self._repos[key]
+            self._named[key] = list(collect(found)) if found else []
+        return self._named[key]
 
 
 def candidates(wanted: Iterable[Wanted], resolver: Resolver, linted: set[str], titles: Titles,
