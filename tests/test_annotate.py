@@ -400,3 +400,43 @@ def test_check_fix_writes_the_fixed_copy_without_comments_and_prints_the_finding
     for bad in (["--fix", "-"], ["--fix", "--statistics", str(path)], ["--diff", "--write-baseline", "b.json", str(path)]):
         refused = _run("check", "--lang", "en", *bad)
         assert refused.returncode == 2 and refused.stderr.startswith("reportlint: error: --fix and --diff "), bad
+
+
+def test_full_width_digits_in_a_merged_table_cell_become_half_width_by_a_tracked_change(tmp_path):
+    from report_builder import default_t3
+
+    wide = str.maketrans("0123456789", "０１２３４５６７８９")
+    value = str(default_t3()["（一）予以公开"]["自然人"])
+    path = build_report(tmp_path / "report.docx", ReportSpec(t3={("（一）予以公开", "自然人"): value.translate(wide)}))
+    before = _sha(path)
+    out = _run("annotate", "--lang", "en", "--fix", str(path))
+    assert out.returncode == 0, out.stderr  # info: the exit code does not change
+    assert _sha(path) == before
+    copy = tmp_path / "report.reportlint.docx"
+    assert comments(copy) == [(
+        "reportlint", f'info fullwidth-digits: table 3 row "三、本年度办理结果 / （一）予以公开" column "申请人情况 / 自然人" '
+        f'"{value.translate(wide)}" is written in full-width digits; write "{value}" (spreadsheets read full-width '
+        "digits as text and leave them out of sums) (fixed: accept or reject the tracked change)", value)]
+    cell = docx.Document(str(copy)).tables[1].cell(5, 3)  # 自然人 of （一）予以公开, whose label spans two columns
+    assert [el.tag[len(W):] for el in cell._tc.iter(f"{W}ins", f"{W}del")] == ["del", "ins"]
+    original, accepted, rejected = _decided(path, True), _decided(copy, True), _decided(copy, False)
+    assert rejected == original
+    assert [(a, b) for a, b in zip(original, accepted, strict=True) if a != b] == [(value.translate(wide), value)]
+    assert _findings(copy) == []
+
+
+def test_a_markdown_table_fix_changes_the_cell_of_its_column_only(tmp_path):
+    from test_markdown_reader import markdown_report
+
+    md = tmp_path / "r.md"
+    row = "| 行政规范性文件 | 4 | 1 | 18 |"
+    text = markdown_report()
+    assert text.count(row) == 1
+    md.write_text(text.replace(row, "| 行政规范性文件 | １件 | １ | 18 |"), encoding="utf-8")
+    out = _run("annotate", "--lang", "en", "--fix", str(md))
+    assert out.returncode == 1, out.stderr  # the blank-cell error stays
+    copy = (tmp_path / "r.reportlint.md").read_text(encoding="utf-8")
+    assert "| 行政规范性文件 | １件 | 1 | 18 |" in copy  # not the "１" of "１件", a cell that is not a number
+    assert _findings(tmp_path / "r.reportlint.md") == [
+        ("blank-cell", 'table 2 row "行政规范性文件" column "第二十条第（一）项 / 本年制发件数" "１件" is not a number; '
+                       "fill in a whole number (0 when there is nothing)")]

@@ -3,6 +3,7 @@
 import pytest
 
 from report_builder import T4_CELLS, ReportSpec, default_sections
+from reportlint.findings import Fix
 
 T3_SCOPE = "第2张表"
 
@@ -340,9 +341,47 @@ def test_non_numbers_in_count_cells(lint, text, problem):
     ]
 
 
-@pytest.mark.parametrize("text", ["１", " 1 ", "1\u00a0", "\u30001", "0"])
+@pytest.mark.parametrize("text", [" 1 ", "1\u00a0", "\u30001", "0"])
 def test_tolerated_number_spellings(lint, text):
     assert lint(ReportSpec(t2={("规章", "本年制发件数"): text})) == []
+
+
+# -- halfwidth_digits ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "old", "new"), [("１", "１", "1"), ("\u3000２ ", "２", "2"), ("１0", "１0", "10")])
+def test_full_width_digits_are_a_note_with_a_fix_and_nothing_else(tmp_path, national_pack, text, old, new):
+    from report_builder import build_report
+    from reportlint.engine import lint_document
+    from reportlint.readers import load_document
+
+    path = build_report(tmp_path / "r.docx", ReportSpec(t2={("规章", "本年制发件数"): text, ("规章", "现行有效件数"): "10"}))
+    found = lint_document(load_document(str(path)), national_pack)
+    assert [(f.rule, f.severity, f.location.render(), f.text(), f.fix) for f in found] == [
+        ("fullwidth-digits", "info", "第1张表 行「第二十条第（一）项 / 规章」 列「本年制发件数」",
+         f"表二「第二十条第（一）项 / 规章」「本年制发件数」的「{old}」是全角数字，宜改为半角「{new}」"
+         "（表格软件把全角数字当作文字，汇总时不计入）", Fix(old, new)),
+    ]
+    assert found[0].text("en") == (
+        f'table 2 row "第二十条第（一）项 / 规章" column "本年制发件数" "{old}" is written in full-width digits; '
+        f'write "{new}" (spreadsheets read full-width digits as text and leave them out of sums)')
+
+
+def test_full_width_numbers_of_every_form_keep_their_value_and_non_numbers_are_blank_cells_only(lint):
+    t2 = {("规章", "本年制发件数"): "－１", ("行政事业性收费", "本年收费金额（单位：万元）"): "１，２３４．５"}
+    assert lint(ReportSpec(t2=t2), lang="en") == [
+        ("blank-cell", 'table 1 row "第二十条第（一）项 / 规章" column "本年制发件数"',
+         'table 2 row "第二十条第（一）项 / 规章" column "本年制发件数" "－１" is negative; fill in a whole number '
+         "(0 when there is nothing)"),
+        ("fullwidth-digits", 'table 1 row "第二十条第（一）项 / 规章" column "本年制发件数"',
+         'table 2 row "第二十条第（一）项 / 规章" column "本年制发件数" "－１" is written in full-width digits; '
+         'write "-1" (spreadsheets read full-width digits as text and leave them out of sums)'),
+        ("fullwidth-digits", 'table 1 row "第二十条第（八）项 / 行政事业性收费" column "本年收费金额（单位：万元）"',
+         'table 2 row "第二十条第（八）项 / 行政事业性收费" column "本年收费金额（单位：万元）" "１，２３４．５" is written in '
+         'full-width digits; write "1,234.5" (spreadsheets read full-width digits as text and leave them out of sums)'),
+    ]
+    assert lint(ReportSpec(t2={("规章", "本年制发件数"): "３件"})) == [
+        ("blank-cell", "第1张表 行「第二十条第（一）项 / 规章」 列「本年制发件数」",
+         "表二「第二十条第（一）项 / 规章」「本年制发件数」「３件」不是数字，应填整数（没有的填 0）"),
+    ]
 
 
 def test_decimal_amount_column_accepts_decimals_only_there(lint):

@@ -17,7 +17,7 @@ def test_national_pack_ships_inside_the_package_with_every_rule():
         "required-sections", "section-order", "section-title", "section-empty", "section-numbering", "statistics-period",
         "contact-info",
         "table-missing", "table-unreadable", "t3-balance", "t3-results-total", "t3-row-total", "t4-total", "t2-effective",
-        "blank-cell",
+        "blank-cell", "fullwidth-digits",
         "leftover-text", "fee-statement", "publication-deadline", "year-mismatch", "year-inconsistent",
         "text-table-mismatch", "agency-mismatch", "old-format", "carryover-mismatch", "effective-docs-drift",
         "aggregate-mismatch", "unused-suppression",
@@ -63,7 +63,8 @@ TABLES = "pack: x\ntables:\n  t3: {name: 表三, locate: [自然人]}\n"
             "不符合规则包格式：rules.0.kind：'magic' 不是可用的值；可用：required_sections, required_tables, "
             "statistics_period, contact_info, table_arithmetic, no_blank_cells, require_text, forbid_text, "
             "leftover_text, publication_date, year_mismatch, text_table_mismatch, old_format, cross_year, "
-            "section_content, section_numbering, agency_consistency, year_consistency, aggregate, unused_suppression",
+            "section_content, section_numbering, agency_consistency, year_consistency, aggregate, unused_suppression, "
+            "halfwidth_digits",
             None,
         ),
         (

@@ -26,6 +26,7 @@ from .notes import Applied, Note
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _TEXT_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _INDENT_RE = re.compile(rb"[ \t]*")
+_PIPE_RE = re.compile(r"(?<!\\)\|")
 
 
 def annotate_markup(path: str, data: bytes, notes: Sequence[Note], html: bool) -> tuple[bytes, list[Applied]]:
@@ -41,7 +42,7 @@ def annotate_markup(path: str, data: bytes, notes: Sequence[Note], html: bool) -
     applied = []
     above: dict[int, list[str]] = {}
     for note in notes:
-        made = _fix(lines, note, codec) if note.fix is not None else None
+        made = _fix(lines, note, codec, html) if note.fix is not None else None
         if made is not None:
             applied.append(made)
         if note.comment:
@@ -57,18 +58,34 @@ def annotate_markup(path: str, data: bytes, notes: Sequence[Note], html: bool) -
     return b"".join(out), applied
 
 
-def _fix(lines: list[bytes], note: Note, codec: str) -> Applied | None:
-    """The note's fix made in the line of its place (its first occurrence there), or None."""
+def _fix(lines: list[bytes], note: Note, codec: str, html: bool) -> Applied | None:
+    """The note's fix made in the line of its place (its first occurrence there; in a Markdown table's row, in
+    the cell of its column), or None."""
     assert note.fix is not None
     n = note.location.line
     if n is None or not 0 < n <= len(lines):
         return None
     before = lines[n - 1].decode(codec, errors="replace")
-    if note.fix.old not in before:
+    start, end = _cell_bounds(before, note.location.col) if not html else (0, len(before))
+    at = before.find(note.fix.old, start, end)
+    if at < 0:
         return None
-    after = before.replace(note.fix.old, note.fix.new, 1)
+    after = before[:at] + note.fix.new + before[at + len(note.fix.old):]
     lines[n - 1] = after.encode(codec, errors="xmlcharrefreplace")
     return Applied(note.location, before.rstrip("\r\n"), after.rstrip("\r\n"))
+
+
+def _cell_bounds(line: str, col: int | None) -> tuple[int, int]:
+    """Where the text of grid column ``col`` (1-based) lies in a Markdown table row ``line`` (its cells between
+    unescaped pipes: a Markdown table has no merged cells); the whole line for any other line or place."""
+    pipes = [m.start() for m in _PIPE_RE.finditer(line)]
+    if col is None or not pipes:
+        return 0, len(line)
+    if line[: pipes[0]].strip():
+        pipes.insert(0, -1)  # a row written without its leading pipe
+    if col >= len(pipes) + (1 if line[pipes[-1] + 1:].strip() else 0):
+        return 0, len(line)  # fewer cells than the place's column: the reader saw another layout
+    return pipes[col - 1] + 1, pipes[col] if col < len(pipes) else len(line)
 
 
 def _line(doc: Document, loc: Location, html: bool, count: int) -> int:

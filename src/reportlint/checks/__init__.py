@@ -12,6 +12,7 @@ from . import (
     contact_info,
     cross_year,
     forbid_text,
+    halfwidth_digits,
     leftover_text,
     no_blank_cells,
     old_format,
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 KINDS: dict[str, Kind] = {
     m.RULE_KIND.name: m.RULE_KIND
     for m in (required_sections, section_content, section_numbering, required_tables, statistics_period, contact_info, table_arithmetic, no_blank_cells,
-              require_text, forbid_text, leftover_text,
+              halfwidth_digits, require_text, forbid_text, leftover_text,
               publication_date, year_mismatch, year_consistency, text_table_mismatch,
               old_format, agency_consistency, cross_year, aggregate, unused_suppression)
 }

@@ -34,6 +34,16 @@ class SpecError(ValueError):
         return both(self.message, **self.values)
 
 
+def table_ids(rule: Rule, pack: Pack) -> tuple[str, ...]:
+    """The rule's ``tables:`` setting, each a table the pack defines (else a :class:`SpecError` naming it)."""
+    tables = tuple(str(t) for t in rule.spec["tables"])
+    for i, tid in enumerate(tables):
+        if tid not in pack.tables:
+            raise SpecError("unknown table {table!r} (defined: {defined})", table=tid, defined=", ".join(pack.tables) or "-",
+                            key="tables", index=i)
+    return tables
+
+
 @dataclass
 class Context:
     """What the rules share about one document: its pack, its located tables, which of the pack's tables are there
@@ -213,3 +223,8 @@ def cell_named(lang: str, table: str, row: str | None, column: str | None) -> st
     if column:
         return trc(lang, "cell", '{table} column "{column}"', table=table, column=column)
     return table
+
+
+def pack_cell_named(lang: str, pack: Pack, table_id: str, row: str | None, column: str | None) -> str:
+    """``cell_named`` of the pack's table ``table_id`` (its name in ``lang``): what ``each`` fills in per language."""
+    return cell_named(lang, table_name(lang, pack, table_id), row, column)

@@ -12,7 +12,7 @@ from ..i18n import both, each
 from ..model import Table
 from ..normalize import PLACEHOLDERS, cell_key, clean, parse_number
 from ..pack import Pack, Rule, TableDef
-from .base import Context, SpecError, cell_named, table_location, table_name
+from .base import Context, pack_cell_named, table_ids, table_location, table_name
 from .kind import Doc, Kind
 from .labels import Labels
 
@@ -26,7 +26,7 @@ no_blank_cells —— 统计表的每个数据格都填了数字。
     读取 ``tables:`` 所列各表的每个数据格（合并单元格只算一次）。单元格须为非负整数件数，或在该表
     ``decimal_columns`` 所列的列（本年收费金额（单位：万元））中为小数金额；``signed_columns`` 所列的列可为负数
     （2019年版格式的“本年增/减”）。空格、不换行空格、全角空格、换行和全角
-    数字都可容忍。空白、占位符“—”“-”“/”“无”以及其他任何文字都报告；这样的单元格绝不当作 0。表中 ``groups``
+    数字都可容忍（全角数字由 halfwidth_digits 提示改为半角）。空白、占位符“—”“-”“/”“无”以及其他任何文字都报告；这样的单元格绝不当作 0。表中 ``groups``
     所列的分组行（（三）不予公开 …）在完全不带数字时可以留空。数据格全部为空的表（从未填写的模板）只报告一条，
     写明空单元格的个数，不逐格报告。
 
@@ -56,7 +56,7 @@ What it does
     hold a non-negative integer count, or a decimal amount in a column listed in the table's
     ``decimal_columns`` (本年收费金额（单位：万元）); a column in ``signed_columns`` may be negative (本年增/减
     of the 2019 format). Spaces, NBSP, ideographic spaces, line breaks and
-    full-width digits are tolerated. Blank cells, the placeholders "—", "-", "/", "无" and any other text are
+    full-width digits are tolerated (halfwidth_digits notes the full-width digits). Blank cells, the placeholders "—", "-", "/", "无" and any other text are
     findings; such a cell is never read as 0. Group rows declared in the table's ``groups`` (（三）不予公开 …)
     may stay empty when they carry no numbers at all. A table whose data cells are all blank (a template never
     filled in) is one finding for the table, with the number of blank cells, not one per cell.
@@ -88,11 +88,7 @@ class Spec:
 
 
 def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
-    tables = tuple(str(t) for t in rule.spec["tables"])
-    for i, tid in enumerate(tables):
-        if tid not in pack.tables:
-            raise SpecError("unknown table {table!r} (defined: {defined})", table=tid, defined=", ".join(pack.tables) or "-",
-                            key="tables", index=i)
+    tables = table_ids(rule, pack)
     return Spec(tables)
 
 
@@ -128,7 +124,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 problem = "\"{text}\" is not a whole number"
             else:
                 problem = "\"{text}\" is not a number"
-            where = each(_where, ctx.pack, tid, d.row_label, d.column_label)
+            where = each(pack_cell_named, ctx.pack, tid, d.row_label, d.column_label)
             message = ("{where} {problem}; fill in a number (0 when there is nothing)" if decimal
                        else "{where} {problem}; fill in a whole number (0 when there is nothing)")
             yield ctx.said(rule, message, table_location(table, d), {"text": text, "expected": kind}, where=where,
@@ -151,10 +147,6 @@ def _make_plan(labels: Labels, table: Table, tdef: TableDef) -> tuple[list[tuple
             if path and any(labels.same(path[-1].cell.text, g) for g in tdef.groups):
                 group_rows.setdefault(d.row, []).append(i)
     return kinds, group_rows
-
-
-def _where(lang: str, pack: Pack, tid: str, row: str, col: str) -> str:
-    return cell_named(lang, table_name(lang, pack, tid), row, col)
 
 
 RULE_KIND = Kind(KIND, compile, check, DOC)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..findings import Finding, Location
 from ..i18n import Both, each
 from ..pack import Pack, Rule
-from .base import Context, SpecError, paragraph_location, table_location, table_titled
+from .base import Context, paragraph_location, table_ids, table_location, table_titled
 from .kind import Doc, Kind
 from .tabletext import Unreadable
 
@@ -96,11 +96,7 @@ class Spec:
 
 
 def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
-    tables = tuple(str(t) for t in rule.spec["tables"])
-    for i, tid in enumerate(tables):
-        if tid not in pack.tables:
-            raise SpecError("unknown table {table!r} (defined: {defined})", table=tid, defined=", ".join(pack.tables) or "-",
-                            key="tables", index=i)
+    tables = table_ids(rule, pack)
     return Spec(str(rule.spec.get("check", "presence")), tables)
 
 
