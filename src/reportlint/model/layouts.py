@@ -64,9 +64,9 @@ class LayoutLibrary:
         return self._make(rows, texts, [len(row) for row in rows], spans, vmerges, rowspans, index, kw)
 
     def from_flat(self, texts: list[str], lengths: list[int], spans: dict[int, int], vmerges: dict[int, str],
-                  index: int, **kw: Any) -> Table:
+                  index: int, rowspans: dict[int, int] | None = None, **kw: Any) -> Table:
         """See ``Table.from_flat``: raw cells are made only for a table of a layout not seen yet."""
-        return self._make(None, texts, lengths, spans, vmerges, {}, index, kw)
+        return self._make(None, texts, lengths, spans, vmerges, rowspans or {}, index, kw)
 
     def _make(self, rows: Sequence[Sequence[RawCell]] | None, texts: list[str], lengths: list[int],
               spans: dict[int, int], vmerges: dict[int, str], rowspans: dict[int, int], index: int,
@@ -81,7 +81,7 @@ class LayoutLibrary:
         if layout is not None:
             self._layouts[key] = layout  # most recently used last: a batch's common layouts are never dropped
             return layout.table(texts, index, kw)
-        grid, made = resolve(rows if rows is not None else raw_rows(texts, lengths, spans, vmerges))
+        grid, made = resolve(rows if rows is not None else raw_rows(texts, lengths, spans, vmerges, rowspans))
         table = Table.labelled(grid, index, **kw)
         if key is not None and self.size > 0:
             if self._seen_before(key):

@@ -74,11 +74,11 @@ class Table:
 
     @classmethod
     def from_flat(cls, texts: list[str], lengths: list[int], spans: dict[int, int], vmerges: dict[int, str],
-                  index: int, **kw: Any) -> Table:
+                  index: int, rowspans: dict[int, int] | None = None, **kw: Any) -> Table:
         """``from_rows`` for raw rows given flat, as a reader that reads a table in one pass collects them: the
         texts of all cells row after row, how many cells each row has, and by a cell's place in ``texts`` its
-        horizontal span (where above 1) and vertical merge state (where it has one)."""
-        return cls.from_rows(raw_rows(texts, lengths, spans, vmerges), index, **kw)
+        horizontal span (where above 1), vertical merge state (where it has one) and HTML row span (above 1)."""
+        return cls.from_rows(raw_rows(texts, lengths, spans, vmerges, rowspans), index, **kw)
 
     @classmethod
     def labelled(cls, grid: list[list[Cell]], index: int, **kw: Any) -> Table:
@@ -147,9 +147,10 @@ class Table:
         return data_rows
 
 
-def raw_rows(texts: list[str], lengths: list[int], spans: dict[int, int],
-             vmerges: dict[int, str]) -> list[list[RawCell]]:
+def raw_rows(texts: list[str], lengths: list[int], spans: dict[int, int], vmerges: dict[int, str],
+             rowspans: dict[int, int] | None = None) -> list[list[RawCell]]:
     """Raw rows given flat (see ``Table.from_flat``) as rows of :class:`RawCell`."""
-    cells = iter([RawCell(text, spans.get(i, 1), vmerges.get(i)) for i, text in enumerate(texts)])
+    down = rowspans or {}
+    cells = iter([RawCell(text, spans.get(i, 1), vmerges.get(i), down.get(i, 1)) for i, text in enumerate(texts)])
     return [list(islice(cells, n)) for n in lengths]
 

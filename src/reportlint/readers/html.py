@@ -41,7 +41,7 @@ import re
 from lxml import etree
 
 from ..errors import InputError
-from ..model import Document, Paragraph, RawCell
+from ..model import Document, Paragraph
 from ..model.layouts import LayoutLibrary
 from ..normalize import clean, parse_number
 from .encoding import decode_text
@@ -156,6 +156,8 @@ def _collapse(text: str) -> str:
     """Whitespace as rendered: a line break between CJK characters vanishes, other runs are one space."""
     if "\n" in text:
         text = _CJK_SEGMENT_BREAK_RE.sub("", text)
+    elif "  " not in text and "\t" not in text and "\r" not in text and "\f" not in text:
+        return text.strip(" ")  # no run of whitespace to make one space: most cells
     return _WS_RE.sub(" ", text).strip(" ")
 
 
@@ -329,35 +331,43 @@ class _HtmlReader:
             text = self._cell_text(caption, depth, index, after)
             if clean(text):
                 before.append(Paragraph(text, line=self._line(caption)))
-        raw_rows = [self._raw_row(cells, len(rows) - r, depth, index, after) for r, (_line, cells) in enumerate(rows)]
-        width = max((sum(c.span for c in row) for row in raw_rows), default=0)
-        if width * len(raw_rows) > MAX_GRID_CELLS and width > max(len(row) for row in raw_rows):
-            for row in raw_rows:
-                for c in row:
-                    c.span = 1
+        texts: list[str] = []
+        spans: dict[int, int] = {}
+        rowspans: dict[int, int] = {}
+        lengths = [len(cells) for _, cells in rows]
+        width = 0
+        for r, (_line, cells) in enumerate(rows):
+            width = max(width, self._raw_row(cells, len(rows) - r, depth, index, after, texts, spans, rowspans))
+        if width * len(rows) > MAX_GRID_CELLS and width > max(lengths):
+            spans.clear()
         row_lines = [line + self.offset if line else None for line, _ in rows]
-        block = self.layouts.from_rows(raw_rows, index=index, line=self._line(table), row_lines=row_lines,
-                                nested_in=nested_in)
+        block = self.layouts.from_flat(texts, lengths, spans, {}, index=index, rowspans=rowspans,
+                                       line=self._line(table), row_lines=row_lines, nested_in=nested_in)
         return [*before, block, *after]
 
-    def _raw_row(self, cells: list, left: int, depth: int, index: int, after: list) -> list[RawCell]:
-        """A row's cells; ``left``: the rows from this one to the table's end (a rowspan's limit)."""
-        raw: list[RawCell] = []
+    def _raw_row(self, cells: list, left: int, depth: int, index: int, after: list, texts: list[str],
+                 spans: dict[int, int], rowspans: dict[int, int]) -> int:
+        """A row's cells added to ``texts`` (their column spans above 1 to ``spans``, row spans to ``rowspans``, by
+        their place in ``texts``); ``left``: the rows from this one to the table's end (a rowspan's limit). Returns
+        the row's width."""
         width = 0
         for cell in cells:
             # a cell of text only, as most of a statistical table's: what the walk would give, without it
-            text = _collapse(cell.text or "") if len(cell) == 0 else self._cell_text(cell, depth, index, after)
+            texts.append(_collapse(cell.text or "") if len(cell) == 0 else self._cell_text(cell, depth, index, after))
             colspan, rowspan = cell.get("colspan"), cell.get("rowspan")
             if colspan is None and rowspan is None:
                 width += 1
-                raw.append(RawCell(text))
                 continue
             span = max(1, min(_attr_int(colspan) or 1, MAX_COLSPAN - width, MAX_COLSPAN))
             down = _attr_int(rowspan)
             down = 1 if down is None else (left if down == 0 else max(1, min(down, left)))
             width += span
-            raw.append(RawCell(text, span=span, rowspan=down))
-        return raw
+            at = len(texts) - 1
+            if span > 1:
+                spans[at] = span
+            if down > 1:
+                rowspans[at] = down
+        return width
 
     def _cell_text(self, cell, depth: int, index: int, after: list) -> str:
         flow = _Flow(cell=True)
@@ -414,12 +424,13 @@ def _row_cells_walked(tr) -> list:
 
 
 def _is_layout(rows: list) -> bool:
-    """A table that lays out a page rather than holding statistics (see the module docstring)."""
+    """A table that lays out a page rather than holding statistics (see the module docstring): one with a cell
+    holding a table, a heading or a long text, and fewer than four numbers."""
     cells = [c for _, row in rows for c in row]
     if not cells or max(len(row) for _, row in rows) < 2:
         return True
+    texts: list[str] = []
     structural = False
-    numbers = 0
     for cell in cells:
         if len(cell) == 0:  # text only: nothing nested
             text = cell.text or ""
@@ -430,6 +441,14 @@ def _is_layout(rows: list) -> bool:
             text = _string(cell)
         if len(text) > LAYOUT_CELL_CHARS:
             structural = True
-        elif parse_number(text, decimal=True) is not None:
+        else:
+            texts.append(text)
+    if not structural:
+        return False  # the numbers are counted only where they decide
+    numbers = 0
+    for text in texts:
+        if parse_number(text, decimal=True) is not None:
             numbers += 1
-    return structural and numbers < 4
+            if numbers == 4:
+                return False
+    return True
