@@ -67,6 +67,25 @@ def test_last_years_report_is_found_in_the_repository(repo, tmp_path):
         "2022/%E5%AE%9C%E8%89%AF%E5%8E%BF%E8%87%AA%E7%84%B6%E8%B5%84%E6%BA%90%E5%B1%802022%E5%B9%B4%E6%8A%A5.docx"}
 
 
+def test_run_from_outside_the_repository_the_related_place_opens_from_there(repo, tmp_path):
+    # the message names last year's report within its repository; JSON, SARIF (under %SRCROOT%, the working
+    # directory) and the html page give a path that opens from where reportlint ran, as the report's own
+    out = _run("check", "--format", "json", "--lang", "en", "work/2023年报.docx", cwd=tmp_path, cache=tmp_path / "cache")
+    previous = f"2022/{AGENCY}2022年报.docx"
+    assert _carryover(out) == [(previous, column, f"work/{previous}", "四、结转下年度继续办理") for column, _, _ in CARRIED]
+    assert {f["path"] for f in json.loads(out.stdout)["findings"]} == {"work/2023年报.docx"}
+    sarif = json.loads(_run("check", "--format", "sarif", "work/2023年报.docx", cwd=tmp_path, cache=tmp_path / "cache").stdout)
+    assert sarif["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.as_uri() + "/"
+    assert {(r["physicalLocation"]["artifactLocation"]["uri"], r["physicalLocation"]["artifactLocation"]["uriBaseId"])
+            for res in sarif["runs"][0]["results"] if res["ruleId"] == "carryover-mismatch"
+            for r in res["relatedLocations"]} == {(
+                "work/2022/%E5%AE%9C%E8%89%AF%E5%8E%BF%E8%87%AA%E7%84%B6%E8%B5%84%E6%BA%90%E5%B1%802022%E5%B9%B4%E6%8A%A5.docx",
+                "%SRCROOT%")}
+    inside = _run("check", "--format", "json", "--lang", "en", "../2023年报.docx", cwd=repo / "2022", cache=tmp_path / "cache")
+    assert _carryover(inside) == [(previous, column, f"{AGENCY}2022年报.docx", "四、结转下年度继续办理")
+                                  for column, _, _ in CARRIED]
+
+
 def test_a_name_that_says_nothing_is_read_only_when_nothing_else_can_be(repo, tmp_path):
     # the 2022 report renamed to say neither agency nor year, in a folder that says the year: still found (the
     # year), and once read its title is cached; another agency's report of 2022 that names its agency is not read

@@ -12,7 +12,7 @@ from .checks.base import Context
 from .checks.report_shape import assess
 from .checks.report_year import complete_year
 from .checks.tableindex import RunMemo
-from .earlier import Titles, shown_path
+from .earlier import Titles, place_path, shown_path
 from .edition import edition_for
 from .errors import InputError
 from .findings import Finding, Location
@@ -84,9 +84,10 @@ def _compare(entry: Entry, previous: Entry) -> list[Finding]:
         return Finding(rule.id, rule.severity, zh, en, location, entry.path, details, related)
 
     found: list[Finding] = []
-    shown = shown_path(previous.path)  # the year before's report, as the finding names it
+    shown = shown_path(previous.path)  # the year before's report, as the finding's message names it
+    place = place_path(previous.path)  # and as its related place gives it
     for rule in entry.rules:
         current = Entry(entry.path, entry.agency, entry.key, entry.year, entry.data[rule.kind])
-        before = Entry(shown, previous.agency, previous.key, previous.year, previous.data[rule.kind])
+        before = Entry(place, previous.agency, previous.key, previous.year, previous.data[rule.kind], shown=shown)
         found.extend(ACROSS_YEARS[rule.kind].compare(current, before, rule, make))
     return Ignores(tuple(entry.ignores)).keep(found)

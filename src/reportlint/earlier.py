@@ -147,6 +147,18 @@ def shown_path(path: str) -> str:
         return path
 
 
+def place_path(path: str) -> str:
+    """A file as a finding's place gives it, to be opened from the working directory as the checked reports are:
+    as given when relative, else relative to the working directory when below it, else absolute."""
+    if not os.path.isabs(path):
+        return path
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
+    return path if rel == ".." or rel.startswith(".." + os.sep) else rel
+
+
 def source_of(path: str, config) -> tuple[str, str]:
     """Where the year before of a report at ``path`` governed by ``config`` is looked for: ("configuration",
     its file and patterns), ("repository", the work tree), ("folder", the configuration's folder) or ("none", "")."""

@@ -71,6 +71,7 @@ class Entry:
     data: dict[str, Any]  # what the rules across years compare (see checks/cross_year.summarize)
     rules: list[Any] = field(default_factory=list)  # the cross-year rules that apply to this report
     ignores: list[str] = field(default_factory=list)
+    shown: str = ""  # the report as findings name it (last year's: relative to its repository); "" -> path
 
 
 class History:

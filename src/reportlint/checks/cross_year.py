@@ -171,7 +171,7 @@ def _t2_cells(labels: Labels, t2: Table) -> list[tuple[int, str, str]]:
 def compare(current: Entry, previous: Entry, rule: Rule, finding: Make) -> Iterator[Finding]:
     """Findings for ``current`` (a history entry) against ``previous``; ``finding(rule, zh, en, location,
     details)`` builds one for the current report."""
-    prev_name = previous.path
+    prev_name = previous.shown or previous.path  # in the messages; the related place is previous.path
     spec: Spec = rule.compiled
     if spec.check == "carryover":
         before = previous.data["carried_out"]
@@ -190,7 +190,7 @@ def compare(current: Entry, previous: Entry, rule: Rule, finding: Make) -> Itera
                 Location(*loc),
                 {"previous": prev_name, "previous_value": then,
                  "previous_location": Location(*before[key][2]).to_dict()},
-                (Related(Location(*before[key][2]), there.zh, there.en, prev_name),),
+                (Related(Location(*before[key][2]), there.zh, there.en, previous.path),),
             )
         return
     for row, cells in current.data["t2"].items():
@@ -210,7 +210,7 @@ def compare(current: Entry, previous: Entry, rule: Rule, finding: Make) -> Itera
             rule, text.zh, text.en,
             Location(*now_loc),
             {"previous": prev_name, "previous_value": then, "expected": expected},
-            (Related(Location(*then_loc), there.zh, there.en, prev_name),) if then_loc else (),
+            (Related(Location(*then_loc), there.zh, there.en, previous.path),) if then_loc else (),
         )
 
 
