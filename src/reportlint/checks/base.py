@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,18 @@ class SpecError(ValueError):
     def said(self) -> Both:
         """The problem in both languages."""
         return both(self.message, **self.values)
+
+
+@dataclass(frozen=True)
+class TablesSpec:
+    """The settings of a kind that reads cells of some of the pack's tables and needs nothing more."""
+
+    tables: tuple[str, ...]  # ids of the pack's tables
+
+
+def tables_spec(rule: Rule, pack: Pack) -> TablesSpec:
+    """The compile step of such a kind: its ``tables:``."""
+    return TablesSpec(table_ids(rule, pack))
 
 
 def table_ids(rule: Rule, pack: Pack) -> tuple[str, ...]:
@@ -81,6 +94,13 @@ class Context:
         """The pack's table ``table_id`` when it is in the document and its numbers can be read."""
         table = self.located(table_id)
         return None if table is None or table_id in self.unreadable_tables() else table
+
+    def readable_tables(self, table_ids: tuple[str, ...]) -> Iterator[tuple[str, Table]]:
+        """(id, table) of those of the pack's tables ``table_ids`` that ``table`` gives."""
+        for tid in table_ids:
+            table = self.table(tid)
+            if table is not None:
+                yield tid, table
 
     def unreadable_tables(self) -> dict[str, Unreadable]:
         """The pack's tables that are in the document but cannot be read (see :mod:`.tabletext`)."""

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..findings import Finding
 from ..i18n import each
 from ..normalize import parse_number
-from ..pack import Pack, Rule
-from .base import Context, pack_cell_named, table_ids, table_location
+from ..pack import Rule
+from .base import Context, pack_cell_named, table_location, tables_spec
 from .kind import Doc, Kind
 
 KIND = "halfwidth_digits"
@@ -85,21 +84,8 @@ _FULL_WIDTH_RE = re.compile("[\uff0b-\uff19]")
 _HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF0B, 0xFF1A)}
 
 
-@dataclass(frozen=True)
-class Spec:
-    tables: tuple[str, ...]  # ids of the pack's tables
-
-
-def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
-    tables = table_ids(rule, pack)
-    return Spec(tables)
-
-
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    for tid in rule.compiled.tables:
-        table = ctx.table(tid)
-        if table is None:
-            continue
+    for tid, table in ctx.readable_tables(rule.compiled.tables):
         for d in table.data:
             text = d.cell.text
             if text.isascii() or parse_number(text, True, True) is None:
@@ -114,4 +100,4 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            {"value": old, "expected": new}, where=where, text=old, fixed=new).fixed(old, new)
 
 
-RULE_KIND = Kind(KIND, compile, check, DOC)
+RULE_KIND = Kind(KIND, tables_spec, check, DOC)

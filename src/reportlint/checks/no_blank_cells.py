@@ -5,14 +5,13 @@ Its documentation in Chinese and English is ``DOC`` (``reportlint explain``); th
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..findings import Finding
 from ..i18n import both, each
 from ..model import Table
 from ..normalize import PLACEHOLDERS, cell_key, clean, parse_number
-from ..pack import Pack, Rule, TableDef
-from .base import Context, pack_cell_named, table_ids, table_location, table_name
+from ..pack import Rule, TableDef
+from .base import Context, pack_cell_named, table_location, table_name, tables_spec
 from .kind import Doc, Kind
 from .labels import Labels
 
@@ -82,21 +81,8 @@ Example
 )
 
 
-@dataclass(frozen=True)
-class Spec:
-    tables: tuple[str, ...]  # ids of the pack's tables
-
-
-def compile(rule: Rule, pack: Pack) -> Spec:  # noqa: A001 - the registry's name for the compile step
-    tables = table_ids(rule, pack)
-    return Spec(tables)
-
-
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    for tid in rule.compiled.tables:
-        table = ctx.table(tid)
-        if table is None:
-            continue
+    for tid, table in ctx.readable_tables(rule.compiled.tables):
         tdef = ctx.pack.tables[tid]
         kinds, group_rows = _plan(ctx, rule, table, tdef)
         texts = [d.cell.text for d in table.data]
@@ -149,4 +135,4 @@ def _make_plan(labels: Labels, table: Table, tdef: TableDef) -> tuple[list[tuple
     return kinds, group_rows
 
 
-RULE_KIND = Kind(KIND, compile, check, DOC)
+RULE_KIND = Kind(KIND, tables_spec, check, DOC)
