@@ -177,12 +177,8 @@ def _add_check(sub, t: Say) -> None:
                        help=t("hide the findings recorded in this baseline file"))
     check.add_argument("--write-baseline", metavar="FILE",
                        help=t("record the current findings in this baseline file"))
-    check.add_argument("--fix", action="store_true",
-                       help=t("also write a copy of each report with its safe fixes made (tracked changes in Word): the file -o names for one report, else NAME.reportlint.EXT beside each; the output goes to standard output"))
-    check.add_argument("--diff", action="store_true",
-                       help=t("print what --fix would change, and write no copy"))
-    check.add_argument("--quiet", "-q", action="store_true",
-                       help=t("print findings only (no summary)"))
+    _fix_options(check, fix=t("also write a copy of each report with its safe fixes made (tracked changes in Word): the file -o names for one report, else NAME.reportlint.EXT beside each; the output goes to standard output"),
+                 diff=t("print what --fix would change, and write no copy"), quiet=t("print findings only (no summary)"))
 
 
 def _add_annotate(sub, t: Say) -> None:
@@ -191,11 +187,16 @@ def _add_annotate(sub, t: Say) -> None:
     annotate.add_argument("--output", "-o", metavar="PATH",
                           help=t("the copy of a single report, or the folder the copies go to (default: NAME.reportlint.EXT beside each report)"))
     _run_options(t, annotate)
-    annotate.add_argument("--fix", action="store_true",
-                          help=t("make the safe fixes too (export artefacts removed, spaces out of e-mail addresses, headings worded as the official titles), each a tracked change in Word"))
-    annotate.add_argument("--diff", action="store_true",
-                          help=t("with --fix: print what the fixes would change, and write no copy"))
-    annotate.add_argument("--quiet", "-q", action="store_true", help=t("print the copies written only (no summary)"))
+    _fix_options(annotate, fix=t("make the safe fixes too (export artefacts removed, spaces out of e-mail addresses, full-width digits made half-width, headings worded as the official titles), each a tracked change in Word"),
+                 diff=t("with --fix: print what the fixes would change, and write no copy"),
+                 quiet=t("print the copies written only (no summary)"))
+
+
+def _fix_options(p, fix: str, diff: str, quiet: str) -> None:
+    """--fix, --diff and --quiet, which check and annotate take with their own words."""
+    p.add_argument("--fix", action="store_true", help=fix)
+    p.add_argument("--diff", action="store_true", help=diff)
+    p.add_argument("--quiet", "-q", action="store_true", help=quiet)
 
 
 def _add_dump(sub, t: Say) -> None:
