@@ -440,3 +440,18 @@ def test_a_markdown_table_fix_changes_the_cell_of_its_column_only(tmp_path):
     assert _findings(tmp_path / "r.reportlint.md") == [
         ("blank-cell", 'table 2 row "行政规范性文件" column "第二十条第（一）项 / 本年制发件数" "１件" is not a number; '
                        "fill in a whole number (0 when there is nothing)")]
+
+
+def test_an_html_table_fix_changes_the_text_of_its_cell_only(tmp_path):
+    from test_html_reader import html_report
+
+    page = tmp_path / "r.html"
+    page.write_text(html_report(ReportSpec(t2={("规章", "本年制发件数"): "１件", ("规章", "本年废止件数"): "１"})),
+                    encoding="utf-8")
+    row = "<tr><td>规章</td><td>&nbsp;１件</td><td>&nbsp;１</td><td>&nbsp;3</td></tr>"
+    assert row in page.read_text(encoding="utf-8")
+    out = _run("annotate", "--lang", "en", "--fix", str(page))
+    assert out.returncode == 1, out.stderr  # the blank-cell error stays
+    copy = (tmp_path / "r.reportlint.html").read_text(encoding="utf-8")
+    assert row.replace("&nbsp;１<", "&nbsp;1<") in copy  # not the "１" of "１件", a cell that is not a number
+    assert [rule for rule, _ in _findings(tmp_path / "r.reportlint.html")] == ["blank-cell"]

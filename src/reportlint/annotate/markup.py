@@ -7,7 +7,8 @@ takes the indentation and the line ending of the line it stands above. Every oth
 lines are split on the bytes of CR and LF (which no byte of a GB18030 or Big5 character can be), and only a UTF-16
 or UTF-32 file is decoded and encoded again. ``--`` in a message is written ``- -`` (it would end the comment).
 With fixes asked for, a note's safe fix is made in the line of its place (there is no tracked change in these
-formats: the comment says what was changed).
+formats: the comment says what was changed); a table cell's, in a Markdown row, within the cell of its column, and
+in HTML, within the one text between tags that is (or else holds) the old text, and not at all where that is a guess.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Sequence
+from html import unescape
 
 from ..findings import Location
 from ..model import Document
+from ..normalize import clean
 from ..readers import load_document
 from ..readers.encoding import decoded
 from ..readers.html import declared_charset
@@ -27,6 +30,7 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_U
 _TEXT_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _INDENT_RE = re.compile(rb"[ \t]*")
 _PIPE_RE = re.compile(r"(?<!\\)\|")
+_TEXT_NODE_RE = re.compile(r">([^<>]*)(?=<)")
 
 
 def annotate_markup(path: str, data: bytes, notes: Sequence[Note], html: bool) -> tuple[bytes, list[Applied]]:
@@ -60,14 +64,19 @@ def annotate_markup(path: str, data: bytes, notes: Sequence[Note], html: bool) -
 
 def _fix(lines: list[bytes], note: Note, codec: str, html: bool) -> Applied | None:
     """The note's fix made in the line of its place (its first occurrence there; in a Markdown table's row, in
-    the cell of its column), or None."""
+    the cell of its column; in an HTML table, in the one text between tags that holds it), or None."""
     assert note.fix is not None
     n = note.location.line
     if n is None or not 0 < n <= len(lines):
         return None
     before = lines[n - 1].decode(codec, errors="replace")
-    start, end = _cell_bounds(before, note.location.col) if not html else (0, len(before))
-    at = before.find(note.fix.old, start, end)
+    if html and note.location.col is not None:
+        bounds = _text_node_bounds(before, note.fix.old)
+        if bounds is None:
+            return None
+    else:
+        bounds = _cell_bounds(before, note.location.col) if not html else (0, len(before))
+    at = before.find(note.fix.old, *bounds)
     if at < 0:
         return None
     after = before[:at] + note.fix.new + before[at + len(note.fix.old):]
@@ -86,6 +95,17 @@ def _cell_bounds(line: str, col: int | None) -> tuple[int, int]:
     if col >= len(pipes) + (1 if line[pipes[-1] + 1:].strip() else 0):
         return 0, len(line)  # fewer cells than the place's column: the reader saw another layout
     return pipes[col - 1] + 1, pipes[col] if col < len(pipes) else len(line)
+
+
+def _text_node_bounds(line: str, old: str) -> tuple[int, int] | None:
+    """Where, in an HTML line, the text between two tags lies that a table cell's fix is made in: the one whose
+    text is ``old`` (entities and spaces around it aside), else the one that holds ``old``; None when there is no
+    such text, or several and none of them is ``old`` alone (a row line may hold the labels and other cells: the
+    place would be a guess)."""
+    holding = [m for m in _TEXT_NODE_RE.finditer(line) if old in m.group(1)]
+    exact = [m for m in holding if clean(unescape(m.group(1))) == old]
+    chosen = exact if len(exact) == 1 else holding if len(holding) == 1 else []
+    return chosen[0].span(1) if chosen else None
 
 
 def _line(doc: Document, loc: Location, html: bool, count: int) -> int:
