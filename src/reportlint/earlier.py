@@ -36,7 +36,7 @@ from .config import Resolver, find_config
 from .errors import ReportlintError
 from .history import agency_key, same_agency
 from .pack.cache import cache_dir, trusted_folder
-from .walk import collect, is_repo_root, is_report_name
+from .walk import collect, is_repo_root, is_report_name, relative_to_cwd
 
 _NOTHING: list[str] = []  # no place to look
 MAX_TITLES = 5_000  # cache entries kept (the most recent): loading them is a run's cost
@@ -152,11 +152,7 @@ def place_path(path: str) -> str:
     as given when relative, else relative to the working directory when below it, else absolute."""
     if not os.path.isabs(path):
         return path
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive (Windows)
-        return path
-    return path if rel == ".." or rel.startswith(".." + os.sep) else rel
+    return relative_to_cwd(path) or path
 
 
 def source_of(path: str, config) -> tuple[str, str]:

@@ -27,6 +27,15 @@ def is_report_name(name: str) -> bool:
     return 0 < dot < len(name) - 1 and name[dot:].lower() in SUFFIXES  # Path(name).suffix, as a string
 
 
+def relative_to_cwd(path: str) -> str | None:
+    """``path`` relative to the working directory, or None when it lies outside it (or on another drive)."""
+    try:
+        rel = os.path.relpath(os.path.abspath(path))
+    except ValueError:  # another drive (Windows)
+        return None
+    return None if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel
+
+
 def walked(path: str, folder: str) -> bool:
     """Whether walking ``folder`` (as :func:`collect` does, ignore files aside) picks up ``path``, whether or not it
     exists yet."""

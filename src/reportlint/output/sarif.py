@@ -27,6 +27,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..findings import Finding, Location
 from ..i18n import tr
+from ..walk import relative_to_cwd
 from .report import Report, RuleInfo
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -52,14 +53,8 @@ _MIME = {
 
 def relative_path(path: str) -> str | None:
     """``path`` relative to the working directory with forward slashes, or None when it lies outside."""
-    try:
-        rel = os.path.relpath(os.path.abspath(path))
-    except ValueError:  # another drive (Windows)
-        return None
-    rel = rel.replace(os.sep, "/")
-    if rel == ".." or rel.startswith("../"):
-        return None
-    return rel
+    rel = relative_to_cwd(path)
+    return None if rel is None else rel.replace(os.sep, "/")
 
 
 def artifact_location(path: str) -> dict[str, Any]:
